@@ -1,0 +1,81 @@
+package io.vaultsync.cli;
+
+import io.vaultsync.AgentBusyException;
+import io.vaultsync.PolicyException;
+import io.vaultsync.RemoteUnreachableException;
+import io.vaultsync.VaultException;
+import io.vaultsync.policy.Role;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line both agents share. Each subcommand turns options into a request, calls the library
+ * and turns the result into output and an exit code; errors become one line on stderr (the stack trace
+ * only with --verbose).
+ */
+public final class AgentCli {
+    private AgentCli() {}
+
+    @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Keeps a git-backed vault of Markdown task files in step, inside this agent's write zones.")
+    static final class Root implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = AgentCli.class.getPackage().getImplementationVersion();
+            return new String[] {"vaultsync " + (v == null ? "dev" : v)};
+        }
+    }
+
+    public static int run(Role role, String command, PrintWriter out, PrintWriter err, String... args) {
+        CliContext ctx = new CliContext(role, command, out, err, Clock.systemUTC());
+        CommandLine cl = new CommandLine(new Root());
+        cl.setCommandName(command);
+        cl.addSubcommand("init", new InitCommand(ctx));
+        cl.addSubcommand("sync", new SyncCommand(ctx));
+        cl.addSubcommand("run", new RunCommand(ctx));
+        cl.addSubcommand("status", new StatusCommand(ctx));
+        cl.setOut(out);
+        cl.setErr(err);
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+            err.println(command + ": " + message(e));
+            if (verbose) e.printStackTrace(err);
+            err.flush();
+            return exitCode(e);
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static String message(Throwable e) {
+        if (e instanceof VaultException) return e.getMessage();
+        if (e instanceof IOException) return "I/O error: " + e.getMessage();
+        return e.getClass().getSimpleName() + ": " + e.getMessage() + " (rerun with --verbose for details)";
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof RemoteUnreachableException) return ExitCodes.UNREACHABLE;
+        if (e instanceof AgentBusyException) return ExitCodes.BUSY;
+        if (e instanceof PolicyException) return ExitCodes.BAD_POLICY;
+        if (e instanceof VaultException) return ExitCodes.BAD_VAULT;
+        return ExitCodes.FAILURE;
+    }
+}

@@ -1,0 +1,70 @@
+package io.vaultsync.cli;
+
+import io.vaultsync.VaultException;
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.Durations;
+import io.vaultsync.config.SettingsStore;
+import io.vaultsync.sync.AgentLock;
+import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.sync.SyncReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", description = "Sync in a loop until SIGTERM or SIGINT, which finish the cycle in flight.")
+final class RunCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    VaultOptions opts;
+
+    @Option(names = "--interval", paramLabel = "DURATION",
+            description = "Time between cycles, e.g. 200ms, 1s, 30s, 5m (default: the agent's setting, 30s).")
+    String interval;
+
+    @Option(names = "--max-cycles", hidden = true, description = "Stop after this many cycles (tests, benchmarks).")
+    long maxCycles = Long.MAX_VALUE;
+
+    RunCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path gitDir = SyncCommand.gitDir(opts.vault);
+        AgentSettings s = SettingsStore.read(gitDir);
+        Duration every = interval == null ? s.interval() : Durations.parse(interval);
+        try (AgentLock lock = AgentLock.acquire(gitDir)) {
+            StopSignal stop = StopSignal.install();
+            SyncCycle cycle = SyncCycle.standard(s);
+            ctx.out().println(s.name() + ": running on " + opts.vault.toAbsolutePath() + " every "
+                    + Durations.format(every) + " (pid " + ProcessHandle.current().pid() + ")");
+            ctx.out().flush();
+            long n = 0;
+            while (!stop.requested() && n < maxCycles) {
+                n++;
+                runOnce(cycle);
+                stop.await(every);
+            }
+            ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** A failed cycle is reported and the loop goes on: the agent never stops silently. */
+    private void runOnce(SyncCycle cycle) {
+        try {
+            SyncReport r = cycle.run(opts.vault);
+            Reports.print(ctx.out(), r);
+        } catch (VaultException | IOException e) {
+            ctx.err().println(ctx.command() + ": cycle failed: " + AgentCli.message(e));
+            if (opts.verbose) e.printStackTrace(ctx.err());
+        }
+        ctx.out().flush();
+        ctx.err().flush();
+    }
+}

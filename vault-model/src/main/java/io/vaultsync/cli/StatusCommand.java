@@ -1,0 +1,59 @@
+package io.vaultsync.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.SettingsStore;
+import io.vaultsync.status.StatusReport;
+import io.vaultsync.status.StatusService;
+import io.vaultsync.sync.BlockedPath;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", description = "Show where this agent stands: last sync, ahead/behind, what is held back.")
+final class StatusCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    VaultOptions opts;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    StatusCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        AgentSettings s = SettingsStore.read(SyncCommand.gitDir(opts.vault));
+        StatusReport r = StatusService.compute(opts.vault, s);
+        if (json) {
+            ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.toMap()));
+        } else {
+            print(r);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void print(StatusReport r) {
+        var out = ctx.out();
+        out.printf("agent         %s (%s) on %s%n", r.agent(), r.role(), r.machine());
+        out.printf("vault         %s%n", r.vault());
+        out.printf("remote        %s (branch %s)%n", r.remote(), r.branch());
+        out.printf("last sync     %s%n", r.lastSync() == null ? "never" : r.lastSync().toString());
+        if (r.consecutiveFailures() > 0) {
+            out.printf("last attempt  %s: %s (%d failed in a row)%n", r.lastAttempt(), r.lastOutcome(),
+                    r.consecutiveFailures());
+        }
+        out.printf("ahead/behind  %d/%d (as of the last fetch)%n", r.ahead(), r.behind());
+        out.printf("pending       %d path(s) to commit at the next sync%n", r.pending());
+        out.printf("blocked       %d%n", r.blocked().size());
+        for (BlockedPath b : r.blocked()) out.printf("  %s  [%s]%n", b.path(), b.rule());
+        out.printf("outside zone  %d%n", r.outsideZone().size());
+        for (String p : r.outsideZone()) out.printf("  %s%n", p);
+        out.printf("conflicts     %d open%n", r.conflicts().size());
+        for (StatusReport.OpenCard c : r.conflicts()) out.printf("  %s  %s on %s%n", c.card(), c.kind(), c.path());
+    }
+}

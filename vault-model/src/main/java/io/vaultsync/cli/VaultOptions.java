@@ -1,0 +1,13 @@
+package io.vaultsync.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every vault command takes. */
+public final class VaultOptions {
+    @Option(names = "--vault", required = true, paramLabel = "DIR", description = "The vault clone.")
+    Path vault;
+
+    @Option(names = "--verbose", description = "Show stack traces and debug logging.")
+    boolean verbose;
+}

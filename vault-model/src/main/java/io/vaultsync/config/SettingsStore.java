@@ -1,0 +1,67 @@
+package io.vaultsync.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vaultsync.VaultStateException;
+import io.vaultsync.policy.Role;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads and writes {@link AgentSettings} under the clone's git directory. */
+public final class SettingsStore {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private SettingsStore() {}
+
+    /** The folder for everything an agent keeps about a vault that must never be synced. */
+    public static Path stateDir(Path gitDir) {
+        return gitDir.resolve("vaultsync");
+    }
+
+    public static Path file(Path gitDir) {
+        return stateDir(gitDir).resolve("agent.yaml");
+    }
+
+    public static void write(Path gitDir, AgentSettings s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("role", s.role().name().toLowerCase(Locale.ROOT));
+        m.put("machine", s.machine());
+        m.put("remote", s.remote());
+        m.put("branch", s.branch());
+        m.put("interval", Durations.format(s.interval()));
+        try {
+            AtomicFiles.write(file(gitDir), ("# vaultsync agent settings (never synced)\n"
+                    + YAML.writeValueAsString(m).replaceFirst("^---\\n", "")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new VaultStateException("cannot write agent settings " + file(gitDir) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static AgentSettings read(Path gitDir) {
+        Path f = file(gitDir);
+        if (!Files.isRegularFile(f)) {
+            throw new VaultStateException("no agent settings in " + f.getParent().getParent().getParent()
+                    + ": run init first");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = YAML.readValue(f.toFile(), Map.class);
+            return new AgentSettings(
+                    str(m, "name", f), Role.valueOf(str(m, "role", f).toUpperCase(Locale.ROOT)), str(m, "machine", f),
+                    str(m, "remote", f), str(m, "branch", f), Durations.parse(str(m, "interval", f)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new VaultStateException("unreadable agent settings " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String str(Map<String, Object> m, String key, Path f) {
+        Object v = m.get(key);
+        if (v == null) throw new VaultStateException("agent settings " + f + " lack '" + key + "'");
+        return v.toString();
+    }
+}

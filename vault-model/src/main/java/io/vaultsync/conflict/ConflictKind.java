@@ -1,0 +1,19 @@
+package io.vaultsync.conflict;
+
+import java.util.Locale;
+
+/** What kind of disagreement a decision card records. */
+public enum ConflictKind {
+    /** Both sides changed the same file. */
+    CONTENT,
+    /** One side changed a file the other deleted. */
+    MODIFY_DELETE,
+    /** Both sides created the same path with different bytes. */
+    ADD_ADD,
+    /** This agent edited a path outside its zones and the zone's owner changed it too. */
+    OUT_OF_ZONE_LOCAL_EDIT;
+
+    public String yamlName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,147 @@
+package io.vaultsync.gate;
+
+import io.vaultsync.VaultException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The secret gate: decides, before staging, whether a vault file may be committed. Pure and
+ * immutable; safe to share between threads. The caller does the I/O (lstat, read) and passes the
+ * facts in.
+ *
+ * <p>Rules, in the order they are checked: {@code path-escape}, {@code symlink},
+ * {@code deny:<pattern>}, {@code size-limit}, then {@code content:<detector>}. A rule never
+ * contains the file's content.
+ */
+public final class SecretGate {
+
+    /** Files larger than this (5 MiB) are skipped unless the policy says otherwise. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+    /** Classpath location of the bundled denylist (a copy of {@code gitignore-templates/vault.gitignore}). */
+    public static final String TEMPLATE_RESOURCE = "/io/vaultsync/templates/vault.gitignore";
+
+    public static final String RULE_PATH_ESCAPE = "path-escape";
+    public static final String RULE_SYMLINK = "symlink";
+    public static final String RULE_SIZE_LIMIT = "size-limit";
+    public static final String DENY_PREFIX = "deny:";
+    public static final String CONTENT_PREFIX = "content:";
+
+    private final PathDenylist denylist;
+    private final ContentScanner scanner;
+    private final long maxFileSizeBytes;
+
+    private SecretGate(PathDenylist denylist, ContentScanner scanner, long maxFileSizeBytes) {
+        if (maxFileSizeBytes <= 0) {
+            throw new IllegalArgumentException("maxFileSizeBytes must be > 0");
+        }
+        this.denylist = denylist;
+        this.scanner = scanner;
+        this.maxFileSizeBytes = maxFileSizeBytes;
+    }
+
+    /**
+     * The bundled denylist plus {@code extraDenyPatterns} (gitignore syntax, from the vault policy;
+     * they come after the template, so a {@code !pattern} there can re-include a file).
+     *
+     * @throws IllegalArgumentException if a pattern is invalid or the size is not positive
+     * @throws VaultException           if the bundled template is missing from the classpath
+     */
+    public static SecretGate standard(List<String> extraDenyPatterns, long maxFileSizeBytes) {
+        Objects.requireNonNull(extraDenyPatterns, "extraDenyPatterns");
+        List<String> lines = new ArrayList<>(Template.LINES);
+        lines.addAll(extraDenyPatterns);
+        return new SecretGate(PathDenylist.parse(lines), ContentScanner.standard(), maxFileSizeBytes);
+    }
+
+    /** A gate with exactly {@code denyPatterns} (no bundled template) and the standard detectors. */
+    public static SecretGate withDenylist(List<String> denyPatterns, long maxFileSizeBytes) {
+        return new SecretGate(PathDenylist.parse(denyPatterns), ContentScanner.standard(), maxFileSizeBytes);
+    }
+
+    /** The lines of the bundled denylist template, as shipped (comments included). */
+    public static List<String> bundledTemplate() {
+        return Template.LINES;
+    }
+
+    /** The content detector names, in the order they run ({@code content:<name>}). */
+    public static List<String> detectorNames() {
+        return ContentScanner.standard().detectorNames();
+    }
+
+    public long maxFileSizeBytes() {
+        return maxFileSizeBytes;
+    }
+
+    /**
+     * Layers 1 and 3, without content.
+     *
+     * @param relPath vault-relative path with {@code /} separators
+     * @param symlink whether the file is a symbolic link (never followed, never committed)
+     * @param size    the file's size in bytes, {@code >= 0}
+     */
+    public Verdict checkPath(String relPath, boolean symlink, long size) {
+        Objects.requireNonNull(relPath, "relPath");
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be >= 0");
+        }
+        if (VaultPaths.escapes(relPath)) {
+            return new Verdict.Blocked(RULE_PATH_ESCAPE);
+        }
+        if (symlink) {
+            return new Verdict.Blocked(RULE_SYMLINK);
+        }
+        Optional<String> deny = denylist.denyingRule(relPath);
+        if (deny.isPresent()) {
+            return new Verdict.Blocked(DENY_PREFIX + deny.get());
+        }
+        if (size > maxFileSizeBytes) {
+            return new Verdict.Blocked(RULE_SIZE_LIMIT);
+        }
+        return Verdict.ALLOWED;
+    }
+
+    /** Layer 2: scans {@code content} for secrets; the first detector that hits wins. */
+    public Verdict checkContent(String relPath, byte[] content) {
+        Objects.requireNonNull(relPath, "relPath");
+        Objects.requireNonNull(content, "content");
+        return scanner.firstHit(content)
+                .<Verdict>map(name -> new Verdict.Blocked(CONTENT_PREFIX + name))
+                .orElse(Verdict.ALLOWED);
+    }
+
+    /** {@link #checkPath} first, then {@link #checkContent} when {@code contentOrNull} is given. */
+    public Verdict check(String relPath, boolean symlink, long size, byte[] contentOrNull) {
+        Verdict path = checkPath(relPath, symlink, size);
+        if (path.blocked() || contentOrNull == null) {
+            return path;
+        }
+        return checkContent(relPath, contentOrNull);
+    }
+
+    /** Loads the bundled template once, on first use. */
+    private static final class Template {
+        static final List<String> LINES = load();
+
+        private static List<String> load() {
+            InputStream in = SecretGate.class.getResourceAsStream(TEMPLATE_RESOURCE);
+            if (in == null) {
+                throw new VaultException("bundled denylist missing from the classpath: " + TEMPLATE_RESOURCE
+                        + "; the vault-model jar is incomplete");
+            }
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                return List.copyOf(reader.lines().toList());
+            } catch (IOException | UncheckedIOException e) {
+                throw new VaultException("cannot read bundled denylist " + TEMPLATE_RESOURCE, e);
+            }
+        }
+    }
+}

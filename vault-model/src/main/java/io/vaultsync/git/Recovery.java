@@ -1,0 +1,200 @@
+package io.vaultsync.git;
+
+import io.vaultsync.VaultStateException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand.ResetType;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryState;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first step of every cycle: repairs what a killed process or an abandoned command left behind.
+ * Only called while this process holds the agent lock, so no other agent is using the clone.
+ *
+ * <ul>
+ *   <li>stale {@code *.lock} files in the git directory, once they are older than {@code staleAfter}
+ *       (a younger one may belong to a person's running C git: we wait for it instead);</li>
+ *   <li>an interrupted merge, cherry-pick, revert or rebase: the branch is re-attached, the index is reset
+ *       to the branch, conflicted files get the branch's version back (both sides stay in history), and
+ *       every other work-tree edit is kept for the scan to pick up.</li>
+ * </ul>
+ */
+public final class Recovery {
+    private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+    private static final List<String> STATE_FILES = List.of("MERGE_HEAD", "MERGE_MSG", "MERGE_MODE", "AUTO_MERGE",
+            "CHERRY_PICK_HEAD", "REVERT_HEAD", "ORIG_HEAD.lock", "SQUASH_MSG");
+    private static final List<String> STATE_DIRS = List.of("rebase-merge", "rebase-apply", "sequencer");
+
+    private final Duration staleAfter;
+    private final Clock clock;
+
+    public Recovery(Duration staleAfter, Clock clock) {
+        this.staleAfter = staleAfter;
+        this.clock = clock;
+    }
+
+    /** What was repaired, one line each, for the log and the cycle report. */
+    public List<String> run(VaultRepo vault) throws IOException {
+        List<String> done = new ArrayList<>();
+        clearStaleLocks(vault.gitDir(), done);
+        abortInterruptedOperation(vault, done);
+        for (String d : done) LOG.info("recovery: {}", d);
+        return done;
+    }
+
+    void clearStaleLocks(Path gitDir, List<String> done) throws IOException {
+        Instant deadline = clock.instant().plus(staleAfter).plusSeconds(1);
+        for (Path lock : locks(gitDir)) {
+            while (Files.exists(lock)) {
+                Instant modified;
+                try {
+                    modified = Files.getLastModifiedTime(lock).toInstant();
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    break;
+                }
+                if (Duration.between(modified, clock.instant()).compareTo(staleAfter) >= 0) {
+                    Files.deleteIfExists(lock);
+                    done.add("removed stale lock " + gitDir.relativize(lock));
+                    break;
+                }
+                if (clock.instant().isAfter(deadline)) {
+                    throw new VaultStateException("lock " + lock + " is held by another git process; try again");
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VaultStateException("interrupted while waiting for a git lock");
+        }
+    }
+
+    private static List<Path> locks(Path gitDir) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> top = Files.list(gitDir)) {
+            top.filter(p -> p.getFileName().toString().endsWith(".lock") && Files.isRegularFile(p)).forEach(found::add);
+        }
+        Path refs = gitDir.resolve("refs");
+        if (Files.isDirectory(refs)) {
+            Files.walkFileTree(refs, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (file.getFileName().toString().endsWith(".lock")) found.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        Path vs = gitDir.resolve("vaultsync");
+        found.removeIf(p -> p.startsWith(vs));
+        return found;
+    }
+
+    void abortInterruptedOperation(VaultRepo vault, List<String> done) throws IOException {
+        Repository repo = vault.repository();
+        RepositoryState state = repo.getRepositoryState();
+        boolean leftovers = STATE_FILES.stream().anyMatch(f -> Files.exists(vault.gitDir().resolve(f)))
+                || STATE_DIRS.stream().anyMatch(d -> Files.exists(vault.gitDir().resolve(d)));
+        if (state == RepositoryState.SAFE && !leftovers && !hasConflictStages(repo)) {
+            return;
+        }
+        String branchRef = vault.branchRef();
+        String headName = rebaseHeadName(vault.gitDir());
+        if (headName != null && !headName.equals(branchRef)) {
+            throw new VaultStateException("an interrupted rebase of " + headName + " is in " + vault.workTree()
+                    + "; finish or abort it with C git ('git rebase --abort')");
+        }
+        List<String> conflicted = conflictedPaths(repo);
+        for (String d : STATE_DIRS) {
+            Path p = vault.gitDir().resolve(d);
+            if (Files.exists(p)) PathUtils.deleteDirectory(p);
+        }
+        for (String f : STATE_FILES) Files.deleteIfExists(vault.gitDir().resolve(f));
+        // re-attach HEAD to the vault branch (a rebase leaves it detached on an intermediate commit)
+        RefUpdate link = repo.updateRef(Constants.HEAD);
+        link.disableRefLog();
+        link.link(branchRef);
+        try (Git git = new Git(repo)) {
+            git.reset().setMode(ResetType.MIXED).setRef(branchRef).call();
+        } catch (GitAPIException e) {
+            throw new VaultStateException("cannot reset the index of " + vault.workTree() + ": " + e.getMessage(), e);
+        }
+        restoreFromBranch(vault, conflicted);
+        done.add("aborted interrupted " + state.name().toLowerCase() + " (" + conflicted.size()
+                + " conflicted files restored from " + vault.branch() + ")");
+    }
+
+    private static boolean hasConflictStages(Repository repo) throws IOException {
+        DirCache dc = repo.readDirCache();
+        return dc.hasUnmergedPaths();
+    }
+
+    private static List<String> conflictedPaths(Repository repo) throws IOException {
+        DirCache dc = repo.readDirCache();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < dc.getEntryCount(); i++) {
+            DirCacheEntry e = dc.getEntry(i);
+            if (e.getStage() != DirCacheEntry.STAGE_0 && !paths.contains(e.getPathString())) {
+                paths.add(e.getPathString());
+            }
+        }
+        return paths;
+    }
+
+    private static String rebaseHeadName(Path gitDir) throws IOException {
+        for (String d : List.of("rebase-merge", "rebase-apply")) {
+            Path f = gitDir.resolve(d).resolve("head-name");
+            if (Files.isRegularFile(f)) return Files.readString(f, StandardCharsets.UTF_8).trim();
+        }
+        return null;
+    }
+
+    /** Puts the branch's version of each path back in the work tree (or removes it if the branch has none). */
+    private static void restoreFromBranch(VaultRepo vault, List<String> paths) throws IOException {
+        if (paths.isEmpty()) return;
+        Repository repo = vault.repository();
+        ObjectId head = vault.head();
+        try (RevWalk rw = new RevWalk(repo)) {
+            RevCommit c = head == null ? null : rw.parseCommit(head);
+            for (String path : paths) {
+                Path file = vault.workTree().resolve(path);
+                TreeWalk tw = c == null ? null : TreeWalk.forPath(repo, path, c.getTree());
+                if (tw == null) {
+                    Files.deleteIfExists(file);
+                    continue;
+                }
+                ObjectLoader l = repo.open(tw.getObjectId(0));
+                io.vaultsync.config.AtomicFiles.write(file, l.getBytes());
+            }
+        }
+    }
+}

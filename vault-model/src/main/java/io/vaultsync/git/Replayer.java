@@ -1,0 +1,192 @@
+package io.vaultsync.git;
+
+import io.vaultsync.conflict.ConflictCard;
+import io.vaultsync.conflict.ConflictRules;
+import io.vaultsync.policy.Zones;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Puts local commits on top of the fetched remote head, one by one, path by path: no merge machinery, so
+ * no conflict markers, no MERGE_HEAD, no rebase state. Only changes the agent may make are carried (a
+ * person's commit in the clone may hold others: those stay in the work tree, reported); where the remote
+ * changed the same path, ours stays in place and theirs is saved with a decision card.
+ */
+public final class Replayer {
+    private final Repository repo;
+    private final Zones zones;
+    private final String agent;
+    private final Trailers trailers;
+    private final PersonIdent ident;
+    private final Instant now;
+
+    public Replayer(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, Instant now) {
+        this.repo = repo;
+        this.zones = zones;
+        this.agent = agent;
+        this.trailers = trailers;
+        this.ident = ident;
+        this.now = now;
+    }
+
+    /**
+     * The new tip, the paths left out (outside this agent's zones), those of them the remote changed too
+     * (the owner's version then goes in place and ours is saved), and the cards written into the tip.
+     */
+    public record Result(ObjectId tip, Set<String> dropped, Set<String> droppedRemoteChanged, List<ConflictCard> cards) {}
+
+    /** True when every change of every commit is one this agent may make (then they can be pushed as they are). */
+    public boolean allCarried(List<RevCommit> localOldestFirst) throws IOException {
+        for (RevCommit c : localOldestFirst) {
+            if (c.getParentCount() != 1) return false;
+            RevCommit parent = parse(c.getParent(0));
+            if (!zones.partition(agent, changes(TreeDiff.between(repo, parent.getTree(), c.getTree()))).outside().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public Result replay(List<RevCommit> localOldestFirst, RevCommit onto) throws IOException {
+        Set<String> dropped = new LinkedHashSet<>();
+        List<ConflictCard> cards = new ArrayList<>();
+        ObjectId tip = onto;
+        ObjectId tipTree = onto.getTree();
+        try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
+            DirCache dc = DirCache.newInCore();
+            DirCacheBuilder b = dc.builder();
+            b.addTree(new byte[0], DirCacheEntry.STAGE_0, rw.getObjectReader(), onto.getTree());
+            b.finish();
+            for (RevCommit c : localOldestFirst) {
+                RevCommit commit = rw.parseCommit(c);
+                RevCommit parent = commit.getParentCount() == 0 ? null : rw.parseCommit(commit.getParent(0));
+                if (parent == null) continue;
+                List<TreeDiff.Entry> diff = TreeDiff.between(repo, parent.getTree(), commit.getTree());
+                Zones.Partition split = zones.partition(agent, changes(diff));
+                split.outside().forEach(ch -> dropped.add(ch.path()));
+                Set<String> allowed = new LinkedHashSet<>();
+                split.allowed().forEach(ch -> allowed.add(ch.path()));
+                DirCacheEditor ed = dc.editor();
+                for (TreeDiff.Entry e : diff) {
+                    if (!allowed.contains(e.path())) continue;
+                    if (e.after() != null && e.afterMode() != FileMode.REGULAR_FILE
+                            && e.afterMode() != FileMode.EXECUTABLE_FILE) {
+                        dropped.add(e.path()); // a symlink is never carried
+                        continue;
+                    }
+                    ObjectId theirs = blobIn(dc, e.path());
+                    switch (ConflictRules.onReplay(TreeDiff.name(e.before()), TreeDiff.name(e.after()), TreeDiff.name(theirs))) {
+                        case ALREADY_THERE -> { }
+                        case APPLY_OURS, APPLY_OURS_OVER_DELETION -> put(ed, e.path(), e.after());
+                        case APPLY_OURS_SAVE_THEIRS -> {
+                            put(ed, e.path(), e.after());
+                            ConflictCard card = card(e, theirs, onto, commit, cards.size());
+                            put(ed, card.copyPath(), theirs);
+                            put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB,
+                                    card.render().getBytes(StandardCharsets.UTF_8)));
+                            cards.add(card);
+                        }
+                    }
+                }
+                ed.finish();
+                ObjectId tree = dc.writeTree(ins);
+                if (tree.equals(tipTree)) continue;
+                CommitBuilder cb = new CommitBuilder();
+                cb.setTreeId(tree);
+                cb.setParentId(tip);
+                cb.setAuthor(commit.getAuthorIdent());
+                cb.setCommitter(ident);
+                cb.setMessage(withTrailers(commit.getFullMessage()));
+                tip = ins.insert(cb);
+                tipTree = tree;
+            }
+            ins.flush();
+        }
+        Set<String> remoteChanged = new LinkedHashSet<>();
+        if (!dropped.isEmpty()) {
+            RevCommit first = parse(localOldestFirst.get(0));
+            RevCommit base = first.getParentCount() == 0 ? null : parse(first.getParent(0));
+            for (String p : dropped) {
+                ObjectId before = base == null ? null : blobAt(base, p);
+                if (!java.util.Objects.equals(before, blobAt(onto, p))) remoteChanged.add(p);
+            }
+        }
+        return new Result(tip, dropped, remoteChanged, cards);
+    }
+
+    private ConflictCard card(TreeDiff.Entry e, ObjectId theirs, RevCommit onto, RevCommit ours, int n) {
+        String id = ConflictCard.newId(now, ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
+        return new ConflictCard(id,
+                ConflictRules.kindOf(TreeDiff.name(e.before()), TreeDiff.name(e.after()), theirs.name()),
+                e.path(), new ConflictCard.Side(agent, ours.name()), new ConflictCard.Side(authorOf(onto), onto.name()),
+                ConflictCard.copyPath(agent, id, e.path()), now, agent);
+    }
+
+    private static String authorOf(RevCommit c) {
+        String a = Trailers.parse(c.getFullMessage()).get(Trailers.AGENT);
+        return a != null ? a : c.getAuthorIdent().getName();
+    }
+
+    private String withTrailers(String message) {
+        if (Trailers.parse(message).containsKey(Trailers.AGENT)) return message;
+        return trailers.message(message.isBlank() ? "vaultsync: replayed commit" : message.strip());
+    }
+
+    private RevCommit parse(ObjectId id) throws IOException {
+        try (RevWalk rw = new RevWalk(repo)) {
+            return rw.parseCommit(id);
+        }
+    }
+
+    static List<Zones.Change> changes(List<TreeDiff.Entry> diff) {
+        List<Zones.Change> out = new ArrayList<>(diff.size());
+        for (TreeDiff.Entry e : diff) {
+            Zones.Change.Kind k = e.before() == null ? Zones.Change.Kind.ADD : e.after() == null ? Zones.Change.Kind.DELETE : Zones.Change.Kind.MODIFY;
+            out.add(new Zones.Change(e.path(), k));
+        }
+        return out;
+    }
+
+    private ObjectId blobAt(RevCommit c, String path) throws IOException {
+        try (org.eclipse.jgit.treewalk.TreeWalk tw = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, path, c.getTree())) {
+            return tw == null ? null : tw.getObjectId(0);
+        }
+    }
+
+    private static ObjectId blobIn(DirCache dc, String path) {
+        DirCacheEntry e = dc.getEntry(path);
+        return e == null ? null : e.getObjectId();
+    }
+
+    private static void put(DirCacheEditor ed, String path, ObjectId blob) {
+        if (blob == null) {
+            ed.add(new DirCacheEditor.DeletePath(path));
+            return;
+        }
+        ed.add(new DirCacheEditor.PathEdit(path) {
+            @Override
+            public void apply(DirCacheEntry ent) {
+                ent.setFileMode(FileMode.REGULAR_FILE);
+                ent.setObjectId(blob);
+            }
+        });
+    }
+}

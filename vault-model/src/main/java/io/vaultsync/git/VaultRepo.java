@@ -1,0 +1,111 @@
+package io.vaultsync.git;
+
+import io.vaultsync.VaultStateException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * An opened vault clone: the repository, its work tree and the branch the agents share. Checks on open
+ * that the directory is a clone with a work tree at its root and an {@code origin} remote.
+ */
+public final class VaultRepo implements AutoCloseable {
+    public static final String REMOTE = "origin";
+
+    private final Repository repo;
+    private final Path workTree;
+    private final String branch;
+
+    private VaultRepo(Repository repo, Path workTree, String branch) {
+        this.repo = repo;
+        this.workTree = workTree;
+        this.branch = branch;
+    }
+
+    public static VaultRepo open(Path vault, String branch) {
+        Path dir = vault.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new VaultStateException(dir + " does not exist or is not a directory");
+        }
+        if (!Files.isDirectory(dir.resolve(Constants.DOT_GIT))) {
+            throw new VaultStateException(dir + " is not a vault clone (no .git directory); run init first");
+        }
+        try {
+            Repository r = new FileRepositoryBuilder().setGitDir(dir.resolve(Constants.DOT_GIT).toFile())
+                    .setWorkTree(dir.toFile()).setMustExist(true).build();
+            if (r.getConfig().getString("remote", REMOTE, "url") == null) {
+                r.close();
+                throw new VaultStateException(dir + " has no '" + REMOTE + "' remote; run init with --remote");
+            }
+            durable(r);
+            return new VaultRepo(r, dir, branch);
+        } catch (IOException e) {
+            throw new VaultStateException(dir + " is not a readable git repository: " + e.getMessage(), e);
+        }
+    }
+
+    /** No line-ending rewriting, links kept as links: saved in the config of every clone the agent owns. */
+    public static void configure(Repository r) throws IOException {
+        StoredConfig c = r.getConfig();
+        c.setString("core", null, "autocrlf", "false");
+        c.setBoolean("core", null, "symlinks", true);
+        c.setBoolean("gc", null, "autoDetach", false);
+        c.save();
+    }
+
+    /**
+     * fsync of object and ref files for this process's writes. Set in memory only: C git deprecates these
+     * keys and would warn on every command a person runs in the clone if they were saved.
+     */
+    static void durable(Repository r) {
+        StoredConfig c = r.getConfig();
+        c.setBoolean("core", null, "fsyncObjectFiles", true);
+        c.setBoolean("core", null, "fsyncRefFiles", true);
+    }
+
+    public Repository repository() { return repo; }
+    public Path workTree() { return workTree; }
+    public Path gitDir() { return repo.getDirectory().toPath(); }
+    public String branch() { return branch; }
+    public String branchRef() { return Constants.R_HEADS + branch; }
+    public String trackingRef() { return Constants.R_REMOTES + REMOTE + "/" + branch; }
+    public String remoteUrl() { return repo.getConfig().getString("remote", REMOTE, "url"); }
+    public File file(String relPath) { return workTree.resolve(relPath).toFile(); }
+
+    /** The commit the shared branch points at locally, or null before the first commit. */
+    public ObjectId head() throws IOException {
+        Ref ref = repo.exactRef(branchRef());
+        return ref == null ? null : ref.getObjectId();
+    }
+
+    public ObjectId tracking() throws IOException {
+        Ref ref = repo.exactRef(trackingRef());
+        return ref == null ? null : ref.getObjectId();
+    }
+
+    /** Fails with a clear message unless HEAD is the shared branch. */
+    public void requireOnBranch() throws IOException {
+        Ref head = repo.exactRef(Constants.HEAD);
+        if (head == null || !head.isSymbolic()) {
+            throw new VaultStateException("HEAD is detached in " + workTree + "; run 'git -C " + workTree
+                    + " checkout " + branch + "' and sync again");
+        }
+        String target = head.getTarget().getName();
+        if (!target.equals(branchRef())) {
+            throw new VaultStateException(workTree + " is on " + Repository.shortenRefName(target)
+                    + ", not on the vault branch " + branch + "; check out " + branch + " and sync again");
+        }
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+    }
+}

@@ -1,0 +1,188 @@
+package io.vaultsync.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vaultsync.PolicyException;
+import io.vaultsync.policy.PolicyYaml.AgentEntry;
+import io.vaultsync.policy.PolicyYaml.RawAgent;
+import io.vaultsync.policy.PolicyYaml.RawGate;
+import io.vaultsync.policy.PolicyYaml.RawPolicy;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes the policy file ({@link Policy#PATH}). Strict: unknown keys, wrong types, malformed
+ * YAML and invalid values are {@link PolicyException}s whose message names the file, the line and the key.
+ * Omitted keys take defaults: {@code branch: main}, an agent's {@code zones} from its role, the gate's
+ * {@link GateSettings#defaults()}. {@code version} and {@code agents} are required.
+ */
+public final class PolicyLoader {
+
+    private PolicyLoader() {
+    }
+
+    public static Policy load(Path file) {
+        Objects.requireNonNull(file, "file");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new PolicyException(file + ": no policy file (run init to create one)", e);
+        } catch (CharacterCodingException e) {
+            throw new PolicyException(file + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new PolicyException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    public static Policy parse(String yamlText, String fileNameForMessages) {
+        Objects.requireNonNull(yamlText, "yamlText");
+        Objects.requireNonNull(fileNameForMessages, "fileNameForMessages");
+        RawPolicy raw;
+        try {
+            raw = PolicyYaml.MAPPER.readValue(yamlText, RawPolicy.class);
+        } catch (JsonProcessingException e) {
+            throw new PolicyException(YamlErrors.message(fileNameForMessages, yamlText, e), e);
+        }
+        if (raw == null) {
+            throw new PolicyException(YamlErrors.at(fileNameForMessages, 1, "the policy file is empty"));
+        }
+        return new Checker(fileNameForMessages, yamlText).toPolicy(raw);
+    }
+
+    /** The policy as YAML with an explanatory header; {@link #parse} reads it back to an equal policy. */
+    public static String render(Policy policy) {
+        return PolicyWriter.render(policy);
+    }
+
+    /** Semantic checks on the raw values, with the line found by re-scanning the text. */
+    private static final class Checker {
+        private final String file;
+        private final String[] lines;
+
+        Checker(String file, String text) {
+            this.file = file;
+            this.lines = text.split("\\R", -1);
+        }
+
+        Policy toPolicy(RawPolicy raw) {
+            if (raw.version() == null) {
+                throw fail(1, "missing key 'version' (this vaultsync reads version " + Policy.VERSION + ")");
+            }
+            if (raw.version() != Policy.VERSION) {
+                throw fail(topLine("version"), "key 'version': unsupported version " + raw.version()
+                        + " (this vaultsync reads version " + Policy.VERSION + ")");
+            }
+            String branch = raw.branch() == null ? Policy.DEFAULT_BRANCH : raw.branch();
+            if (!Policy.isValidBranch(branch)) {
+                throw fail(topLine("branch"), "key 'branch': '" + branch + "' is not a valid git branch name");
+            }
+            List<AgentSpec> agents = agents(raw.agents());
+            GateSettings gate = gate(raw.gate());
+            try {
+                return new Policy(Policy.VERSION, branch, agents, gate);
+            } catch (IllegalArgumentException e) { // every rule is checked above; kept as a safety net
+                throw new PolicyException(file + ": " + e.getMessage(), e);
+            }
+        }
+
+        private List<AgentSpec> agents(List<AgentEntry> entries) {
+            int agentsLine = topLine("agents");
+            if (entries == null || entries.isEmpty()) {
+                throw fail(agentsLine, "key 'agents': at least one agent is required");
+            }
+            List<AgentSpec> agents = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                String in = " (in agents[" + i + "])";
+                AgentEntry entry = entries.get(i);
+                if (entry == null) {
+                    throw fail(agentsLine, "agents[" + i + "] is empty (expected keys name, role, zones)");
+                }
+                RawAgent a = entry.agent();
+                if (a.name() == null) {
+                    throw fail(entry.line(), "missing key 'name' in agents[" + i + "]");
+                }
+                int nameLine = lineContaining(entry.line(), a.name());
+                if (!AgentSpec.isValidName(a.name())) {
+                    throw fail(nameLine, "key 'name': '" + a.name() + "' is not a valid agent name ("
+                            + AgentSpec.nameRule() + ")" + in);
+                }
+                Integer first = seen.putIfAbsent(a.name(), i);
+                if (first != null) {
+                    throw fail(nameLine, "key 'name': duplicate agent name '" + a.name() + "'"
+                            + " (in agents[" + i + "], first in agents[" + first + "])");
+                }
+                if (a.role() == null) {
+                    throw fail(entry.line(), "missing key 'role' in agents[" + i + "] (one of cloud, local)");
+                }
+                List<String> zones = a.zones() == null ? Policy.defaultZones(a.role(), a.name()) : a.zones();
+                for (int j = 0; j < zones.size(); j++) {
+                    String zone = zones.get(j);
+                    if (zone == null) {
+                        throw fail(lineContaining(entry.line(), "zones"), "key 'zones[" + j + "]': empty zone" + in);
+                    }
+                    try {
+                        Glob.compile(zone);
+                    } catch (IllegalArgumentException e) {
+                        throw fail(lineContaining(entry.line(), zone), "key 'zones[" + j + "]': " + e.getMessage() + in);
+                    }
+                }
+                agents.add(new AgentSpec(a.name(), a.role(), zones));
+            }
+            if (agents.stream().noneMatch(a -> a.role() == Role.LOCAL)) {
+                throw fail(agentsLine, "key 'agents': no agent has role local (one is required: it owns the policy file)");
+            }
+            return agents;
+        }
+
+        private GateSettings gate(RawGate raw) {
+            if (raw == null) {
+                return GateSettings.defaults();
+            }
+            long max = raw.maxFileSize() == null ? GateSettings.DEFAULT_MAX_FILE_SIZE : raw.maxFileSize();
+            List<String> deny = raw.deny() == null ? List.of() : raw.deny();
+            for (int j = 0; j < deny.size(); j++) {
+                if (deny.get(j) == null || deny.get(j).isBlank()) {
+                    throw fail(lineContaining(topLine("gate"), "deny"), "key 'deny[" + j + "]': empty pattern (in gate)");
+                }
+            }
+            return new GateSettings(max, deny);
+        }
+
+        private PolicyException fail(int line, String message) {
+            return new PolicyException(YamlErrors.at(file, line, message));
+        }
+
+        /** The line of a top-level block key, or 1 if it is not written that way. */
+        private int topLine(String key) {
+            Pattern p = Pattern.compile("^['\"]?" + Pattern.quote(key) + "['\"]?\\s*:.*");
+            for (int i = 0; i < lines.length; i++) {
+                if (p.matcher(lines[i]).matches()) {
+                    return i + 1;
+                }
+            }
+            return 1;
+        }
+
+        /** The first line at or after {@code from} (1-based) containing {@code needle}, else {@code from}. */
+        private int lineContaining(int from, String needle) {
+            for (int i = Math.max(from, 1) - 1; i < lines.length; i++) {
+                if (lines[i].contains(needle)) {
+                    return i + 1;
+                }
+            }
+            return from;
+        }
+    }
+}

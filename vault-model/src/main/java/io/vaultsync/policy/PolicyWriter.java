@@ -1,0 +1,73 @@
+package io.vaultsync.policy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Writes a {@link Policy} as the YAML {@link PolicyLoader} reads, with a header explaining the file. */
+final class PolicyWriter {
+
+    private static final String HEADER = """
+            # vaultsync policy: the branch both agents sync, every agent, its role and where it may write.
+            # This file is owned by the local agent: a change to it made by any other agent is a violation.
+            # Zones are globs on vault-relative paths: a trailing '/' means the folder and everything below it,
+            # '*' matches within one path segment, '**' across segments, '?' one character; anything else is
+            # an exact path. An agent without 'zones' gets its role's defaults. Every agent may also write its
+            # own Pending_Approval/conflicts/<agent>/; In_Progress/<agent>/ is only ever written by <agent>.
+            # gate.maxFileSize: bytes, or a size like 512KB, 5MB, 1GB (1024-based);
+            # gate.deny: extra gitignore-style patterns that are never synced.
+            """;
+
+    /** Scalars safe to write unquoted, in block and in flow context. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_./-]*");
+    private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null");
+
+    private PolicyWriter() {
+    }
+
+    static String render(Policy policy) {
+        StringBuilder out = new StringBuilder(HEADER);
+        out.append("version: ").append(policy.version()).append('\n');
+        out.append("branch: ").append(scalar(policy.branch())).append('\n');
+        out.append("agents:\n");
+        for (AgentSpec agent : policy.agents()) {
+            out.append("  - name: ").append(scalar(agent.name())).append('\n');
+            out.append("    role: ").append(agent.role().id()).append('\n');
+            out.append("    zones: ").append(flowList(agent.zones())).append('\n');
+        }
+        out.append("gate:\n");
+        out.append("  maxFileSize: ").append(Sizes.format(policy.gate().maxFileSize())).append('\n');
+        out.append("  deny: ").append(flowList(policy.gate().deny())).append('\n');
+        return out.toString();
+    }
+
+    private static String flowList(List<String> items) {
+        return items.stream().map(PolicyWriter::scalar).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    static String scalar(String s) {
+        if (PLAIN.matcher(s).matches() && !RESERVED.contains(s.toLowerCase(Locale.ROOT))) {
+            return s;
+        }
+        StringBuilder q = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\t' -> q.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
+                        q.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        q.append(c);
+                    }
+                }
+            }
+        }
+        return q.append('"').toString();
+    }
+}

@@ -1,0 +1,203 @@
+package io.vaultsync.policy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may write where: the policy's zone globs plus the fixed rules of the vault layout.
+ * <ul>
+ *   <li>{@code Pending_Approval/conflicts/<x>/...} is written by agent {@code x} only, listed or not;</li>
+ *   <li>{@code In_Progress/<x>/...} by agent {@code x} only (if its zones include it);</li>
+ *   <li>the vault's root {@code .gitignore} and {@link Policy#PATH} by local-role agents only;</li>
+ *   <li>{@code Logs/} by nobody (it is never synced).</li>
+ * </ul>
+ * {@link #partition} also admits the two sanctioned cross-zone moves: a claim (and its release) and
+ * the local agent's verdict. Pure and immutable.
+ */
+public final class Zones {
+
+    static final String NEEDS_ACTION = "Needs_Action/";
+    static final String IN_PROGRESS = "In_Progress/";
+    static final String PENDING = "Pending_Approval/";
+    static final String CONFLICTS = "Pending_Approval/conflicts/";
+    static final List<String> VERDICT_FOLDERS = List.of("Approved/", "Rejected/");
+    static final String GITIGNORE = ".gitignore";
+    static final String LOGS = "Logs";
+
+    private final Policy policy;
+    private final Map<String, List<Glob>> globs;
+
+    public Zones(Policy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        Map<String, List<Glob>> byAgent = new HashMap<>();
+        for (AgentSpec agent : policy.agents()) {
+            byAgent.put(agent.name(), agent.zones().stream().map(Glob::compile).toList());
+        }
+        this.globs = Map.copyOf(byAgent);
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** True iff {@code agent} may add, modify or delete the vault-relative {@code path}. */
+    public boolean mayWrite(String agent, String path) {
+        Optional<AgentSpec> spec = policy.agent(agent);
+        if (spec.isEmpty() || !isVaultRelative(path)) {
+            return false;
+        }
+        if (path.equals(LOGS) || path.startsWith(LOGS + "/")) {
+            return false;
+        }
+        if (path.equals(Policy.PATH) || path.equals(GITIGNORE)) {
+            return spec.get().role() == Role.LOCAL;
+        }
+        if (path.startsWith(CONFLICTS)) {
+            return agent.equals(folderOwner(path, CONFLICTS));
+        }
+        String inProgressOwner = folderOwner(path, IN_PROGRESS);
+        if (inProgressOwner != null && !inProgressOwner.equals(agent)) {
+            return false;
+        }
+        return globs.get(agent).stream().anyMatch(g -> g.matches(path));
+    }
+
+    /** The first agent, in policy order, that may write {@code path}. */
+    public Optional<String> owner(String path) {
+        return policy.agents().stream().map(AgentSpec::name).filter(a -> mayWrite(a, path)).findFirst();
+    }
+
+    /**
+     * Splits one commit's worth of changes by {@code agent} into those it may commit and those outside its
+     * zones, admitting the sanctioned moves: claim ({@code Needs_Action/R} deleted, {@code In_Progress/<agent>/R}
+     * added), release (the reverse) and, for a local-role agent, a verdict ({@code Pending_Approval/<domain>/N}
+     * deleted, {@code Approved/N} or {@code Rejected/N} added). Both lists keep the input order.
+     */
+    public Partition partition(String agent, Collection<Change> changes) {
+        Objects.requireNonNull(agent, "agent");
+        List<Change> all = List.copyOf(changes);
+        Set<String> added = new HashSet<>();
+        Set<String> deleted = new HashSet<>();
+        for (Change change : all) {
+            if (change.kind() == Change.Kind.ADD) {
+                added.add(change.path());
+            } else if (change.kind() == Change.Kind.DELETE) {
+                deleted.add(change.path());
+            }
+        }
+        List<Change> allowed = new ArrayList<>();
+        List<Change> outside = new ArrayList<>();
+        for (Change change : all) {
+            boolean ok = mayWrite(agent, change.path()) || isSanctionedMove(agent, change, added, deleted);
+            (ok ? allowed : outside).add(change);
+        }
+        return new Partition(allowed, outside);
+    }
+
+    private boolean isSanctionedMove(String agent, Change change, Set<String> added, Set<String> deleted) {
+        String path = change.path();
+        String claimed = IN_PROGRESS + agent + "/";
+        switch (change.kind()) {
+            case DELETE -> {
+                String rest = remainder(path, NEEDS_ACTION);
+                if (rest != null) { // claim
+                    return added.contains(claimed + rest) && mayWrite(agent, claimed + rest);
+                }
+                return isVerdict(agent, path, added);
+            }
+            case ADD -> {
+                String rest = remainder(path, NEEDS_ACTION);
+                // release: the task leaves the agent's own In_Progress/ for Needs_Action/
+                return rest != null && deleted.contains(claimed + rest) && mayWrite(agent, claimed + rest);
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private boolean isVerdict(String agent, String path, Set<String> added) {
+        if (policy.agent(agent).map(AgentSpec::role).orElse(null) != Role.LOCAL || path.startsWith(CONFLICTS)) {
+            return false;
+        }
+        String domain = folderOwner(path, PENDING);
+        if (domain == null) {
+            return false;
+        }
+        String name = path.substring(PENDING.length() + domain.length() + 1);
+        return VERDICT_FOLDERS.stream()
+                .map(folder -> folder + name)
+                .anyMatch(target -> added.contains(target) && mayWrite(agent, target));
+    }
+
+    /** For {@code prefix + "x/rest"}, returns {@code x}; null if the path is not below such a folder. */
+    private static String folderOwner(String path, String prefix) {
+        String rest = remainder(path, prefix);
+        if (rest == null) {
+            return null;
+        }
+        int slash = rest.indexOf('/');
+        return slash > 0 && slash < rest.length() - 1 ? rest.substring(0, slash) : null;
+    }
+
+    private static String remainder(String path, String prefix) {
+        return path.startsWith(prefix) && path.length() > prefix.length() ? path.substring(prefix.length()) : null;
+    }
+
+    /** A non-empty {@code /}-separated relative path with no empty, {@code .} or {@code ..} segments. */
+    static boolean isVaultRelative(String path) {
+        if (path == null || path.isEmpty() || path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0) {
+            return false;
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One path changed by a commit. */
+    public record Change(String path, Kind kind) {
+
+        public enum Kind { ADD, MODIFY, DELETE }
+
+        public Change {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        public static Change add(String path) {
+            return new Change(path, Kind.ADD);
+        }
+
+        public static Change modify(String path) {
+            return new Change(path, Kind.MODIFY);
+        }
+
+        public static Change delete(String path) {
+            return new Change(path, Kind.DELETE);
+        }
+    }
+
+    /** Changes an agent may commit, and those outside its zones (reported, never committed). */
+    public record Partition(List<Change> allowed, List<Change> outside) {
+
+        public Partition {
+            allowed = List.copyOf(allowed);
+            outside = List.copyOf(outside);
+        }
+
+        /** True iff nothing is outside the agent's zones. */
+        public boolean isClean() {
+            return outside.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.vaultsync.status;
+
+import io.vaultsync.sync.BlockedPath;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What {@code status} tells: where the agent stands against the remote and what it is holding back. */
+public record StatusReport(String agent, String role, String machine, String vault, String remote, String branch,
+        Instant lastSync, Instant lastAttempt, String lastOutcome, int consecutiveFailures, int ahead, int behind,
+        int pending, List<BlockedPath> blocked, List<String> outsideZone, List<OpenCard> conflicts) {
+
+    /** An open decision card. */
+    public record OpenCard(String card, String kind, String path, String agent) {}
+
+    public StatusReport {
+        blocked = List.copyOf(blocked);
+        outsideZone = List.copyOf(outsideZone);
+        conflicts = List.copyOf(conflicts);
+    }
+
+    /** The JSON shape of {@code status --json}: stable keys, ISO-8601 times, null where unknown. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("agent", agent);
+        m.put("role", role);
+        m.put("machine", machine);
+        m.put("vault", vault);
+        m.put("remote", remote);
+        m.put("branch", branch);
+        m.put("lastSync", lastSync == null ? null : lastSync.toString());
+        m.put("lastAttempt", lastAttempt == null ? null : lastAttempt.toString());
+        m.put("lastOutcome", lastOutcome);
+        m.put("consecutiveFailures", consecutiveFailures);
+        m.put("ahead", ahead);
+        m.put("behind", behind);
+        m.put("pending", pending);
+        m.put("blocked", blocked.stream().map(b -> Map.of("path", b.path(), "rule", b.rule())).toList());
+        m.put("outsideZone", outsideZone);
+        m.put("conflicts", conflicts.stream().map(c -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("card", c.card());
+            e.put("kind", c.kind());
+            e.put("path", c.path());
+            e.put("agent", c.agent());
+            return e;
+        }).toList());
+        return m;
+    }
+}

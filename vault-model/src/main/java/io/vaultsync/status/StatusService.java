@@ -1,0 +1,53 @@
+package io.vaultsync.status;
+
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.gate.SecretGate;
+import io.vaultsync.git.VaultRepo;
+import io.vaultsync.git.WorkTreeScan;
+import io.vaultsync.policy.Policy;
+import io.vaultsync.policy.Zones;
+import io.vaultsync.sync.Candidates;
+import io.vaultsync.sync.SyncState;
+import io.vaultsync.sync.VaultPolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Computes the status without changing anything and without the network: ahead/behind are counted
+ * against the remote head as of the last fetch.
+ */
+public final class StatusService {
+    private StatusService() {}
+
+    public static StatusReport compute(Path vaultDir, AgentSettings s) throws IOException {
+        try (VaultRepo vault = VaultRepo.open(vaultDir, s.branch())) {
+            Policy policy = VaultPolicy.committed(vault);
+            SecretGate gate = SecretGate.standard(policy.gate().deny(), policy.gate().maxFileSize());
+            Candidates c = Candidates.classify(vault.workTree(), new Zones(policy), gate, s.name(),
+                    WorkTreeScan.scan(vault).changes());
+            SyncState st = SyncState.read(vault.gitDir());
+            ObjectId head = vault.head();
+            ObjectId tracking = vault.tracking();
+            return new StatusReport(s.name(), s.role().name().toLowerCase(Locale.ROOT), s.machine(),
+                    vault.workTree().toString(), vault.remoteUrl(), s.branch(), st.lastSync(), st.lastAttempt(),
+                    st.lastOutcome(), st.consecutiveFailures(), count(vault, head, tracking), count(vault, tracking, head),
+                    c.stageable().size(), c.blocked(), c.outside(), OpenCards.list(vault.workTree()));
+        }
+    }
+
+    /** Commits reachable from {@code from} but not from {@code not}. */
+    private static int count(VaultRepo vault, ObjectId from, ObjectId not) throws IOException {
+        if (from == null) return 0;
+        try (RevWalk rw = new RevWalk(vault.repository())) {
+            rw.markStart(rw.parseCommit(from));
+            if (not != null) rw.markUninteresting(rw.parseCommit(not));
+            int n = 0;
+            for (RevCommit ignored : rw) n++;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.vaultsync.sync;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Bounded exponential backoff with jitter for a lost push race. */
+public record Backoff(int maxAttempts, Duration first, Duration cap) {
+    public static final Backoff DEFAULT = new Backoff(12, Duration.ofMillis(20), Duration.ofSeconds(2));
+
+    public Backoff {
+        if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts < 1");
+    }
+
+    /** The pause before attempt {@code n} (1-based; no pause before the first). */
+    public Duration before(int n) {
+        if (n <= 1) return Duration.ZERO;
+        long base = Math.min(cap.toMillis(), first.toMillis() << Math.min(20, n - 2));
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+}

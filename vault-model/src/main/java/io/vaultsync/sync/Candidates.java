@@ -1,0 +1,62 @@
+package io.vaultsync.sync;
+
+import io.vaultsync.gate.SecretGate;
+import io.vaultsync.gate.Verdict;
+import io.vaultsync.git.StagedFile;
+import io.vaultsync.policy.Zones;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sorts the scanned changes: those this agent may commit (read once, gated, ready to stage), those the
+ * gate holds back, and those outside its zones. Reading a file happens here, once: the bytes that pass
+ * the gate are the bytes that are committed.
+ */
+public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, List<String> outside) {
+    public Candidates {
+        stageable = List.copyOf(stageable);
+        blocked = List.copyOf(blocked);
+        outside = List.copyOf(outside);
+    }
+
+    public static Candidates classify(Path workTree, Zones zones, SecretGate gate, String agent,
+            List<Zones.Change> changes) throws IOException {
+        Zones.Partition split = zones.partition(agent, changes);
+        List<StagedFile> stage = new ArrayList<>();
+        List<BlockedPath> blocked = new ArrayList<>();
+        for (Zones.Change ch : split.allowed()) {
+            if (ch.kind() == Zones.Change.Kind.DELETE) {
+                stage.add(StagedFile.deletion(ch.path()));
+                continue;
+            }
+            Path file = workTree.resolve(ch.path());
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                continue; // deleted since the scan: the next scan sees it
+            }
+            Verdict v = gate.checkPath(ch.path(), attrs.isSymbolicLink() || attrs.isOther(), attrs.size());
+            if (v instanceof Verdict.Blocked b) {
+                blocked.add(new BlockedPath(ch.path(), b.rule()));
+                continue;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            v = gate.check(ch.path(), false, bytes.length, bytes);
+            if (v instanceof Verdict.Blocked b) {
+                blocked.add(new BlockedPath(ch.path(), b.rule()));
+                continue;
+            }
+            stage.add(new StagedFile(ch.path(), bytes, bytes.length, attrs.lastModifiedTime()));
+        }
+        // Logs/ is local by design (never synced, nobody's zone): not worth a report on every cycle
+        List<String> outside = split.outside().stream().map(Zones.Change::path).filter(p -> !p.startsWith("Logs/"))
+                .toList();
+        return new Candidates(stage, blocked, outside);
+    }
+}

@@ -1,0 +1,186 @@
+package io.vaultsync.sync;
+
+import io.vaultsync.VaultStateException;
+import io.vaultsync.config.AtomicFiles;
+import io.vaultsync.conflict.ConflictCard;
+import io.vaultsync.conflict.ConflictKind;
+import io.vaultsync.gate.SecretGate;
+import io.vaultsync.git.Replayer;
+import io.vaultsync.git.RemoteBranch;
+import io.vaultsync.git.VaultRepo;
+import io.vaultsync.git.WorkTreeWriter;
+import io.vaultsync.policy.Zones;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetch, put local commits on top of the remote head, bring the work tree along, push with the fetched
+ * head as the expected old value; on a lost race, again, with backoff, a bounded number of times.
+ */
+final class Integrator {
+    private static final Logger LOG = LoggerFactory.getLogger(Integrator.class);
+
+    private final VaultRepo vault;
+    private final Zones zones;
+    private final SecretGate gate;
+    private final String agent;
+    private final Replayer replayer;
+    private final Backoff backoff;
+    private final Instant now;
+    private final List<String> cards = new ArrayList<>();
+    private final List<String> keptLocal = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private final AtomicInteger saves = new AtomicInteger();
+    private boolean savedLocal;
+
+    Integrator(VaultRepo vault, Zones zones, SecretGate gate, String agent, Replayer replayer, Backoff backoff,
+            Instant now) {
+        this.vault = vault;
+        this.zones = zones;
+        this.gate = gate;
+        this.agent = agent;
+        this.replayer = replayer;
+        this.backoff = backoff;
+        this.now = now;
+    }
+
+    List<String> cards() { return cards; }
+    List<String> keptLocal() { return keptLocal; }
+    List<String> errors() { return errors; }
+    /** True when local edits were saved as conflict copies: they wait in the work tree for the next round. */
+    boolean savedLocal() { return savedLocal; }
+
+    SyncOutcome run() throws IOException {
+        String lastRejection = "";
+        for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
+            pause(backoff.before(attempt));
+            ObjectId remote = RemoteBranch.fetch(vault);
+            ObjectId local = vault.head();
+            if (local == null) throw new VaultStateException(vault.workTree() + " has no commits; run init");
+            if (local.equals(remote)) return new SyncOutcome.UpToDate(remote.name());
+            Plan plan = plan(local, remote);
+            if (plan.tip().equals(remote)) {
+                apply(plan);
+                return new SyncOutcome.UpToDate(remote.name());
+            }
+            // the work tree is brought along only once the push has landed: a lost race costs no file writes
+            RemoteBranch.PushOutcome pushed = RemoteBranch.push(vault, plan.tip(), remote);
+            if (pushed instanceof RemoteBranch.PushOutcome.Pushed p) {
+                apply(plan);
+                return new SyncOutcome.Synced(p.tip().name(), count(plan.tip(), remote));
+            }
+            RemoteBranch.PushOutcome.Rejected r = (RemoteBranch.PushOutcome.Rejected) pushed;
+            lastRejection = (r.status() + " " + r.message()).trim();
+            LOG.info("push attempt {} lost the race ({}); fetching again", attempt, lastRejection);
+        }
+        return new SyncOutcome.Contended(backoff.maxAttempts(), lastRejection);
+    }
+
+    /** Where the branch should go: a commit containing the remote head and every change we may make. */
+    private record Plan(RevCommit from, RevCommit tip, Set<String> dropped, Set<String> droppedRemoteChanged,
+            List<ConflictCard> cards) {}
+
+    /** Computes the new tip in the object store only; nothing in the work tree or refs changes here. */
+    private Plan plan(ObjectId local, ObjectId remote) throws IOException {
+        try (RevWalk rw = new RevWalk(vault.repository())) {
+            RevCommit localC = rw.parseCommit(local);
+            if (remote == null) return new Plan(localC, localC, Set.of(), Set.of(), List.of()); // empty remote branch
+            RevCommit remoteC = rw.parseCommit(remote);
+            List<RevCommit> mine = localOnly(localC, remoteC);
+            if (mine.isEmpty()) return new Plan(localC, remoteC, Set.of(), Set.of(), List.of());
+            if (isAncestor(remoteC, localC) && replayer.allCarried(mine)) {
+                return new Plan(localC, localC, Set.of(), Set.of(), List.of());
+            }
+            Replayer.Result r = replayer.replay(mine, remoteC);
+            return new Plan(localC, rw.parseCommit(r.tip()), r.dropped(), r.droppedRemoteChanged(), r.cards());
+        }
+    }
+
+    private void apply(Plan plan) throws IOException {
+        plan.cards().forEach(c -> cards.add(c.cardPath()));
+        move(plan.from(), plan.tip(), plan.dropped(), plan.droppedRemoteChanged());
+    }
+
+    private void move(RevCommit from, RevCommit to, Set<String> dropped, Set<String> remoteChanged) throws IOException {
+        WorkTreeWriter writer = new WorkTreeWriter(vault, p -> zones.mayWrite(agent, p),
+                (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked(), this::saveLocal);
+        WorkTreeWriter.Result r = writer.update(from.getTree(), to.getTree(), dropped, remoteChanged);
+        keptLocal.addAll(r.keptLocal());
+        r.keptBlocked().forEach(p -> keptLocal.add(p + " (held by the secret gate)"));
+        errors.addAll(r.errors());
+        io.vaultsync.git.LocalBranch.move(vault, from, to);
+    }
+
+    /** Saves this agent's edit of someone else's path, with a card, in its own conflicts folder. */
+    private String saveLocal(String path, byte[] bytes) throws IOException {
+        String id = ConflictCard.newId(now, "local-" + saves.incrementAndGet());
+        String copy = ConflictCard.copyPath(agent, id, path);
+        String owner = zones.owner(path).orElse("nobody");
+        ConflictCard card = new ConflictCard(id, ConflictKind.OUT_OF_ZONE_LOCAL_EDIT, path,
+                new ConflictCard.Side(owner, null), new ConflictCard.Side(agent, null), copy, now, agent);
+        AtomicFiles.write(vault.workTree().resolve(copy), bytes);
+        AtomicFiles.write(vault.workTree().resolve(card.cardPath()), card.render().getBytes(StandardCharsets.UTF_8));
+        cards.add(card.cardPath());
+        savedLocal = true;
+        return copy;
+    }
+
+    private List<RevCommit> localOnly(RevCommit local, RevCommit remote) throws IOException {
+        try (RevWalk rw = new RevWalk(vault.repository())) {
+            rw.setRevFilter(RevFilter.MERGE_BASE);
+            rw.markStart(rw.parseCommit(local));
+            rw.markStart(rw.parseCommit(remote));
+            if (rw.next() == null) {
+                throw new VaultStateException("the local branch and " + vault.remoteUrl()
+                        + " share no history; is this a clone of another vault?");
+            }
+        }
+        List<RevCommit> out = new ArrayList<>();
+        try (RevWalk rw = new RevWalk(vault.repository())) {
+            rw.sort(RevSort.TOPO, true);
+            rw.sort(RevSort.REVERSE, true);
+            rw.markStart(rw.parseCommit(local));
+            rw.markUninteresting(rw.parseCommit(remote));
+            for (RevCommit c : rw) out.add(c);
+        }
+        return out;
+    }
+
+    private boolean isAncestor(RevCommit ancestor, RevCommit of) throws IOException {
+        try (RevWalk rw = new RevWalk(vault.repository())) {
+            return rw.isMergedInto(rw.parseCommit(ancestor), rw.parseCommit(of));
+        }
+    }
+
+    private int count(ObjectId tip, ObjectId remote) throws IOException {
+        try (RevWalk rw = new RevWalk(vault.repository())) {
+            rw.markStart(rw.parseCommit(tip));
+            if (remote != null) rw.markUninteresting(rw.parseCommit(remote));
+            int n = 0;
+            for (RevCommit ignored : rw) n++;
+            return n;
+        }
+    }
+
+    private static void pause(java.time.Duration d) {
+        if (d.isZero()) return;
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VaultStateException("interrupted while waiting to retry the push");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.vaultsync.sync;
+
+import io.vaultsync.RemoteUnreachableException;
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.gate.SecretGate;
+import io.vaultsync.git.CommitWriter;
+import io.vaultsync.git.Recovery;
+import io.vaultsync.git.Replayer;
+import io.vaultsync.git.Trailers;
+import io.vaultsync.git.VaultRepo;
+import io.vaultsync.git.WorkTreeScan;
+import io.vaultsync.policy.Policy;
+import io.vaultsync.policy.Zones;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.UUID;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sync cycle: recover, scan, gate, stage, commit, fetch, integrate, push, checkpoint. The caller
+ * holds the {@link AgentLock}. Bad input or a broken vault is an exception; everything else, including
+ * an unreachable remote, is a {@link SyncOutcome} in the report.
+ */
+public final class SyncCycle {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncCycle.class);
+    /** Rounds per cycle: conflict copies made while integrating are committed and pushed by the next. */
+    private static final int MAX_ROUNDS = 3;
+
+    private final AgentSettings settings;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Duration staleLockAge;
+
+    public SyncCycle(AgentSettings settings, Clock clock, Backoff backoff, Duration staleLockAge) {
+        this.settings = settings;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.staleLockAge = staleLockAge;
+    }
+
+    public static SyncCycle standard(AgentSettings settings) {
+        return new SyncCycle(settings, Clock.systemUTC(), Backoff.DEFAULT, Duration.ofSeconds(5));
+    }
+
+    public SyncReport run(Path vaultDir) throws IOException {
+        try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {
+            List<String> repaired = new Recovery(staleLockAge, clock).run(vault);
+            vault.requireOnBranch();
+            SyncState state = SyncState.read(vault.gitDir());
+            Policy policy = VaultPolicy.committed(vault);
+            Zones zones = new Zones(policy);
+            SecretGate gate = SecretGate.standard(policy.gate().deny(), policy.gate().maxFileSize());
+            String agent = settings.name();
+            Instant now = clock.instant();
+            Trailers trailers = new Trailers(agent, settings.machine(), "op-" + UUID.randomUUID(), null);
+            PersonIdent ident = new PersonIdent(agent, agent + "@vaultsync", now, TimeZone.getTimeZone("UTC").toZoneId());
+
+            int committed = 0;
+            Candidates last = null;
+            Set<String> cards = new LinkedHashSet<>();
+            List<String> keptLocal = new ArrayList<>();
+            List<String> errors = new ArrayList<>();
+            SyncOutcome outcome = null;
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                WorkTreeScan.Result scan = WorkTreeScan.scan(vault);
+                for (String temp : scan.tempFiles()) {
+                    Files.deleteIfExists(vault.workTree().resolve(temp));
+                    repaired.add("removed interrupted write " + temp);
+                }
+                last = Candidates.classify(vault.workTree(), zones, gate, agent, scan.changes());
+                if (!last.stageable().isEmpty()) {
+                    String subject = "vaultsync: " + agent + " syncs " + last.stageable().size() + " path"
+                            + (last.stageable().size() == 1 ? "" : "s");
+                    CommitWriter.commit(vault, last.stageable(), trailers.message(subject), ident);
+                    committed += last.stageable().size();
+                }
+                Integrator integrator = new Integrator(vault, zones, gate, agent,
+                        new Replayer(vault.repository(), zones, agent, trailers, ident, now), backoff, now);
+                try {
+                    outcome = integrator.run();
+                } catch (RemoteUnreachableException e) {
+                    outcome = new SyncOutcome.Offline(e.getMessage());
+                }
+                cards.addAll(integrator.cards());
+                keptLocal.addAll(integrator.keptLocal());
+                errors.addAll(integrator.errors());
+                if (!outcome.completed() || !integrator.savedLocal()) break;
+            }
+            SyncReport report = new SyncReport(agent, outcome, committed, last.blocked(), last.outside(),
+                    List.copyOf(cards), keptLocal, repaired, errors);
+            checkpoint(vault, state, outcome);
+            log(report);
+            return report;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void checkpoint(VaultRepo vault, SyncState state, SyncOutcome outcome) {
+        Instant now = clock.instant();
+        SyncState next;
+        if (outcome instanceof SyncOutcome.Synced s) {
+            next = state.succeeded(now, s.remoteHead(), "synced");
+        } else if (outcome instanceof SyncOutcome.UpToDate u) {
+            next = state.succeeded(now, u.remoteHead(), "up to date");
+        } else if (outcome instanceof SyncOutcome.Offline o) {
+            next = state.failed(now, "offline: " + o.reason());
+        } else {
+            next = state.failed(now, "push race lost " + ((SyncOutcome.Contended) outcome).attempts() + " times");
+        }
+        next.write(vault.gitDir());
+    }
+
+    private static void log(SyncReport r) {
+        LOG.info("cycle {}: {} committed={} blocked={} outsideZone={} cards={}", r.agent(), r.outcome(),
+                r.committedPaths(), r.blocked().size(), r.outsideZone().size(), r.cards().size());
+        for (BlockedPath b : r.blocked()) LOG.info("blocked {} ({})", b.path(), b.rule());
+        for (String e : r.errors()) LOG.warn("path error: {}", e);
+    }
+}

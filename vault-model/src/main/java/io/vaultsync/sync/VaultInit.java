@@ -1,0 +1,233 @@
+package io.vaultsync.sync;
+
+import io.vaultsync.RemoteUnreachableException;
+import io.vaultsync.VaultStateException;
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.SettingsStore;
+import io.vaultsync.git.CommitWriter;
+import io.vaultsync.git.RemoteBranch;
+import io.vaultsync.git.StagedFile;
+import io.vaultsync.git.Trailers;
+import io.vaultsync.git.VaultRepo;
+import io.vaultsync.policy.AgentSpec;
+import io.vaultsync.policy.Policy;
+import io.vaultsync.policy.PolicyLoader;
+import io.vaultsync.policy.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand.ResetType;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * {@code init}: clone the vault, seed an empty remote, or adopt an existing clone of the same remote.
+ * Fails before touching anything when the remote is unreachable or the directory is something else.
+ */
+public final class VaultInit {
+    public enum Mode { CLONED, SEEDED, ADOPTED }
+
+    public record Result(Mode mode, AgentSettings settings, Path vault) {}
+
+    private final Clock clock;
+
+    public VaultInit(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Result init(Path dir, String remote, String agent, Role role, String machine, String branch) {
+        Path vault = dir.toAbsolutePath().normalize();
+        AgentSettings settings = new AgentSettings(agent, role, machine, remote, branch, AgentSettings.DEFAULT_INTERVAL);
+        try {
+            if (Files.isDirectory(vault.resolve(Constants.DOT_GIT))) {
+                return adopt(vault, settings);
+            }
+            if (Files.exists(vault) && !isEmptyDir(vault)) {
+                throw new VaultStateException(vault + " exists, is not empty and is not a vault clone; "
+                        + "choose an empty or new directory");
+            }
+            Collection<Ref> refs = lsRemote(remote);
+            boolean created = !Files.exists(vault);
+            try {
+                if (refs.isEmpty()) return seed(vault, settings);
+                if (refs.stream().noneMatch(r -> r.getName().equals(Constants.R_HEADS + branch))) {
+                    throw new VaultStateException("remote " + remote + " has branches but no '" + branch
+                            + "'; pass --branch with the vault's branch");
+                }
+                return cloneInto(vault, settings);
+            } catch (IOException | GitAPIException | RuntimeException e) {
+                undo(vault, created);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new VaultStateException("init of " + vault + " failed: " + e.getMessage(), e);
+        } catch (GitAPIException e) {
+            throw new VaultStateException("init of " + vault + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Result adopt(Path vault, AgentSettings s) throws IOException {
+        try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
+            if (!sameRemote(repo.remoteUrl(), s.remote())) {
+                throw new VaultStateException(vault + " is a clone of " + repo.remoteUrl() + ", not of " + s.remote());
+            }
+            VaultRepo.configure(repo.repository());
+            checkAgent(VaultPolicy.committed(repo), s);
+            SettingsStore.write(repo.gitDir(), s);
+            return new Result(Mode.ADOPTED, s, vault);
+        }
+    }
+
+    private Result cloneInto(Path vault, AgentSettings s) throws GitAPIException, IOException {
+        try (Git git = Git.cloneRepository().setURI(s.remote()).setDirectory(vault.toFile())
+                .setBranch(Constants.R_HEADS + s.branch()).setBranchesToClone(List.of(Constants.R_HEADS + s.branch()))
+                .setCloneAllBranches(false).setTimeout(60).call()) {
+            VaultRepo.configure(git.getRepository());
+        } catch (org.eclipse.jgit.api.errors.TransportException e) {
+            throw new RemoteUnreachableException("remote " + s.remote() + " unreachable: " + e.getMessage(), e);
+        }
+        try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
+            checkAgent(VaultPolicy.committed(repo), s);
+            SettingsStore.write(repo.gitDir(), s);
+        }
+        return new Result(Mode.CLONED, s, vault);
+    }
+
+    private Result seed(Path vault, AgentSettings s) throws GitAPIException, IOException {
+        Files.createDirectories(vault);
+        try (Git git = Git.init().setDirectory(vault.toFile()).setInitialBranch(s.branch()).call()) {
+            StoredConfig c = git.getRepository().getConfig();
+            c.setString("remote", VaultRepo.REMOTE, "url", s.remote());
+            c.setString("remote", VaultRepo.REMOTE, "fetch", "+refs/heads/*:refs/remotes/origin/*");
+            c.setString("branch", s.branch(), "remote", VaultRepo.REMOTE);
+            c.setString("branch", s.branch(), "merge", Constants.R_HEADS + s.branch());
+            c.save();
+            VaultRepo.configure(git.getRepository());
+        }
+        String cloud = s.role() == Role.CLOUD ? s.name() : AgentSettings.defaultName(Role.CLOUD);
+        String local = s.role() == Role.LOCAL ? s.name() : AgentSettings.defaultName(Role.LOCAL);
+        Policy policy = Policy.defaults(cloud, local);
+        List<StagedFile> files = new ArrayList<>();
+        FileTime now = FileTime.from(clock.instant());
+        add(vault, files, Layout.GITIGNORE, template(), now);
+        add(vault, files, Policy.PATH, PolicyLoader.render(policy).getBytes(StandardCharsets.UTF_8), now);
+        add(vault, files, Layout.DASHBOARD, Layout.dashboard(policy).getBytes(StandardCharsets.UTF_8), now);
+        for (String d : Layout.folders(policy)) add(vault, files, d + "/" + Layout.KEEP, new byte[0], now);
+        try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
+            Trailers t = new Trailers(s.name(), s.machine(), "op-" + UUID.randomUUID(), null);
+            PersonIdent who = new PersonIdent(s.name(), s.name() + "@vaultsync", clock.instant(), clock.getZone());
+            CommitWriter.commit(repo, files, t.message("vaultsync: seed the vault"), who);
+            RemoteBranch.PushOutcome out = RemoteBranch.push(repo, repo.head(), null);
+            if (out instanceof RemoteBranch.PushOutcome.Rejected) {
+                adoptConcurrentSeed(repo); // another agent seeded first: take its vault
+            }
+            checkAgent(VaultPolicy.committed(repo), s);
+            SettingsStore.write(repo.gitDir(), s);
+        }
+        return new Result(Mode.SEEDED, s, vault);
+    }
+
+    private static void adoptConcurrentSeed(VaultRepo repo) throws GitAPIException {
+        Repository r = repo.repository();
+        var remoteHead = RemoteBranch.fetch(repo);
+        if (remoteHead == null) throw new VaultStateException("seeding " + repo.remoteUrl() + " was refused");
+        try (Git git = new Git(r)) {
+            git.reset().setMode(ResetType.HARD).setRef(remoteHead.name()).call();
+        }
+    }
+
+    private static void add(Path vault, List<StagedFile> files, String path, byte[] bytes, FileTime now)
+            throws IOException {
+        Path f = vault.resolve(path);
+        Files.createDirectories(f.getParent());
+        Files.write(f, bytes);
+        files.add(new StagedFile(path, bytes, bytes.length, Files.getLastModifiedTime(f)));
+    }
+
+    static byte[] template() throws IOException {
+        try (InputStream in = VaultInit.class.getResourceAsStream("/io/vaultsync/templates/vault.gitignore")) {
+            if (in == null) throw new IOException("the bundled vault.gitignore template is missing");
+            return in.readAllBytes();
+        }
+    }
+
+    private static void checkAgent(Policy policy, AgentSettings s) {
+        AgentSpec spec = policy.agent(s.name()).orElseThrow(() -> new VaultStateException("agent '" + s.name()
+                + "' is not in " + Policy.PATH + "; add it there (the local agent owns that file) or pass --agent"));
+        if (spec.role() != s.role()) {
+            throw new VaultStateException("agent '" + s.name() + "' has role " + spec.role().name().toLowerCase(Locale.ROOT)
+                    + " in " + Policy.PATH + "; run init with the " + spec.role().name().toLowerCase(Locale.ROOT)
+                    + "-agent instead");
+        }
+    }
+
+    private static Collection<Ref> lsRemote(String remote) throws GitAPIException {
+        try {
+            return Git.lsRemoteRepository().setRemote(remote).setHeads(true).setTimeout(60).call();
+        } catch (org.eclipse.jgit.api.errors.InvalidRemoteException | org.eclipse.jgit.api.errors.TransportException e) {
+            throw new RemoteUnreachableException("remote " + remote + " unreachable: "
+                    + e.getMessage().replaceAll("\\s+", " "), e);
+        }
+    }
+
+    static boolean sameRemote(String a, String b) {
+        if (a.equals(b)) return true;
+        try {
+            Path pa = localPath(a);
+            Path pb = localPath(b);
+            if (pa != null && pb != null) {
+                return pa.toRealPath().equals(pb.toRealPath());
+            }
+            return new URIish(a).equals(new URIish(b));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Path localPath(String url) {
+        if (url.startsWith("file://")) return Path.of(java.net.URI.create(url));
+        if (url.contains("://") || url.matches("^[^/]+@[^:]+:.*")) return null;
+        return Path.of(url).toAbsolutePath();
+    }
+
+    private static boolean isEmptyDir(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return false;
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    private static void undo(Path vault, boolean created) {
+        try {
+            if (created && Files.exists(vault)) {
+                PathUtils.deleteDirectory(vault);
+            } else if (Files.isDirectory(vault)) {
+                try (Stream<Path> s = Files.list(vault)) {
+                    for (Path p : (Iterable<Path>) s::iterator) {
+                        if (Files.isDirectory(p)) PathUtils.deleteDirectory(p); else Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // the original error is what the user needs; a leftover directory is named in it
+        }
+    }
+
+}

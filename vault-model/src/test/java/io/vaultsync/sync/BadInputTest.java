@@ -1,0 +1,118 @@
+package io.vaultsync.sync;
+
+import static io.vaultsync.sync.TestVaults.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vaultsync.AgentBusyException;
+import io.vaultsync.PolicyException;
+import io.vaultsync.RemoteUnreachableException;
+import io.vaultsync.VaultStateException;
+import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.policy.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BadInputTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void malformedPolicyCommittedByHandFailsTheCycleNamingLineAndKeyAndChangesNothing() {
+        TestVaults v = TestVaults.create(root);
+        v.syncLocal();
+        write(v.local(), ".vaultsync/policy.yaml", "version: 1\nbranch: main\nagents:\n  - name: local_agent\n    role: local\n    zonez: [Done/]\n");
+        CGit.run(v.local(), "commit", "-qam", "broken policy");
+        write(v.local(), "Done/x.md", "x\n");
+        Map<String, String> before = RemoteTree.files(v.remote(), "main");
+
+        assertThatThrownBy(v::syncLocal).isInstanceOf(PolicyException.class)
+                .hasMessageContaining(".vaultsync/policy.yaml:6").hasMessageContaining("zonez");
+        assertThat(RemoteTree.files(v.remote(), "main")).isEqualTo(before);
+        assertThat(v.local().resolve("Done/x.md")).exists();
+    }
+
+    @Test
+    void initWithUnreachableRemoteFailsAndCreatesNothing() {
+        Path vault = root.resolve("vault");
+        assertThatThrownBy(() -> new VaultInit(Clock.systemUTC()).init(vault, root.resolve("no-such-remote.git").toString(),
+                "cloud_agent", Role.CLOUD, "vm", "main"))
+                .isInstanceOf(RemoteUnreachableException.class).hasMessageContaining("no-such-remote.git");
+        assertThat(vault).doesNotExist();
+    }
+
+    @Test
+    void syncWithUnreachableRemoteIsOfflineKeepsWorkAndPushesItLater() throws Exception {
+        TestVaults v = TestVaults.create(root);
+        Path moved = root.resolve("moved.git");
+        Files.move(v.remote(), moved);
+        write(v.cloud(), "Plans/offline.md", "written offline\n");
+
+        SyncReport r = v.syncCloud();
+
+        assertThat(r.outcome()).isInstanceOf(SyncOutcome.Offline.class);
+        assertThat(((SyncOutcome.Offline) r.outcome()).reason()).contains("unreachable");
+        assertThat(TestVaults.read(v.cloud(), "Plans/offline.md")).isEqualTo("written offline\n");
+        Files.move(moved, v.remote());
+        assertThat(v.syncCloud().outcome()).isInstanceOf(SyncOutcome.Synced.class);
+        assertThat(RemoteTree.files(v.remote(), "main")).containsEntry("Plans/offline.md", "written offline\n");
+    }
+
+    @Test
+    void directoryThatIsNotACloneIsRefused() throws Exception {
+        TestVaults v = TestVaults.create(root);
+        Path plain = Files.createDirectories(root.resolve("plain"));
+        Files.writeString(plain.resolve("note.md"), "mine\n");
+        assertThatThrownBy(() -> TestVaults.sync(v.cloudAgent(), plain)).isInstanceOf(VaultStateException.class)
+                .hasMessageContaining("not a vault clone");
+        assertThatThrownBy(() -> new VaultInit(Clock.systemUTC()).init(plain, v.remote().toString(), "cloud_agent",
+                Role.CLOUD, "vm", "main")).isInstanceOf(VaultStateException.class).hasMessageContaining("not empty");
+        assertThat(Files.readString(plain.resolve("note.md"))).isEqualTo("mine\n");
+        assertThat(plain.resolve(".git")).doesNotExist();
+    }
+
+    @Test
+    void detachedHeadIsRefusedWithTheFix() {
+        TestVaults v = TestVaults.create(root);
+        CGit.run(v.cloud(), "checkout", "-q", "--detach");
+        write(v.cloud(), "Plans/p.md", "p\n");
+        assertThatThrownBy(v::syncCloud).isInstanceOf(VaultStateException.class)
+                .hasMessageContaining("detached").hasMessageContaining("checkout main");
+        assertThat(RemoteTree.files(v.remote(), "main")).doesNotContainKey("Plans/p.md");
+    }
+
+    @Test
+    void secondAgentOnTheSameVaultIsRefused() throws Exception {
+        TestVaults v = TestVaults.create(root);
+        try (AgentLock first = AgentLock.acquire(v.cloud().resolve(".git"))) {
+            assertThatThrownBy(() -> AgentLock.acquire(v.cloud().resolve(".git"))).isInstanceOf(AgentBusyException.class)
+                    .hasMessageContaining("another agent is running on this vault")
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid());
+        }
+        AgentLock.acquire(v.cloud().resolve(".git")).close();
+    }
+
+    @Test
+    void initOnAnExistingCloneOfTheSameRemoteAdoptsIt() {
+        TestVaults v = TestVaults.create(root);
+        var r = new VaultInit(Clock.systemUTC()).init(v.cloud(), v.remote().toString(), "cloud_agent", Role.CLOUD, "vm2", "main");
+        assertThat(r.mode()).isEqualTo(VaultInit.Mode.ADOPTED);
+        assertThat(TestVaults.settings(v.cloud()).machine()).isEqualTo("vm2");
+        assertThatThrownBy(() -> new VaultInit(Clock.systemUTC()).init(v.cloud(), root.resolve("other.git").toString(),
+                "cloud_agent", Role.CLOUD, "vm", "main")).isInstanceOf(VaultStateException.class)
+                .hasMessageContaining("is a clone of");
+    }
+
+    @Test
+    void agentSettingsLiveOutsideTheSyncedTree() {
+        TestVaults v = TestVaults.create(root);
+        assertThat(v.cloud().resolve(".git/vaultsync/agent.yaml")).exists();
+        v.syncCloud();
+        assertThat(RemoteTree.everVersion(v.remote(), "main")).noneMatch(e -> e[0].contains("agent.yaml"));
+    }
+}

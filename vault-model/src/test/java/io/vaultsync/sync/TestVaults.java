@@ -1,0 +1,63 @@
+package io.vaultsync.sync;
+
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.SettingsStore;
+import io.vaultsync.fixtures.CGit;
+import io.vaultsync.policy.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/** A bare remote on disk with a cloud clone (which seeds it) and a local clone, as the agents would set them up. */
+public record TestVaults(Path remote, Path cloud, Path local, AgentSettings cloudAgent, AgentSettings localAgent) {
+
+    public static TestVaults create(Path root) {
+        Path remote = CGit.initBare(root.resolve("remote.git"));
+        VaultInit init = new VaultInit(Clock.systemUTC());
+        AgentSettings c = init.init(root.resolve("cloud"), remote.toString(), "cloud_agent", Role.CLOUD, "vm", "main").settings();
+        AgentSettings l = init.init(root.resolve("local"), remote.toString(), "local_agent", Role.LOCAL, "desktop", "main").settings();
+        return new TestVaults(remote, root.resolve("cloud"), root.resolve("local"), c, l);
+    }
+
+    public SyncReport syncCloud() {
+        return sync(cloudAgent, cloud);
+    }
+
+    public SyncReport syncLocal() {
+        return sync(localAgent, local);
+    }
+
+    public static SyncReport sync(AgentSettings s, Path vault) {
+        try {
+            return new SyncCycle(s, Clock.systemUTC(), Backoff.DEFAULT, Duration.ofSeconds(5)).run(vault);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Path vault, String path, String content) {
+        try {
+            Path f = vault.resolve(path);
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String read(Path vault, String path) {
+        try {
+            return Files.readString(vault.resolve(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static AgentSettings settings(Path vault) {
+        return SettingsStore.read(vault.resolve(".git"));
+    }
+}
