@@ -26,14 +26,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Time between cycles, e.g. 200ms, 1s, 30s, 5m (default: the agent's setting, 30s).")
     String interval;
 
-    @Option(names = "--max-cycles", hidden = true, description = "Stop after this many cycles (tests, benchmarks).")
-    long maxCycles = Long.MAX_VALUE;
-
     RunCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the life of the loop, not used in it
     public Integer call() throws Exception {
         Path gitDir = SyncCommand.gitDir(opts.vault);
         AgentSettings s = SettingsStore.read(gitDir);
@@ -45,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
                     + Durations.format(every) + " (pid " + ProcessHandle.current().pid() + ")");
             ctx.out().flush();
             long n = 0;
-            while (!stop.requested() && n < maxCycles) {
+            while (!stop.requested()) {
                 n++;
                 runOnce(cycle);
                 stop.await(every);

@@ -23,6 +23,7 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the cycle, not used in it
     public Integer call() throws Exception {
         Path gitDir = gitDir(opts.vault);
         AgentSettings s = SettingsStore.read(gitDir);

@@ -7,6 +7,7 @@ import io.vaultsync.git.WorkTreeScan;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Zones;
 import io.vaultsync.sync.Candidates;
+import io.vaultsync.sync.PolicyGate;
 import io.vaultsync.sync.SyncState;
 import io.vaultsync.sync.VaultPolicy;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public final class StatusService {
     public static StatusReport compute(Path vaultDir, AgentSettings s) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, s.branch())) {
             Policy policy = VaultPolicy.committed(vault);
-            SecretGate gate = SecretGate.standard(policy.gate().deny(), policy.gate().maxFileSize());
+            SecretGate gate = PolicyGate.of(policy);
             Candidates c = Candidates.classify(vault.workTree(), new Zones(policy), gate, s.name(),
                     WorkTreeScan.scan(vault).changes());
             SyncState st = SyncState.read(vault.gitDir());

@@ -61,7 +61,7 @@ public final class SyncCycle {
             SyncState state = SyncState.read(vault.gitDir());
             Policy policy = VaultPolicy.committed(vault);
             Zones zones = new Zones(policy);
-            SecretGate gate = SecretGate.standard(policy.gate().deny(), policy.gate().maxFileSize());
+            SecretGate gate = PolicyGate.of(policy);
             String agent = settings.name();
             Instant now = clock.instant();
             Trailers trailers = new Trailers(agent, settings.machine(), "op-" + UUID.randomUUID(), null);
