@@ -117,6 +117,10 @@ class TwoJarsIT {
         JavaProcess.Result usage = JavaProcess.run(cloudJar, "sync");
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.stderr()).contains("--vault");
+
+        JavaProcess.Result badInterval = JavaProcess.run(cloudJar, "run", "--vault", cloud.toString(), "--interval", "soon");
+        assertThat(badInterval.exitCode()).isEqualTo(2);
+        assertThat(badInterval.stderr()).contains("not a duration: 'soon'");
     }
 
     private static JavaProcess.Result ok(Path jar, String... args) {

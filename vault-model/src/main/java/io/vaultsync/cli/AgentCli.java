@@ -42,6 +42,7 @@ public final class AgentCli {
     }
 
     public static int run(Role role, String command, PrintWriter out, PrintWriter err, String... args) {
+        chooseLogLevel(args);
         CliContext ctx = new CliContext(role, command, out, err, Clock.systemUTC());
         CommandLine cl = new CommandLine(new Root());
         cl.setCommandName(command);
@@ -63,6 +64,17 @@ public final class AgentCli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Picks the level the agents' Logback configuration reads, before the first logger exists: quiet for
+     * one-shot commands, INFO for the daemon, DEBUG with --verbose. An explicit -Dvaultsync.log.level wins.
+     */
+    private static void chooseLogLevel(String[] args) {
+        if (System.getProperty("vaultsync.log.level") != null) return;
+        var list = Arrays.asList(args);
+        String level = list.contains("--verbose") ? "DEBUG" : list.contains("run") ? "INFO" : "WARN";
+        System.setProperty("vaultsync.log.level", level);
     }
 
     static String message(Throwable e) {

@@ -32,7 +32,7 @@ final class Reports {
 
     static String headline(SyncOutcome o) {
         if (o instanceof SyncOutcome.Synced s) {
-            return "synced, pushed " + s.pushedCommits() + " commit" + (s.pushedCommits() == 1 ? "" : "s")
+            return "synced, pushed " + commits(s.pushedCommits()) + ", pulled " + commits(s.pulledCommits())
                     + " (remote at " + s.remoteHead().substring(0, 8) + ")";
         }
         if (o instanceof SyncOutcome.UpToDate u) {
@@ -43,6 +43,10 @@ final class Reports {
         }
         SyncOutcome.Contended c = (SyncOutcome.Contended) o;
         return "lost the push race " + c.attempts() + " times (last: " + c.lastRejection() + "); nothing lost, sync again";
+    }
+
+    private static String commits(int n) {
+        return n + " commit" + (n == 1 ? "" : "s");
     }
 
     static int exitCode(SyncOutcome o) {

@@ -22,9 +22,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     VaultOptions opts;
 
-    @Option(names = "--interval", paramLabel = "DURATION",
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Time between cycles, e.g. 200ms, 1s, 30s, 5m (default: the agent's setting, 30s).")
-    String interval;
+    Duration interval;
 
     RunCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path gitDir = SyncCommand.gitDir(opts.vault);
         AgentSettings s = SettingsStore.read(gitDir);
-        Duration every = interval == null ? s.interval() : Durations.parse(interval);
+        Duration every = interval == null ? s.interval() : interval;
         try (AgentLock lock = AgentLock.acquire(gitDir)) {
             StopSignal stop = StopSignal.install();
             SyncCycle cycle = SyncCycle.standard(s);

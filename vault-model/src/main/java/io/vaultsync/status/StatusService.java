@@ -2,6 +2,7 @@ package io.vaultsync.status;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.gate.SecretGate;
+import io.vaultsync.git.Commits;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.WorkTreeScan;
 import io.vaultsync.policy.Policy;
@@ -14,8 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Computes the status without changing anything and without the network: ahead/behind are counted
@@ -35,20 +34,9 @@ public final class StatusService {
             ObjectId tracking = vault.tracking();
             return new StatusReport(s.name(), s.role().name().toLowerCase(Locale.ROOT), s.machine(),
                     vault.workTree().toString(), vault.remoteUrl(), s.branch(), st.lastSync(), st.lastAttempt(),
-                    st.lastOutcome(), st.consecutiveFailures(), count(vault, head, tracking), count(vault, tracking, head),
+                    st.lastOutcome(), st.consecutiveFailures(), Commits.count(vault.repository(), head, tracking),
+                    Commits.count(vault.repository(), tracking, head),
                     c.stageable().size(), c.blocked(), c.outside(), OpenCards.list(vault.workTree()));
-        }
-    }
-
-    /** Commits reachable from {@code from} but not from {@code not}. */
-    private static int count(VaultRepo vault, ObjectId from, ObjectId not) throws IOException {
-        if (from == null) return 0;
-        try (RevWalk rw = new RevWalk(vault.repository())) {
-            rw.markStart(rw.parseCommit(from));
-            if (not != null) rw.markUninteresting(rw.parseCommit(not));
-            int n = 0;
-            for (RevCommit ignored : rw) n++;
-            return n;
         }
     }
 }

@@ -46,7 +46,16 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
                 blocked.add(new BlockedPath(ch.path(), b.rule()));
                 continue;
             }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                continue;
+            } catch (IOException unreadable) {
+                // one unreadable file does not stop the others; it is reported like a blocked one
+                blocked.add(new BlockedPath(ch.path(), "unreadable"));
+                continue;
+            }
             v = gate.check(ch.path(), false, bytes.length, bytes);
             if (v instanceof Verdict.Blocked b) {
                 blocked.add(new BlockedPath(ch.path(), b.rule()));

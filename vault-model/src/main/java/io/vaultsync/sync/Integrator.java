@@ -5,6 +5,7 @@ import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.gate.SecretGate;
+import io.vaultsync.git.Commits;
 import io.vaultsync.git.Replayer;
 import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.VaultRepo;
@@ -73,13 +74,13 @@ final class Integrator {
             Plan plan = plan(local, remote);
             if (plan.tip().equals(remote)) {
                 apply(plan);
-                return new SyncOutcome.UpToDate(remote.name());
+                return new SyncOutcome.Synced(remote.name(), 0, Commits.count(vault.repository(), remote, local));
             }
             // the work tree is brought along only once the push has landed: a lost race costs no file writes
             RemoteBranch.PushOutcome pushed = RemoteBranch.push(vault, plan.tip(), remote);
             if (pushed instanceof RemoteBranch.PushOutcome.Pushed p) {
                 apply(plan);
-                return new SyncOutcome.Synced(p.tip().name(), count(plan.tip(), remote));
+                return new SyncOutcome.Synced(p.tip().name(), Commits.count(vault.repository(), plan.tip(), remote), Commits.count(vault.repository(), remote, local));
             }
             RemoteBranch.PushOutcome.Rejected r = (RemoteBranch.PushOutcome.Rejected) pushed;
             lastRejection = (r.status() + " " + r.message()).trim();
@@ -161,16 +162,6 @@ final class Integrator {
     private boolean isAncestor(RevCommit ancestor, RevCommit of) throws IOException {
         try (RevWalk rw = new RevWalk(vault.repository())) {
             return rw.isMergedInto(rw.parseCommit(ancestor), rw.parseCommit(of));
-        }
-    }
-
-    private int count(ObjectId tip, ObjectId remote) throws IOException {
-        try (RevWalk rw = new RevWalk(vault.repository())) {
-            rw.markStart(rw.parseCommit(tip));
-            if (remote != null) rw.markUninteresting(rw.parseCommit(remote));
-            int n = 0;
-            for (RevCommit ignored : rw) n++;
-            return n;
         }
     }
 

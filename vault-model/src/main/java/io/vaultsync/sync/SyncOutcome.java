@@ -2,10 +2,10 @@ package io.vaultsync.sync;
 
 /** How a cycle ended. Every case is an expected outcome, not an error. */
 public sealed interface SyncOutcome {
-    /** The remote branch now holds everything this agent had to give and this clone holds the remote. */
-    record Synced(String remoteHead, int pushedCommits) implements SyncOutcome {}
+    /** The remote branch now holds everything this agent had to give, and this clone holds the remote's. */
+    record Synced(String remoteHead, int pushedCommits, int pulledCommits) implements SyncOutcome {}
 
-    /** Nothing to send and nothing new on the remote. */
+    /** Nothing to send and nothing new on the remote: nothing moved. */
     record UpToDate(String remoteHead) implements SyncOutcome {}
 
     /** The remote could not be reached: local commits are kept and pushed by a later cycle. */

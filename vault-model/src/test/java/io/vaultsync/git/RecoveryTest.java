@@ -45,11 +45,7 @@ class RecoveryTest {
         write(v.cloud(), "Plans/p.md", "base\n");
         v.syncCloud();
         // a person starts a conflicting merge by hand in the cloud clone and walks away
-        Path human = root.resolve("human");
-        CGit.run(root, "clone", "-q", v.remote().toString(), human.toString());
-        write(human, "Plans/p.md", "theirs\n");
-        CGit.run(human, "commit", "-qam", "theirs");
-        CGit.run(human, "push", "-q", "origin", "main");
+        v.pushAsHuman("Plans/p.md", "theirs\n");
         write(v.cloud(), "Plans/p.md", "ours\n");
         CGit.run(v.cloud(), "commit", "-qam", "ours");
         CGit.run(v.cloud(), "fetch", "-q", "origin");
@@ -75,11 +71,7 @@ class RecoveryTest {
         TestVaults v = TestVaults.create(root);
         write(v.cloud(), "Plans/p.md", "base\n");
         v.syncCloud();
-        Path human = root.resolve("human");
-        CGit.run(root, "clone", "-q", v.remote().toString(), human.toString());
-        write(human, "Plans/p.md", "theirs\n");
-        CGit.run(human, "commit", "-qam", "theirs");
-        CGit.run(human, "push", "-q", "origin", "main");
+        v.pushAsHuman("Plans/p.md", "theirs\n");
         write(v.cloud(), "Plans/p.md", "ours\n");
         CGit.run(v.cloud(), "commit", "-qam", "ours");
         CGit.run(v.cloud(), "fetch", "-q", "origin");

@@ -30,7 +30,8 @@ class SyncCycleTest {
     void signalWrittenByCloudReachesLocalVault() {
         write(v.cloud(), "Updates/SIGNAL_draft_ready.md", "# Draft ready\n");
         assertThat(v.syncCloud().outcome()).isInstanceOf(SyncOutcome.Synced.class);
-        assertThat(v.syncLocal().outcome().completed()).isTrue();
+        assertThat(v.syncLocal().outcome()).isEqualTo(new SyncOutcome.Synced(
+                RemoteTree.head(v.remote(), "main"), 0, 1));
         assertThat(read(v.local(), "Updates/SIGNAL_draft_ready.md")).isEqualTo("# Draft ready\n");
     }
 
@@ -74,11 +75,7 @@ class SyncCycleTest {
         // a person pushes a change into the cloud's zone with plain git while the cloud edits the same file
         write(v.cloud(), "Plans/p.md", "base\n");
         v.syncCloud();
-        Path human = root.resolve("human");
-        CGit.run(root, "clone", "-q", v.remote().toString(), human.toString());
-        write(human, "Plans/p.md", "human version\n");
-        CGit.run(human, "commit", "-qam", "human edit");
-        CGit.run(human, "push", "-q", "origin", "main");
+        v.pushAsHuman("Plans/p.md", "human version\n");
         write(v.cloud(), "Plans/p.md", "cloud version\n");
 
         SyncReport r = v.syncCloud();
@@ -133,6 +130,21 @@ class SyncCycleTest {
         assertThat(StatusService.compute(v.cloud(), v.cloudAgent()).outsideZone()).containsExactly("Approved/sneaky.md");
         assertThat(v.syncCloud().outcome()).isInstanceOf(SyncOutcome.UpToDate.class);
         CGit.assertFsckStrict(v.cloud());
+    }
+
+    @Test
+    void whatAPersonStagedOutsideTheZonesStaysStagedAndUncommitted() {
+        write(v.cloud(), "Approved/staged.md", "staged by hand\n");
+        write(v.cloud(), "Plans/staged-in-zone.md", "in zone, staged by hand\n");
+        CGit.run(v.cloud(), "add", "Approved/staged.md", "Plans/staged-in-zone.md");
+
+        SyncReport r = v.syncCloud();
+
+        assertThat(r.outsideZone()).containsExactly("Approved/staged.md");
+        assertThat(RemoteTree.files(v.remote(), "main")).containsKey("Plans/staged-in-zone.md")
+                .doesNotContainKey("Approved/staged.md");
+        assertThat(CGit.run(v.cloud(), "status", "--porcelain")).contains("A  Approved/staged.md")
+                .doesNotContain("Plans/staged-in-zone.md");
     }
 
     @Test

@@ -39,6 +39,21 @@ public record TestVaults(Path remote, Path cloud, Path local, AgentSettings clou
         }
     }
 
+    /** A person clones the remote with C git, changes one file and pushes; returns that clone. */
+    public Path pushAsHuman(String path, String content) {
+        Path human = remote.resolveSibling("human");
+        if (!Files.isDirectory(human.resolve(".git"))) {
+            CGit.run(remote.getParent(), "clone", "-q", remote.toString(), human.toString());
+        } else {
+            CGit.run(human, "pull", "-q", "--ff-only");
+        }
+        write(human, path, content);
+        CGit.run(human, "add", path);
+        CGit.run(human, "commit", "-qm", "edit by hand: " + path);
+        CGit.run(human, "push", "-q", "origin", "main");
+        return human;
+    }
+
     public static void write(Path vault, String path, String content) {
         try {
             Path f = vault.resolve(path);
