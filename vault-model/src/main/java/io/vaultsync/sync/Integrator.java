@@ -1,5 +1,6 @@
 package io.vaultsync.sync;
 
+import io.vaultsync.RemoteUnreachableException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.conflict.ConflictCard;
@@ -45,6 +46,9 @@ final class Integrator {
     private final List<String> errors = new ArrayList<>();
     private final AtomicInteger saves = new AtomicInteger();
     private boolean savedLocal;
+    private String rejection = "";
+    /** Transport failures tolerated within one cycle before it reports the remote unreachable. */
+    private static final int MAX_TRANSPORT_RETRIES = 2;
 
     Integrator(VaultRepo vault, Zones zones, SecretGate gate, String agent, Replayer replayer, Backoff backoff,
             Instant now) {
@@ -65,28 +69,45 @@ final class Integrator {
 
     SyncOutcome run() throws IOException {
         String lastRejection = "";
+        int transportFailures = 0;
         for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
             pause(backoff.before(attempt));
-            ObjectId remote = RemoteBranch.fetch(vault);
-            ObjectId local = vault.head();
-            if (local == null) throw new VaultStateException(vault.workTree() + " has no commits; run init");
-            if (local.equals(remote)) return new SyncOutcome.UpToDate(remote.name());
-            Plan plan = plan(local, remote);
-            if (plan.tip().equals(remote)) {
-                apply(plan);
-                return new SyncOutcome.Synced(remote.name(), 0, Commits.count(vault.repository(), remote, local));
+            try {
+                SyncOutcome done = attempt(attempt);
+                if (done != null) return done;
+                lastRejection = rejection;
+            } catch (RemoteUnreachableException e) {
+                // a server error in the middle of a push race is often transient: try again, a little
+                if (++transportFailures > MAX_TRANSPORT_RETRIES) throw e;
+                LOG.info("attempt {}: {}; trying again", attempt, e.getMessage());
+                lastRejection = e.getMessage();
             }
-            // the work tree is brought along only once the push has landed: a lost race costs no file writes
-            RemoteBranch.PushOutcome pushed = RemoteBranch.push(vault, plan.tip(), remote);
-            if (pushed instanceof RemoteBranch.PushOutcome.Pushed p) {
-                apply(plan);
-                return new SyncOutcome.Synced(p.tip().name(), Commits.count(vault.repository(), plan.tip(), remote), Commits.count(vault.repository(), remote, local));
-            }
-            RemoteBranch.PushOutcome.Rejected r = (RemoteBranch.PushOutcome.Rejected) pushed;
-            lastRejection = (r.status() + " " + r.message()).trim();
-            LOG.info("push attempt {} lost the race ({}); fetching again", attempt, lastRejection);
         }
         return new SyncOutcome.Contended(backoff.maxAttempts(), lastRejection);
+    }
+
+    /** One fetch-plan-push; null when the push lost the race (the reason is left in {@link #rejection}). */
+    private SyncOutcome attempt(int attempt) throws IOException {
+        ObjectId remote = RemoteBranch.fetch(vault);
+        ObjectId local = vault.head();
+        if (local == null) throw new VaultStateException(vault.workTree() + " has no commits; run init");
+        if (local.equals(remote)) return new SyncOutcome.UpToDate(remote.name());
+        Plan plan = plan(local, remote);
+        if (plan.tip().equals(remote)) {
+            apply(plan);
+            return new SyncOutcome.Synced(remote.name(), 0, Commits.count(vault.repository(), remote, local));
+        }
+        // the work tree is brought along only once the push has landed: a lost race costs no file writes
+        RemoteBranch.PushOutcome pushed = RemoteBranch.push(vault, plan.tip(), remote);
+        if (pushed instanceof RemoteBranch.PushOutcome.Pushed p) {
+            apply(plan);
+            return new SyncOutcome.Synced(p.tip().name(), Commits.count(vault.repository(), plan.tip(), remote),
+                    Commits.count(vault.repository(), remote, local));
+        }
+        RemoteBranch.PushOutcome.Rejected r = (RemoteBranch.PushOutcome.Rejected) pushed;
+        rejection = (r.status() + " " + r.message()).trim();
+        LOG.info("push attempt {} lost the race ({}); fetching again", attempt, rejection);
+        return null;
     }
 
     /** Where the branch should go: a commit containing the remote head and every change we may make. */

@@ -39,9 +39,9 @@ class ConcurrentAgentsTest {
             assertThat(cloudRun.completed() + localRun.completed()).as("completed cycles")
                     .isGreaterThanOrEqualTo(CYCLES);
             // settle: each side pulls the other's last pushes
-            assertThat(v.syncCloud().outcome().completed()).isTrue();
-            assertThat(v.syncLocal().outcome().completed()).isTrue();
-            assertThat(v.syncCloud().outcome().completed()).isTrue();
+            for (SyncReport settle : List.of(v.syncCloud(), v.syncLocal(), v.syncCloud())) {
+                assertThat(settle.outcome()).isInstanceOfAny(SyncOutcome.Synced.class, SyncOutcome.UpToDate.class);
+            }
 
             Map<String, String> remote = RemoteTree.files(v.remote(), "main");
             for (String f : concat(cloudFiles, localFiles)) {
