@@ -166,9 +166,7 @@ public final class Replayer {
     }
 
     private ObjectId blobAt(RevCommit c, String path) throws IOException {
-        try (org.eclipse.jgit.treewalk.TreeWalk tw = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, path, c.getTree())) {
-            return tw == null ? null : tw.getObjectId(0);
-        }
+        return WorkTreeScan.blobAt(repo, c.getTree(), path);
     }
 
     private static ObjectId blobIn(DirCache dc, String path) {

@@ -73,9 +73,11 @@ public final class WorkTreeScan {
         return new Result(changes, temps);
     }
 
+    /** The blob at {@code path}, or null when the tree has nothing there or a folder. */
     static ObjectId blobAt(Repository repo, RevTree tree, String path) throws IOException {
         try (TreeWalk tw = TreeWalk.forPath(repo, path, tree)) {
-            return tw == null ? null : tw.getObjectId(0);
+            if (tw == null || tw.getFileMode(0).getObjectType() != Constants.OBJ_BLOB) return null;
+            return tw.getObjectId(0);
         }
     }
 

@@ -61,7 +61,7 @@ public final class WorkTreeWriter {
         List<DirCacheEditor.PathEdit> edits = new ArrayList<>();
         List<String> deletions = new ArrayList<>();
         try (ObjectInserter.Formatter fmt = new ObjectInserter.Formatter()) {
-            for (TreeDiff.Entry e : TreeDiff.between(repo, from, to)) {
+            for (TreeDiff.Entry e : deletionsFirst(TreeDiff.between(repo, from, to))) {
                 String path = e.path();
                 Path file = vault.workTree().resolve(path);
                 try {
@@ -99,6 +99,14 @@ public final class WorkTreeWriter {
         }
         writeIndex(repo, edits, deletions);
         return new Result(written, keptLocal, saved, keptBlocked, errors);
+    }
+
+    /** Deletions first, so a folder that becomes a file (or the reverse) is emptied before it is written. */
+    private static List<TreeDiff.Entry> deletionsFirst(List<TreeDiff.Entry> diff) {
+        List<TreeDiff.Entry> ordered = new ArrayList<>(diff.size());
+        diff.stream().filter(e -> e.after() == null).forEach(ordered::add);
+        diff.stream().filter(e -> e.after() != null).forEach(ordered::add);
+        return ordered;
     }
 
     /** The file's bytes, or null if it is absent, a directory or a link (a link is never followed). */

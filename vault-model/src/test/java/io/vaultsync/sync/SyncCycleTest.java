@@ -168,6 +168,26 @@ class SyncCycleTest {
     }
 
     @Test
+    void fileThatBecomesAFolderAndBackReachesTheOtherSide() throws Exception {
+        write(v.cloud(), "Plans/q3", "a file first\n");
+        v.syncCloud();
+        v.syncLocal();
+        Files.delete(v.cloud().resolve("Plans/q3"));
+        write(v.cloud(), "Plans/q3/budget.md", "now a folder\n");
+        v.syncCloud();
+        v.syncLocal();
+        assertThat(read(v.local(), "Plans/q3/budget.md")).isEqualTo("now a folder\n");
+        Files.delete(v.cloud().resolve("Plans/q3/budget.md"));
+        Files.delete(v.cloud().resolve("Plans/q3"));
+        write(v.cloud(), "Plans/q3", "a file again\n");
+        v.syncCloud();
+        SyncReport r = v.syncLocal();
+        assertThat(r.errors()).isEmpty();
+        assertThat(read(v.local(), "Plans/q3")).isEqualTo("a file again\n");
+        assertThat(StatusService.compute(v.local(), v.localAgent()).pending()).isZero();
+    }
+
+    @Test
     void secondCycleWithNothingNewIsUpToDate() {
         v.syncCloud();
         assertThat(v.syncCloud().outcome()).isInstanceOf(SyncOutcome.UpToDate.class);
