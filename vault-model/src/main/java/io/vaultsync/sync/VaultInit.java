@@ -4,6 +4,7 @@ import io.vaultsync.RemoteUnreachableException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
+import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.StagedFile;
@@ -18,7 +19,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -125,11 +125,10 @@ public final class VaultInit {
         String local = s.role() == Role.LOCAL ? s.name() : AgentSettings.defaultName(Role.LOCAL);
         Policy policy = Policy.defaults(cloud, local);
         List<StagedFile> files = new ArrayList<>();
-        FileTime now = FileTime.from(clock.instant());
-        add(vault, files, Layout.GITIGNORE, template(), now);
-        add(vault, files, Policy.PATH, PolicyLoader.render(policy).getBytes(StandardCharsets.UTF_8), now);
-        add(vault, files, Layout.DASHBOARD, Layout.dashboard(policy).getBytes(StandardCharsets.UTF_8), now);
-        for (String d : Layout.folders(policy)) add(vault, files, d + "/" + Layout.KEEP, new byte[0], now);
+        add(vault, files, Layout.GITIGNORE, template());
+        add(vault, files, Policy.PATH, PolicyLoader.render(policy).getBytes(StandardCharsets.UTF_8));
+        add(vault, files, Layout.DASHBOARD, Layout.dashboard(policy).getBytes(StandardCharsets.UTF_8));
+        for (String d : Layout.folders(policy)) add(vault, files, d + "/" + Layout.KEEP, new byte[0]);
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
             Trailers t = new Trailers(s.name(), s.machine(), "op-" + UUID.randomUUID(), null);
             PersonIdent who = new PersonIdent(s.name(), s.name() + "@vaultsync", clock.instant(), clock.getZone());
@@ -153,8 +152,7 @@ public final class VaultInit {
         }
     }
 
-    private static void add(Path vault, List<StagedFile> files, String path, byte[] bytes, FileTime now)
-            throws IOException {
+    private static void add(Path vault, List<StagedFile> files, String path, byte[] bytes) throws IOException {
         Path f = vault.resolve(path);
         Files.createDirectories(f.getParent());
         Files.write(f, bytes);
@@ -162,7 +160,7 @@ public final class VaultInit {
     }
 
     static byte[] template() throws IOException {
-        try (InputStream in = VaultInit.class.getResourceAsStream("/io/vaultsync/templates/vault.gitignore")) {
+        try (InputStream in = VaultInit.class.getResourceAsStream(SecretGate.TEMPLATE_RESOURCE)) {
             if (in == null) throw new IOException("the bundled vault.gitignore template is missing");
             return in.readAllBytes();
         }

@@ -87,6 +87,7 @@ class BadInputTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void secondAgentOnTheSameVaultIsRefused() throws Exception {
         TestVaults v = TestVaults.create(root);
         try (AgentLock first = AgentLock.acquire(v.cloud().resolve(".git"))) {
