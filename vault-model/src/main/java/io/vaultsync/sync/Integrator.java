@@ -48,7 +48,7 @@ final class Integrator {
     private boolean savedLocal;
     private String rejection = "";
     /** Transport failures tolerated within one cycle before it reports the remote unreachable. */
-    private static final int MAX_TRANSPORT_RETRIES = 2;
+    private static final int MAX_TRANSPORT_RETRIES = 3;
 
     Integrator(VaultRepo vault, Zones zones, SecretGate gate, String agent, Replayer replayer, Backoff backoff,
             Instant now) {
