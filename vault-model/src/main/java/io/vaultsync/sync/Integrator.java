@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
@@ -44,9 +43,10 @@ final class Integrator {
     private final List<String> cards = new ArrayList<>();
     private final List<String> keptLocal = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
-    private final AtomicInteger saves = new AtomicInteger();
+    private int saves;
     private boolean savedLocal;
-    private String rejection = "";
+    /** Why the last attempt did not land: a push rejection or a transport failure. */
+    private String lastRejection = "";
     /** Transport failures tolerated within one cycle before it reports the remote unreachable. */
     private static final int MAX_TRANSPORT_RETRIES = 3;
 
@@ -68,14 +68,12 @@ final class Integrator {
     boolean savedLocal() { return savedLocal; }
 
     SyncOutcome run() throws IOException {
-        String lastRejection = "";
         int transportFailures = 0;
         for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
             pause(backoff.before(attempt));
             try {
                 SyncOutcome done = attempt(attempt);
                 if (done != null) return done;
-                lastRejection = rejection;
             } catch (RemoteUnreachableException e) {
                 // a server error in the middle of a push race is often transient: try again, a little
                 if (++transportFailures > MAX_TRANSPORT_RETRIES) throw e;
@@ -86,7 +84,7 @@ final class Integrator {
         return new SyncOutcome.Contended(backoff.maxAttempts(), lastRejection);
     }
 
-    /** One fetch-plan-push; null when the push lost the race (the reason is left in {@link #rejection}). */
+    /** One fetch-plan-push; null when the push lost the race (the reason is left in {@link #lastRejection}). */
     private SyncOutcome attempt(int attempt) throws IOException {
         ObjectId remote = RemoteBranch.fetch(vault);
         ObjectId local = vault.head();
@@ -105,8 +103,8 @@ final class Integrator {
                     Commits.count(vault.repository(), remote, local));
         }
         RemoteBranch.PushOutcome.Rejected r = (RemoteBranch.PushOutcome.Rejected) pushed;
-        rejection = (r.status() + " " + r.message()).trim();
-        LOG.info("push attempt {} lost the race ({}); fetching again", attempt, rejection);
+        lastRejection = (r.status() + " " + r.message()).trim();
+        LOG.info("push attempt {} lost the race ({}); fetching again", attempt, lastRejection);
         return null;
     }
 
@@ -147,7 +145,7 @@ final class Integrator {
 
     /** Saves this agent's edit of someone else's path, with a card, in its own conflicts folder. */
     private String saveLocal(String path, byte[] bytes) throws IOException {
-        String id = ConflictCard.newId(now, "local-" + saves.incrementAndGet());
+        String id = ConflictCard.newId(now, "local-" + (++saves));
         String copy = ConflictCard.copyPath(agent, id, path);
         String owner = zones.owner(path).orElse("nobody");
         ConflictCard card = new ConflictCard(id, ConflictKind.OUT_OF_ZONE_LOCAL_EDIT, path,

@@ -12,7 +12,6 @@ import io.vaultsync.git.WorkTreeScan;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Zones;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,8 +102,6 @@ public final class SyncCycle {
             checkpoint(vault, state, outcome);
             log(report);
             return report;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 
