@@ -11,7 +11,9 @@ public enum ConflictKind {
     /** Both sides created the same path with different bytes. */
     ADD_ADD,
     /** This agent edited a path outside its zones and the zone's owner changed it too. */
-    OUT_OF_ZONE_LOCAL_EDIT;
+    OUT_OF_ZONE_LOCAL_EDIT,
+    /** This agent worked on a task that another agent holds on the remote (a claim lost after the fact). */
+    DOUBLE_CLAIM;
 
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

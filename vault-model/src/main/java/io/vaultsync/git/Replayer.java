@@ -1,7 +1,10 @@
 package io.vaultsync.git;
 
 import io.vaultsync.conflict.ConflictCard;
+import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.conflict.ConflictRules;
+import io.vaultsync.policy.TaskMove;
+import io.vaultsync.policy.TaskMoves;
 import io.vaultsync.policy.Zones;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +54,8 @@ public final class Replayer {
      * The new tip, the paths left out (outside this agent's zones), those of them the remote changed too
      * (the owner's version then goes in place and ours is saved), and the cards written into the tip.
      */
-    public record Result(ObjectId tip, Set<String> dropped, Set<String> droppedRemoteChanged, List<ConflictCard> cards) {}
+    public record Result(ObjectId tip, Set<String> dropped, Set<String> droppedRemoteChanged, List<ConflictCard> cards,
+            List<LostClaim> lostClaims, Set<String> diverted) {}
 
     /** True when every change of every commit is one this agent may make (then they can be pushed as they are). */
     public boolean allCarried(List<RevCommit> localOldestFirst) throws IOException {
@@ -68,6 +72,8 @@ public final class Replayer {
     public Result replay(List<RevCommit> localOldestFirst, RevCommit onto) throws IOException {
         Set<String> dropped = new LinkedHashSet<>();
         List<ConflictCard> cards = new ArrayList<>();
+        List<LostClaim> lost = new ArrayList<>();
+        Set<String> diverted = new LinkedHashSet<>();
         ObjectId tip = onto;
         ObjectId tipTree = onto.getTree();
         try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
@@ -80,25 +86,51 @@ public final class Replayer {
                 RevCommit parent = commit.getParentCount() == 0 ? null : rw.parseCommit(commit.getParent(0));
                 if (parent == null) continue;
                 List<TreeDiff.Entry> diff = TreeDiff.between(repo, parent.getTree(), commit.getTree());
-                Zones.Partition split = zones.partition(agent, changes(diff));
+                List<Zones.Change> changes = changes(diff);
+                Zones.Partition split = zones.partition(agent, changes);
                 split.outside().forEach(ch -> dropped.add(ch.path()));
                 Set<String> allowed = new LinkedHashSet<>();
                 split.allowed().forEach(ch -> allowed.add(ch.path()));
+                Set<String> skip = new LinkedHashSet<>();
+                Set<String> movedIn = new LinkedHashSet<>();
+                for (TaskMove m : TaskMoves.find(agent, agentNames(), changes)) {
+                    if (!allowed.contains(m.from()) || !allowed.contains(m.to())) continue;
+                    if (moveHolds(m, dc, blobAt(parent, m.from()))) {
+                        movedIn.add(m.to());
+                    } else {
+                        skip.add(m.from());
+                        skip.add(m.to());
+                        lost.add(new LostClaim(m.kind(), m.task(), m.to(), holderOf(dc, m.task())));
+                        if (isMine(m.to())) diverted.add(m.to());
+                    }
+                }
                 DirCacheEditor ed = dc.editor();
                 for (TreeDiff.Entry e : diff) {
-                    if (!allowed.contains(e.path())) continue;
+                    if (!allowed.contains(e.path()) || skip.contains(e.path())) continue;
                     if (e.after() != null && e.afterMode() != FileMode.REGULAR_FILE
                             && e.afterMode() != FileMode.EXECUTABLE_FILE) {
                         dropped.add(e.path()); // a symlink is never carried
                         continue;
                     }
                     ObjectId theirs = blobIn(dc, e.path());
+                    if (e.after() != null && isMine(e.path()) && !movedIn.contains(e.path())
+                            && taskLivesElsewhere(dc, e, theirs, diverted)) {
+                        // our work on a task the remote gave to someone else: kept aside, not resurrected
+                        ConflictCard card = card(e, ConflictKind.DOUBLE_CLAIM, holderOf(dc, TaskMoves.taskName(e.path())),
+                                onto, commit, cards.size());
+                        put(ed, card.copyPath(), e.after());
+                        put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB, card.render().getBytes(StandardCharsets.UTF_8)));
+                        cards.add(card);
+                        diverted.add(e.path());
+                        continue;
+                    }
                     switch (ConflictRules.onReplay(TreeDiff.name(e.before()), TreeDiff.name(e.after()), TreeDiff.name(theirs))) {
                         case ALREADY_THERE -> { }
                         case APPLY_OURS, APPLY_OURS_OVER_DELETION -> put(ed, e.path(), e.after());
                         case APPLY_OURS_SAVE_THEIRS -> {
                             put(ed, e.path(), e.after());
-                            ConflictCard card = card(e, theirs, onto, commit, cards.size());
+                            ConflictCard card = card(e, ConflictRules.kindOf(TreeDiff.name(e.before()),
+                                    TreeDiff.name(e.after()), theirs.name()), authorOf(onto), onto, commit, cards.size());
                             put(ed, card.copyPath(), theirs);
                             put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB,
                                     card.render().getBytes(StandardCharsets.UTF_8)));
@@ -129,15 +161,52 @@ public final class Replayer {
                 if (!java.util.Objects.equals(before, blobAt(onto, p))) remoteChanged.add(p);
             }
         }
-        return new Result(tip, dropped, remoteChanged, cards);
+        return new Result(tip, dropped, remoteChanged, cards, lost, diverted);
     }
 
-    private ConflictCard card(TreeDiff.Entry e, ObjectId theirs, RevCommit onto, RevCommit ours, int n) {
+    private ConflictCard card(TreeDiff.Entry e, ConflictKind kind, String them, RevCommit onto, RevCommit ours, int n) {
         String id = ConflictCard.newId(now, ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
-        return new ConflictCard(id,
-                ConflictRules.kindOf(TreeDiff.name(e.before()), TreeDiff.name(e.after()), theirs.name()),
-                e.path(), new ConflictCard.Side(agent, ours.name()), new ConflictCard.Side(authorOf(onto), onto.name()),
+        return new ConflictCard(id, kind, e.path(), new ConflictCard.Side(agent, ours.name()),
+                new ConflictCard.Side(them == null ? authorOf(onto) : them, onto.name()),
                 ConflictCard.copyPath(agent, id, e.path()), now, agent);
+    }
+
+    /**
+     * A move still holds on top of the remote when its source is still there; taking someone else's task
+     * also needs the source unchanged (a renewed lease means its holder is still at work).
+     */
+    private static boolean moveHolds(TaskMove m, DirCache dc, ObjectId sourceBefore) {
+        ObjectId now = blobIn(dc, m.from());
+        return now != null && (!m.needsUnchangedSource() || now.equals(sourceBefore));
+    }
+
+    /**
+     * True when writing our version of {@code In_Progress/<me>/T} would put task T in two places: our
+     * claim was undone earlier in this replay, the remote removed our copy (someone took the task), or
+     * the task is new here while the remote has it in {@code Needs_Action/} or someone's {@code In_Progress/}.
+     */
+    private boolean taskLivesElsewhere(DirCache dc, TreeDiff.Entry e, ObjectId theirs, Set<String> diverted) {
+        if (diverted.contains(e.path())) return true;
+        if (theirs != null) return false;
+        if (e.before() != null) return true;
+        String task = TaskMoves.taskName(e.path());
+        return dc.getEntry(TaskMoves.NEEDS_ACTION + task) != null || holderOf(dc, task) != null;
+    }
+
+    /** The agent (not us) whose {@code In_Progress/} holds {@code task} in {@code dc}, or null. */
+    private String holderOf(DirCache dc, String task) {
+        for (String a : agentNames()) {
+            if (!a.equals(agent) && dc.getEntry(TaskMoves.IN_PROGRESS + a + "/" + task) != null) return a;
+        }
+        return null;
+    }
+
+    private boolean isMine(String path) {
+        return agent.equals(TaskMoves.inProgressOwner(path));
+    }
+
+    private List<String> agentNames() {
+        return zones.policy().agents().stream().map(io.vaultsync.policy.AgentSpec::name).toList();
     }
 
     private static String authorOf(RevCommit c) {

@@ -18,12 +18,13 @@ import java.util.Set;
  *   <li>the vault's root {@code .gitignore} and {@link Policy#PATH} by local-role agents only;</li>
  *   <li>{@code Logs/} by nobody (it is never synced).</li>
  * </ul>
- * {@link #partition} also admits the two sanctioned cross-zone moves: a claim (and its release) and
- * the local agent's verdict. Pure and immutable.
+ * {@link #partition} also admits the sanctioned cross-zone moves: the task moves of {@link TaskMoves}
+ * (claim, release, handoff, takeover and return of an expired claim) and the local agent's verdict.
+ * Whether a takeover's lease had really expired is for the claim protocol to judge; here it is paths only.
+ * Pure and immutable.
  */
 public final class Zones {
 
-    static final String NEEDS_ACTION = "Needs_Action/";
     static final String IN_PROGRESS = "In_Progress/";
     static final String PENDING = "Pending_Approval/";
     static final String CONFLICTS = "Pending_Approval/conflicts/";
@@ -76,51 +77,54 @@ public final class Zones {
 
     /**
      * Splits one commit's worth of changes by {@code agent} into those it may commit and those outside its
-     * zones, admitting the sanctioned moves: claim ({@code Needs_Action/R} deleted, {@code In_Progress/<agent>/R}
-     * added), release (the reverse) and, for a local-role agent, a verdict ({@code Pending_Approval/<domain>/N}
-     * deleted, {@code Approved/N} or {@code Rejected/N} added). Both lists keep the input order.
+     * zones, admitting the sanctioned moves: the {@link TaskMoves} whose ends the agents involved may hold
+     * and, for a local-role agent, a verdict ({@code Pending_Approval/<domain>/N} deleted, {@code Approved/N}
+     * or {@code Rejected/N} added). Both lists keep the input order.
      */
     public Partition partition(String agent, Collection<Change> changes) {
         Objects.requireNonNull(agent, "agent");
         List<Change> all = List.copyOf(changes);
         Set<String> added = new HashSet<>();
-        Set<String> deleted = new HashSet<>();
         for (Change change : all) {
             if (change.kind() == Change.Kind.ADD) {
                 added.add(change.path());
-            } else if (change.kind() == Change.Kind.DELETE) {
-                deleted.add(change.path());
             }
         }
+        Set<String> moved = sanctionedMoves(agent, all);
         List<Change> allowed = new ArrayList<>();
         List<Change> outside = new ArrayList<>();
         for (Change change : all) {
-            boolean ok = mayWrite(agent, change.path()) || isSanctionedMove(agent, change, added, deleted);
+            boolean ok = mayWrite(agent, change.path()) || moved.contains(change.path())
+                    || (change.kind() == Change.Kind.DELETE && isVerdict(agent, change.path(), added));
             (ok ? allowed : outside).add(change);
         }
         return new Partition(allowed, outside);
     }
 
-    private boolean isSanctionedMove(String agent, Change change, Set<String> added, Set<String> deleted) {
-        String path = change.path();
-        String claimed = IN_PROGRESS + agent + "/";
-        switch (change.kind()) {
-            case DELETE -> {
-                String rest = remainder(path, NEEDS_ACTION);
-                if (rest != null) { // claim
-                    return added.contains(claimed + rest) && mayWrite(agent, claimed + rest);
-                }
-                return isVerdict(agent, path, added);
-            }
-            case ADD -> {
-                String rest = remainder(path, NEEDS_ACTION);
-                // release: the task leaves the agent's own In_Progress/ for Needs_Action/
-                return rest != null && deleted.contains(claimed + rest) && mayWrite(agent, claimed + rest);
-            }
-            default -> {
-                return false;
+    /** The paths of the task moves {@code agent} may make: both ends of each. */
+    private Set<String> sanctionedMoves(String agent, List<Change> all) {
+        Set<String> out = new HashSet<>();
+        if (policy.agent(agent).isEmpty()) {
+            return out;
+        }
+        List<String> names = policy.agents().stream().map(AgentSpec::name).toList();
+        for (TaskMove m : TaskMoves.find(agent, names, all)) {
+            if (isSanctioned(agent, m)) {
+                out.add(m.from());
+                out.add(m.to());
             }
         }
+        return out;
+    }
+
+    private boolean isSanctioned(String agent, TaskMove m) {
+        return switch (m.kind()) {
+            case CLAIM -> mayWrite(agent, m.to());
+            case RELEASE -> mayWrite(agent, m.from());
+            case HANDOFF -> mayWrite(agent, m.from()) && mayWrite(m.other(), m.to());
+            case TAKEOVER -> mayWrite(agent, m.to()) && mayWrite(m.other(), m.from());
+            case RETURN -> mayWrite(m.other(), m.from());
+        };
     }
 
     private boolean isVerdict(String agent, String path, Set<String> added) {

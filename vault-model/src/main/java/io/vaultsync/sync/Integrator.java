@@ -7,6 +7,7 @@ import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.Commits;
+import io.vaultsync.git.LostClaim;
 import io.vaultsync.git.Replayer;
 import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.VaultRepo;
@@ -43,6 +44,9 @@ final class Integrator {
     private final List<String> cards = new ArrayList<>();
     private final List<String> keptLocal = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private final List<LostClaim> lostClaims = new ArrayList<>();
+    /** Paths of ours the applied plan gave up (lost claims): local edits of them are saved aside. */
+    private Set<String> diverted = Set.of();
     private int saves;
     private boolean savedLocal;
     /** Why the last attempt did not land: a push rejection or a transport failure. */
@@ -64,6 +68,7 @@ final class Integrator {
     List<String> cards() { return cards; }
     List<String> keptLocal() { return keptLocal; }
     List<String> errors() { return errors; }
+    List<LostClaim> lostClaims() { return lostClaims; }
     /** True when local edits were saved as conflict copies: they wait in the work tree for the next round. */
     boolean savedLocal() { return savedLocal; }
 
@@ -110,31 +115,37 @@ final class Integrator {
 
     /** Where the branch should go: a commit containing the remote head and every change we may make. */
     private record Plan(RevCommit from, RevCommit tip, Set<String> dropped, Set<String> droppedRemoteChanged,
-            List<ConflictCard> cards) {}
+            List<ConflictCard> cards, List<LostClaim> lostClaims, Set<String> diverted) {
+        static Plan to(RevCommit from, RevCommit tip) {
+            return new Plan(from, tip, Set.of(), Set.of(), List.of(), List.of(), Set.of());
+        }
+    }
 
     /** Computes the new tip in the object store only; nothing in the work tree or refs changes here. */
     private Plan plan(ObjectId local, ObjectId remote) throws IOException {
         try (RevWalk rw = new RevWalk(vault.repository())) {
             RevCommit localC = rw.parseCommit(local);
-            if (remote == null) return new Plan(localC, localC, Set.of(), Set.of(), List.of()); // empty remote branch
+            if (remote == null) return Plan.to(localC, localC); // empty remote branch
             RevCommit remoteC = rw.parseCommit(remote);
             List<RevCommit> mine = localOnly(localC, remoteC);
-            if (mine.isEmpty()) return new Plan(localC, remoteC, Set.of(), Set.of(), List.of());
-            if (isAncestor(remoteC, localC) && replayer.allCarried(mine)) {
-                return new Plan(localC, localC, Set.of(), Set.of(), List.of());
-            }
+            if (mine.isEmpty()) return Plan.to(localC, remoteC);
+            if (isAncestor(remoteC, localC) && replayer.allCarried(mine)) return Plan.to(localC, localC);
             Replayer.Result r = replayer.replay(mine, remoteC);
-            return new Plan(localC, rw.parseCommit(r.tip()), r.dropped(), r.droppedRemoteChanged(), r.cards());
+            return new Plan(localC, rw.parseCommit(r.tip()), r.dropped(), r.droppedRemoteChanged(), r.cards(),
+                    r.lostClaims(), r.diverted());
         }
     }
 
     private void apply(Plan plan) throws IOException {
         plan.cards().forEach(c -> cards.add(c.cardPath()));
+        lostClaims.addAll(plan.lostClaims());
+        diverted = plan.diverted();
         move(plan.from(), plan.tip(), plan.dropped(), plan.droppedRemoteChanged());
     }
 
     private void move(RevCommit from, RevCommit to, Set<String> dropped, Set<String> remoteChanged) throws IOException {
-        WorkTreeWriter writer = new WorkTreeWriter(vault, p -> zones.mayWrite(agent, p),
+        // a task we lost is no longer ours to keep edits of: they are saved aside, the holder's state goes in
+        WorkTreeWriter writer = new WorkTreeWriter(vault, p -> zones.mayWrite(agent, p) && !diverted.contains(p),
                 (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked(), this::saveLocal);
         WorkTreeWriter.Result r = writer.update(from.getTree(), to.getTree(), dropped, remoteChanged);
         keptLocal.addAll(r.keptLocal());
@@ -147,14 +158,20 @@ final class Integrator {
     private String saveLocal(String path, byte[] bytes) throws IOException {
         String id = ConflictCard.newId(now, "local-" + (++saves));
         String copy = ConflictCard.copyPath(agent, id, path);
-        String owner = zones.owner(path).orElse("nobody");
-        ConflictCard card = new ConflictCard(id, ConflictKind.OUT_OF_ZONE_LOCAL_EDIT, path,
+        String owner = diverted.contains(path) ? holderOf(path) : zones.owner(path).orElse("nobody");
+        ConflictKind kind = diverted.contains(path) ? ConflictKind.DOUBLE_CLAIM : ConflictKind.OUT_OF_ZONE_LOCAL_EDIT;
+        ConflictCard card = new ConflictCard(id, kind, path,
                 new ConflictCard.Side(owner, null), new ConflictCard.Side(agent, null), copy, now, agent);
         AtomicFiles.write(vault.workTree().resolve(copy), bytes);
         AtomicFiles.write(vault.workTree().resolve(card.cardPath()), card.render().getBytes(StandardCharsets.UTF_8));
         cards.add(card.cardPath());
         savedLocal = true;
         return copy;
+    }
+
+    private String holderOf(String path) {
+        return lostClaims.stream().filter(l -> l.path().equals(path) && l.holder() != null).map(LostClaim::holder)
+                .findFirst().orElse("the remote");
     }
 
     private List<RevCommit> localOnly(RevCommit local, RevCommit remote) throws IOException {
