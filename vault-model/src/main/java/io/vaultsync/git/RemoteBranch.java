@@ -39,6 +39,7 @@ public final class RemoteBranch {
         try (Git git = new Git(vault.repository())) {
             FetchResult r = git.fetch().setRemote(VaultRepo.REMOTE).setTimeout(TIMEOUT_SECONDS)
                     .setRefSpecs(new RefSpec("+" + vault.branchRef() + ":" + vault.trackingRef()))
+                    .setTransportConfigCallback(LocalServer::configure)
                     .setProgressMonitor(NullProgressMonitor.INSTANCE).call();
             Ref adv = r.getAdvertisedRef(vault.branchRef());
             return adv == null ? null : adv.getObjectId();
@@ -55,6 +56,7 @@ public final class RemoteBranch {
     public static PushOutcome push(VaultRepo vault, ObjectId tip, ObjectId expectedOld) {
         try (Transport t = Transport.open(vault.repository(), VaultRepo.REMOTE)) {
             t.setTimeout(TIMEOUT_SECONDS);
+            LocalServer.configure(t);
             RemoteRefUpdate u = new RemoteRefUpdate(vault.repository(), (String) null, tip, vault.branchRef(), false,
                     vault.trackingRef(), expectedOld == null ? ObjectId.zeroId() : expectedOld);
             PushResult result = t.push(NullProgressMonitor.INSTANCE, List.of(u));

@@ -9,6 +9,8 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -38,8 +40,14 @@ public final class VaultRepo implements AutoCloseable {
             throw new VaultStateException(dir + " is not a vault clone (no .git directory); run init first");
         }
         try {
-            Repository r = new FileRepositoryBuilder().setGitDir(dir.resolve(Constants.DOT_GIT).toFile())
-                    .setWorkTree(dir.toFile()).setMustExist(true).build();
+            // shared per git directory within the process: the pack indexes read once stay loaded across
+            // cycles instead of being read again for every pack at every open
+            Repository r = RepositoryCache.open(RepositoryCache.FileKey.exact(dir.resolve(Constants.DOT_GIT).toFile(),
+                    FS.DETECTED), true);
+            if (r.isBare() || !r.getWorkTree().toPath().toAbsolutePath().normalize().equals(dir)) {
+                r.close();
+                throw new VaultStateException(dir + " is not the work tree of its .git directory (core.worktree or core.bare set)");
+            }
             if (r.getConfig().getString("remote", REMOTE, "url") == null) {
                 r.close();
                 throw new VaultStateException(dir + " has no '" + REMOTE + "' remote; run init with --remote");

@@ -1,0 +1,56 @@
+package io.vaultsync.git;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * For a remote that is a repository on this machine's disk, serve it with C git's upload-pack and
+ * receive-pack when C git is installed, as an SSH or HTTP host would. JGit's in-process server keeps one
+ * pack per push and never repacks, so a busy bare remote slows every fetch and push down as it grows;
+ * C git unpacks small pushes, verifies incoming objects and runs its automatic gc. Without C git, JGit's
+ * own server is used. Remotes over the network are left alone (the host decides what serves them).
+ */
+final class LocalServer {
+    static final String UPLOAD_PACK = "git upload-pack --strict";
+    static final String RECEIVE_PACK = "git -c receive.fsckObjects=true receive-pack";
+    private static volatile Boolean available;
+
+    private LocalServer() {}
+
+    static void configure(Transport t) {
+        if (isLocal(t.getURI()) && cGitAvailable()) {
+            t.setOptionUploadPack(UPLOAD_PACK);
+            t.setOptionReceivePack(RECEIVE_PACK);
+        }
+    }
+
+    /** A path or a {@code file://} URL: served by a process on this machine, which we start. */
+    static boolean isLocal(URIish uri) {
+        return (uri.getScheme() == null || "file".equals(uri.getScheme())) && uri.getHost() == null;
+    }
+
+    static boolean cGitAvailable() {
+        Boolean a = available;
+        if (a == null) {
+            a = probe();
+            available = a;
+        }
+        return a;
+    }
+
+    private static boolean probe() {
+        if (Boolean.getBoolean("vaultsync.inProcessServer")) return false;
+        try {
+            Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
