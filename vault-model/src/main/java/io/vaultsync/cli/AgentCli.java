@@ -42,14 +42,20 @@ public final class AgentCli {
     }
 
     public static int run(Role role, String command, PrintWriter out, PrintWriter err, String... args) {
+        return run(role, command, out, err, AgentExtension.NONE, args);
+    }
+
+    public static int run(Role role, String command, PrintWriter out, PrintWriter err, AgentExtension extension,
+            String... args) {
         chooseLogLevel(args);
-        CliContext ctx = new CliContext(role, command, out, err, Clock.systemUTC());
+        CliContext ctx = new CliContext(role, command, out, err, Clock.systemUTC(), extension);
         CommandLine cl = new CommandLine(new Root());
         cl.setCommandName(command);
         cl.addSubcommand("init", new InitCommand(ctx));
         cl.addSubcommand("sync", new SyncCommand(ctx));
         cl.addSubcommand("run", new RunCommand(ctx));
         cl.addSubcommand("status", new StatusCommand(ctx));
+        extension.commands(ctx).forEach(cl::addSubcommand);
         cl.setOut(out);
         cl.setErr(err);
         boolean verbose = Arrays.asList(args).contains("--verbose");
@@ -77,7 +83,7 @@ public final class AgentCli {
         System.setProperty("vaultsync.log.level", level);
     }
 
-    static String message(Throwable e) {
+    public static String message(Throwable e) {
         if (e instanceof VaultException) return e.getMessage();
         if (e instanceof IOException) return "I/O error: " + e.getMessage();
         return e.getClass().getSimpleName() + ": " + e.getMessage() + " (rerun with --verbose for details)";

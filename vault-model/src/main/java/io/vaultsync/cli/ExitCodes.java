@@ -10,7 +10,7 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The remote could not be reached; local work is kept. */
     public static final int UNREACHABLE = 3;
-    /** Reserved for claims: the task is claimed by another agent. */
+    /** The task is claimed by another agent (a claim lost, or a release/handoff of someone else's task). */
     public static final int CLAIMED_BY_OTHER = 4;
     /** Another agent process holds the vault. */
     public static final int BUSY = 5;
@@ -20,6 +20,14 @@ public final class ExitCodes {
     public static final int BAD_POLICY = 7;
     /** Other writers kept winning the push race; nothing lost, try again. */
     public static final int CONTENDED = 8;
+    /** Claimed in this clone only: the remote was unreachable; the next sync confirms or undoes it. */
+    public static final int PROVISIONAL = 9;
+    /** No such task in {@code Needs_Action/} or {@code In_Progress/}, here or on the remote. */
+    public static final int NO_SUCH_TASK = 10;
+    /** The task is already in this agent's {@code In_Progress/}. */
+    public static final int ALREADY_YOURS = 11;
+    /** Release or handoff of a task this agent does not hold. */
+    public static final int NOT_YOURS = 12;
 
     private ExitCodes() {}
 }

@@ -7,10 +7,10 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** Prints a cycle's report for a person: one headline, then what was held back and why. */
-final class Reports {
+public final class Reports {
     private Reports() {}
 
-    static void print(PrintWriter out, SyncReport r) {
+    public static void print(PrintWriter out, SyncReport r) {
         out.println(r.agent() + ": " + headline(r.outcome()) + (r.committedPaths() == 0 ? ""
                 : "; committed " + r.committedPaths() + " path" + (r.committedPaths() == 1 ? "" : "s")));
         list(out, "repaired", r.repaired());
@@ -22,6 +22,8 @@ final class Reports {
         list(out, "conflict cards written", r.cards());
         list(out, "local edits kept for the next cycle", r.keptLocal());
         list(out, "paths that could not be updated", r.errors());
+        list(out, "task moves undone (the remote had moved the task on)",
+                r.lostClaims().stream().map(io.vaultsync.git.LostClaim::describe).toList());
     }
 
     private static void list(PrintWriter out, String title, List<String> items) {
@@ -30,7 +32,7 @@ final class Reports {
         for (String i : items) out.println("    " + i);
     }
 
-    static String headline(SyncOutcome o) {
+    public static String headline(SyncOutcome o) {
         if (o instanceof SyncOutcome.Synced s) {
             return "synced, pushed " + commits(s.pushedCommits()) + ", pulled " + commits(s.pulledCommits())
                     + " (remote at " + s.remoteHead().substring(0, 8) + ")";
@@ -49,7 +51,7 @@ final class Reports {
         return n + " commit" + (n == 1 ? "" : "s");
     }
 
-    static int exitCode(SyncOutcome o) {
+    public static int exitCode(SyncOutcome o) {
         if (o.completed()) return ExitCodes.OK;
         return o instanceof SyncOutcome.Offline ? ExitCodes.UNREACHABLE : ExitCodes.CONTENDED;
     }

@@ -31,21 +31,22 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    @SuppressWarnings("try") // the lock is held for the life of the loop, not used in it
+    @SuppressWarnings("try") // the daemon lock is held for the life of the loop, not used in it
     public Integer call() throws Exception {
         Path gitDir = SyncCommand.gitDir(opts.vault);
         AgentSettings s = SettingsStore.read(gitDir);
         Duration every = interval == null ? s.interval() : interval;
-        try (AgentLock lock = AgentLock.acquire(gitDir)) {
+        try (AgentLock daemon = AgentLock.daemon(gitDir)) {
             StopSignal stop = StopSignal.install();
             SyncCycle cycle = SyncCycle.standard(s);
+            SyncCycle.Prelude keeper = ctx.extension().keeper(s);
             ctx.out().println(s.name() + ": running on " + opts.vault.toAbsolutePath() + " every "
                     + Durations.format(every) + " (pid " + ProcessHandle.current().pid() + ")");
             ctx.out().flush();
             long n = 0;
             while (!stop.requested()) {
                 n++;
-                runOnce(cycle);
+                runOnce(gitDir, cycle, keeper);
                 stop.await(every);
             }
             ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
@@ -54,9 +55,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A failed cycle is reported and the loop goes on: the agent never stops silently. */
-    private void runOnce(SyncCycle cycle) {
-        try {
-            SyncReport r = cycle.run(opts.vault);
+    @SuppressWarnings("try") // the lock is held for the cycle, not used in it
+    private void runOnce(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper) {
+        try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+            SyncReport r = cycle.run(opts.vault, keeper);
             Reports.print(ctx.out(), r);
         } catch (VaultException | IOException e) {
             ctx.err().println(ctx.command() + ": cycle failed: " + AgentCli.message(e));

@@ -55,5 +55,10 @@ final class StatusCommand implements Callable<Integer> {
         for (String p : r.outsideZone()) out.printf("  %s%n", p);
         out.printf("conflicts     %d open%n", r.conflicts().size());
         for (StatusReport.OpenCard c : r.conflicts()) out.printf("  %s  %s on %s%n", c.card(), c.kind(), c.path());
+        if (!r.provisionalClaims().isEmpty()) {
+            out.printf("provisional   %d claim(s) not yet on the remote; the next sync confirms or undoes them%n",
+                    r.provisionalClaims().size());
+            for (String p : r.provisionalClaims()) out.printf("  %s%n", p);
+        }
     }
 }

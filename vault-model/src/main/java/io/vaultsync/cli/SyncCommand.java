@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "sync", description = "Run one sync cycle: commit this agent's zones, integrate the remote, push.")
-final class SyncCommand implements Callable<Integer> {
+public final class SyncCommand implements Callable<Integer> {
+    /** How long a command waits for a running agent's cycle to finish before it gives up (exit 5). */
+    public static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(60);
+
     private final CliContext ctx;
 
     @Mixin
@@ -27,7 +30,7 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path gitDir = gitDir(opts.vault);
         AgentSettings s = SettingsStore.read(gitDir);
-        try (AgentLock lock = AgentLock.acquire(gitDir)) {
+        try (AgentLock lock = AgentLock.acquire(gitDir, LOCK_WAIT)) {
             SyncReport r = SyncCycle.standard(s).run(opts.vault);
             Reports.print(ctx.out(), r);
             return Reports.exitCode(r.outcome());
@@ -35,7 +38,7 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     /** The git directory of a vault, checked to be a clone before anything else happens. */
-    static Path gitDir(Path vault) {
+    public static Path gitDir(Path vault) {
         try (VaultRepo v = VaultRepo.open(vault, "main")) {
             return v.gitDir();
         }

@@ -10,4 +10,12 @@ public final class VaultOptions {
 
     @Option(names = "--verbose", description = "Show stack traces and debug logging.")
     boolean verbose;
+
+    public Path vault() {
+        return vault;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 /** What {@code status} tells: where the agent stands against the remote and what it is holding back. */
 public record StatusReport(String agent, String role, String machine, String vault, String remote, String branch,
         Instant lastSync, Instant lastAttempt, String lastOutcome, int consecutiveFailures, int ahead, int behind,
-        int pending, List<BlockedPath> blocked, List<String> outsideZone, List<OpenCard> conflicts) {
+        int pending, List<BlockedPath> blocked, List<String> outsideZone, List<OpenCard> conflicts,
+        List<String> provisionalClaims) {
 
     /** An open decision card. */
     public record OpenCard(String card, String kind, String path, String agent) {}
@@ -18,6 +19,7 @@ public record StatusReport(String agent, String role, String machine, String vau
         blocked = List.copyOf(blocked);
         outsideZone = List.copyOf(outsideZone);
         conflicts = List.copyOf(conflicts);
+        provisionalClaims = List.copyOf(provisionalClaims);
     }
 
     /** The JSON shape of {@code status --json}: stable keys, ISO-8601 times, null where unknown. */
@@ -46,6 +48,7 @@ public record StatusReport(String agent, String role, String machine, String vau
             e.put("agent", c.agent());
             return e;
         }).toList());
+        m.put("provisionalClaims", provisionalClaims);
         return m;
     }
 }

@@ -3,6 +3,7 @@ package io.vaultsync.status;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.Commits;
+import io.vaultsync.git.TreeFiles;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.WorkTreeScan;
 import io.vaultsync.policy.Policy;
@@ -13,6 +14,7 @@ import io.vaultsync.sync.SyncState;
 import io.vaultsync.sync.VaultPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -22,6 +24,15 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 public final class StatusService {
     private StatusService() {}
+
+    /** Claims in this clone's {@code In_Progress/<agent>/} that the remote (as last fetched) does not have. */
+    public static List<String> provisional(VaultRepo vault, String agent, ObjectId head, ObjectId tracking)
+            throws IOException {
+        String folder = "In_Progress/" + agent + "/";
+        var confirmed = TreeFiles.under(vault.repository(), tracking, folder).keySet();
+        return TreeFiles.under(vault.repository(), head, folder).keySet().stream()
+                .filter(p -> !confirmed.contains(p)).toList();
+    }
 
     public static StatusReport compute(Path vaultDir, AgentSettings s) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, s.branch())) {
@@ -36,7 +47,8 @@ public final class StatusService {
                     vault.workTree().toString(), vault.remoteUrl(), s.branch(), st.lastSync(), st.lastAttempt(),
                     st.lastOutcome(), st.consecutiveFailures(), Commits.count(vault.repository(), head, tracking),
                     Commits.count(vault.repository(), tracking, head),
-                    c.stageable().size(), c.blocked(), c.outside(), OpenCards.list(vault.workTree()));
+                    c.stageable().size(), c.blocked(), c.outside(), OpenCards.list(vault.workTree()),
+                    provisional(vault, s.name(), head, tracking));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.vaultsync.sync;
 
 import io.vaultsync.AgentBusyException;
 import io.vaultsync.VaultStateException;
+import io.vaultsync.config.Durations;
 import io.vaultsync.config.SettingsStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 /**
- * One agent process per vault: an OS file lock on {@code .git/vaultsync/agent.lock}, released by the OS
- * when the process dies (so a kill -9 never leaves the vault locked). The file names the holder's pid.
+ * OS file locks under {@code .git/vaultsync/}, released by the OS when the process dies (so a kill -9
+ * never leaves the vault locked); each file names its holder's pid. {@code agent.lock} is held for one
+ * cycle or one command (others wait their turn); {@code daemon.lock} by {@code run} for its whole life.
  */
 public final class AgentLock implements AutoCloseable {
     private final FileChannel channel;
@@ -30,22 +33,42 @@ public final class AgentLock implements AutoCloseable {
         return SettingsStore.stateDir(gitDir).resolve("agent.lock");
     }
 
+    public static Path daemonFile(Path gitDir) {
+        return SettingsStore.stateDir(gitDir).resolve("daemon.lock");
+    }
+
+    /** The vault lock, now or never: held for one cycle or one command. */
     public static AgentLock acquire(Path gitDir) {
-        Path f = file(gitDir);
+        return acquire(gitDir, Duration.ZERO);
+    }
+
+    /**
+     * The vault lock, waiting up to {@code wait} for a running agent to finish its cycle: a command run by
+     * hand next to a running daemon takes its turn instead of failing.
+     */
+    public static AgentLock acquire(Path gitDir, Duration wait) {
+        return lock(file(gitDir), wait, "another agent process is working on this vault");
+    }
+
+    /** Held by {@code run} for its whole life: one daemon per vault. */
+    public static AgentLock daemon(Path gitDir) {
+        return lock(daemonFile(gitDir), Duration.ZERO, "another agent is running on this vault");
+    }
+
+    private static AgentLock lock(Path f, Duration wait, String busy) {
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
             Files.createDirectories(f.getParent());
             FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock l;
-            try {
-                l = ch.tryLock();
-            } catch (OverlappingFileLockException sameProcess) {
-                l = null;
+            while ((l = tryLock(ch)) == null && System.nanoTime() < deadline) {
+                pause();
             }
             if (l == null) {
                 String holder = holder(ch);
                 ch.close();
-                throw new AgentBusyException("another agent is running on this vault" + holder
+                throw new AgentBusyException(busy + holder + (wait.isZero() ? "" : " (waited " + Durations.format(wait) + ")")
                         + "; stop it first (one agent process per vault)");
             }
             ch.truncate(0);
@@ -54,6 +77,23 @@ public final class AgentLock implements AutoCloseable {
             return new AgentLock(ch, l);
         } catch (IOException e) {
             throw new VaultStateException("cannot lock " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            return null;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VaultStateException("interrupted while waiting for the vault lock");
         }
     }
 

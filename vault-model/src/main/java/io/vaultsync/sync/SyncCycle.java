@@ -4,6 +4,7 @@ import io.vaultsync.RemoteUnreachableException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.CommitWriter;
+import io.vaultsync.git.LostClaim;
 import io.vaultsync.git.Recovery;
 import io.vaultsync.git.Replayer;
 import io.vaultsync.git.Trailers;
@@ -49,11 +50,30 @@ public final class SyncCycle {
         this.staleLockAge = staleLockAge;
     }
 
+    /** A {@code *.lock} file in the git directory older than this was left by a dead process. */
+    public static final Duration STALE_LOCK_AGE = Duration.ofSeconds(5);
+
     public static SyncCycle standard(AgentSettings settings) {
-        return new SyncCycle(settings, Clock.systemUTC(), Backoff.DEFAULT, Duration.ofSeconds(5));
+        return new SyncCycle(settings, Clock.systemUTC(), Backoff.DEFAULT, STALE_LOCK_AGE);
+    }
+
+    /**
+     * Work done inside a cycle, under its lock, after recovery and before the scan: a claim commits its
+     * move here, a running agent renews its leases here. What it leaves in the work tree or commits on the
+     * branch is integrated and pushed by the rest of the cycle.
+     */
+    @FunctionalInterface
+    public interface Prelude {
+        Prelude NONE = ctx -> { };
+
+        void run(CycleContext ctx) throws IOException;
     }
 
     public SyncReport run(Path vaultDir) throws IOException {
+        return run(vaultDir, Prelude.NONE);
+    }
+
+    public SyncReport run(Path vaultDir, Prelude prelude) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {
             List<String> repaired = new Recovery(staleLockAge, clock).run(vault);
             vault.requireOnBranch();
@@ -65,12 +85,14 @@ public final class SyncCycle {
             Instant now = clock.instant();
             Trailers trailers = new Trailers(agent, settings.machine(), "op-" + UUID.randomUUID(), null);
             PersonIdent ident = new PersonIdent(agent, agent + "@vaultsync", now, TimeZone.getTimeZone("UTC").toZoneId());
+            prelude.run(new CycleContext(vault, settings, policy, zones, gate, trailers, ident, now));
 
             int committed = 0;
             Candidates last = null;
             Set<String> cards = new LinkedHashSet<>();
             List<String> keptLocal = new ArrayList<>();
             List<String> errors = new ArrayList<>();
+            List<LostClaim> lostClaims = new ArrayList<>();
             SyncOutcome outcome = null;
             for (int round = 0; round < MAX_ROUNDS; round++) {
                 WorkTreeScan.Result scan = WorkTreeScan.scan(vault);
@@ -95,11 +117,15 @@ public final class SyncCycle {
                 cards.addAll(integrator.cards());
                 keptLocal.addAll(integrator.keptLocal());
                 errors.addAll(integrator.errors());
+                lostClaims.addAll(integrator.lostClaims());
                 if (!outcome.completed() || !integrator.savedLocal()) break;
             }
             SyncReport report = new SyncReport(agent, outcome, committed, last.blocked(), last.outside(),
-                    List.copyOf(cards), keptLocal, repaired, errors);
+                    List.copyOf(cards), keptLocal, repaired, errors, lostClaims);
             checkpoint(vault, state, outcome);
+            for (LostClaim l : lostClaims) {
+                ClaimLog.append(vault.gitDir(), new ClaimLog.Entry(clock.instant(), "undone", l.task(), agent, l.describe()));
+            }
             log(report);
             return report;
         }
@@ -125,5 +151,6 @@ public final class SyncCycle {
                 r.committedPaths(), r.blocked().size(), r.outsideZone().size(), r.cards().size());
         for (BlockedPath b : r.blocked()) LOG.info("blocked {} ({})", b.path(), b.rule());
         for (String e : r.errors()) LOG.warn("path error: {}", e);
+        for (LostClaim l : r.lostClaims()) LOG.warn("{}", l.describe());
     }
 }

@@ -1,0 +1,132 @@
+package io.vaultsync.claim.cli;
+
+import io.vaultsync.claim.BadTaskException;
+import io.vaultsync.claim.ClaimResult;
+import io.vaultsync.claim.ClaimService;
+import io.vaultsync.claim.Lease;
+import io.vaultsync.cli.CliContext;
+import io.vaultsync.cli.DurationConverter;
+import io.vaultsync.cli.ExitCodes;
+import io.vaultsync.cli.SyncCommand;
+import io.vaultsync.cli.VaultOptions;
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.SettingsStore;
+import io.vaultsync.sync.AgentLock;
+import io.vaultsync.sync.SyncCycle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code claim}, {@code release} and {@code handoff}: one task move each, pushed at once. */
+final class ClaimCommands {
+    private ClaimCommands() {}
+
+    /** The steps every move command shares: lock, service, result to output and exit code. */
+    abstract static class MoveCommand implements Callable<Integer> {
+        final CliContext ctx;
+
+        @Mixin
+        VaultOptions opts;
+
+        @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Lease length written with the claim (default 30m); a running agent renews it.")
+        Duration lease = Lease.DEFAULT_LENGTH;
+
+        MoveCommand(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        abstract String verb();
+
+        abstract ClaimResult apply(ClaimService service, Path vault) throws Exception;
+
+        @Override
+        @SuppressWarnings("try") // the lock is held for the command, not used in it
+        public Integer call() throws Exception {
+            Path gitDir = SyncCommand.gitDir(opts.vault());
+            AgentSettings s = SettingsStore.read(gitDir);
+            try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+                ClaimService service = new ClaimService(s, ctx.clock(),
+                        new SyncCycle(s, ctx.clock(), ClaimService.BACKOFF, SyncCycle.STALE_LOCK_AGE), lease);
+                return ClaimOutput.print(ctx.out(), ctx.err(), s.name(), verb(), apply(service, opts.vault()));
+            } catch (BadTaskException e) {
+                ctx.err().println(ctx.command() + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+    }
+
+    @Command(name = "claim", description = "Claim a task: move it from Needs_Action/ to this agent's In_Progress/ and push at once."
+            + " Exit 0 claimed, 4 claimed by another agent, 9 provisional (remote unreachable), 10 no such task,"
+            + " 11 already yours, 2 bad task name.")
+    static final class Claim extends MoveCommand {
+        @Parameters(paramLabel = "TASK", description = "A file name in Needs_Action/, or a vault-relative path.")
+        String task;
+
+        Claim(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        String verb() {
+            return "claimed";
+        }
+
+        @Override
+        ClaimResult apply(ClaimService service, Path vault) throws Exception {
+            return service.claim(vault, task);
+        }
+    }
+
+    @Command(name = "release", description = "Return one of this agent's tasks to Needs_Action/."
+            + " Exit 0 released, 4 held by another agent, 10 no such task, 12 not claimed.")
+    static final class Release extends MoveCommand {
+        @Parameters(paramLabel = "TASK", description = "A file name, or a vault-relative path.")
+        String task;
+
+        Release(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        String verb() {
+            return "released";
+        }
+
+        @Override
+        ClaimResult apply(ClaimService service, Path vault) throws Exception {
+            return service.release(vault, task);
+        }
+    }
+
+    @Command(name = "handoff", description = "Pass one of this agent's tasks to another agent, with a note it sees."
+            + " Exit codes as for release; 2 for an unknown agent.")
+    static final class Handoff extends MoveCommand {
+        @Parameters(paramLabel = "TASK", description = "A file name, or a vault-relative path.")
+        String task;
+
+        @Option(names = "--to", required = true, paramLabel = "AGENT", description = "The receiving agent (in the policy).")
+        String to;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "What the receiver should know.")
+        String note;
+
+        Handoff(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        String verb() {
+            return "handed over to " + to;
+        }
+
+        @Override
+        ClaimResult apply(ClaimService service, Path vault) throws Exception {
+            return service.handoff(vault, task, to, note);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.vaultsync.claim.cli;
+
+import io.vaultsync.claim.Lease;
+import io.vaultsync.claim.LeaseKeeper;
+import io.vaultsync.cli.AgentExtension;
+import io.vaultsync.cli.CliContext;
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.sync.SyncCycle;
+import java.util.List;
+
+/** Adds the claim commands to an agent's CLI and the lease keeper to its running cycle. */
+public final class ClaimExtension implements AgentExtension {
+    public static final ClaimExtension INSTANCE = new ClaimExtension();
+
+    private ClaimExtension() {}
+
+    @Override
+    public List<Object> commands(CliContext ctx) {
+        return List.of(new ClaimCommands.Claim(ctx), new ClaimCommands.Release(ctx), new ClaimCommands.Handoff(ctx),
+                new ClaimsCommand(ctx));
+    }
+
+    @Override
+    public SyncCycle.Prelude keeper(AgentSettings settings) {
+        return new LeaseKeeper(Lease.DEFAULT_LENGTH);
+    }
+}

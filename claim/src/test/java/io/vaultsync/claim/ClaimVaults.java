@@ -1,0 +1,96 @@
+package io.vaultsync.claim;
+
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.fixtures.CGit;
+import io.vaultsync.policy.AgentSpec;
+import io.vaultsync.policy.GateSettings;
+import io.vaultsync.policy.Policy;
+import io.vaultsync.policy.PolicyLoader;
+import io.vaultsync.policy.Role;
+import io.vaultsync.sync.Backoff;
+import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.sync.SyncReport;
+import io.vaultsync.sync.VaultInit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bare remote whose policy lists the given agents (the last one local, the others cloud), seeded with
+ * tasks in Needs_Action/ by a person with C git, and one clone per agent made by the agents' own init.
+ */
+record ClaimVaults(Path remote, Map<String, Path> clones, Map<String, AgentSettings> settings) {
+
+    static ClaimVaults create(Path root, List<String> agents, List<String> tasks) {
+        Path remote = CGit.initBare(root.resolve("remote.git"));
+        String seeder = agents.get(agents.size() - 1);
+        VaultInit init = new VaultInit(Clock.systemUTC());
+        Map<String, Path> clones = new LinkedHashMap<>();
+        Map<String, AgentSettings> settings = new LinkedHashMap<>();
+        add(init, root, remote, seeder, Role.LOCAL, clones, settings);
+        Path human = root.resolve("human");
+        CGit.run(root, "clone", "-q", remote.toString(), human.toString());
+        List<AgentSpec> specs = new ArrayList<>();
+        for (int i = 0; i < agents.size(); i++) {
+            Role role = i == agents.size() - 1 ? Role.LOCAL : Role.CLOUD;
+            specs.add(AgentSpec.withDefaultZones(agents.get(i), role));
+        }
+        write(human, Policy.PATH, PolicyLoader.render(new Policy(Policy.VERSION, "main", specs, GateSettings.defaults())));
+        for (String t : tasks) write(human, "Needs_Action/" + t, "---\ntype: email\n---\n# " + t + "\n\nReply to the sender.\n");
+        CGit.run(human, "add", "-A");
+        CGit.run(human, "commit", "-qm", "seed tasks");
+        CGit.run(human, "push", "-q", "origin", "main");
+        sync(settings.get(seeder), clones.get(seeder));
+        for (int i = 0; i < agents.size() - 1; i++) add(init, root, remote, agents.get(i), Role.CLOUD, clones, settings);
+        return new ClaimVaults(remote, clones, settings);
+    }
+
+    private static void add(VaultInit init, Path root, Path remote, String name, Role role, Map<String, Path> clones,
+            Map<String, AgentSettings> settings) {
+        Path dir = root.resolve(name);
+        settings.put(name, init.init(dir, remote.toString(), name, role, "machine-" + name, "main").settings());
+        clones.put(name, dir);
+    }
+
+    ClaimService service(String agent, Clock clock) {
+        AgentSettings s = settings.get(agent);
+        return new ClaimService(s, clock, new SyncCycle(s, clock, ClaimService.BACKOFF, Duration.ofSeconds(5)),
+                Lease.DEFAULT_LENGTH);
+    }
+
+    static SyncReport sync(AgentSettings s, Path vault) {
+        return sync(s, vault, Clock.systemUTC(), SyncCycle.Prelude.NONE);
+    }
+
+    static SyncReport sync(AgentSettings s, Path vault, Clock clock, SyncCycle.Prelude prelude) {
+        try {
+            return new SyncCycle(s, clock, Backoff.DEFAULT, Duration.ofSeconds(5)).run(vault, prelude);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void write(Path vault, String path, String content) {
+        try {
+            Path f = vault.resolve(path);
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> tasks(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(String.format("task-%03d.md", i));
+        return out;
+    }
+}

@@ -1,0 +1,26 @@
+package io.vaultsync.cli;
+
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.sync.SyncCycle;
+import java.util.List;
+
+/** What a module adds to the agents' shared command line: its subcommands and its share of a running agent's cycle. */
+public interface AgentExtension {
+    AgentExtension NONE = new AgentExtension() {
+        @Override
+        public List<Object> commands(CliContext ctx) {
+            return List.of();
+        }
+
+        @Override
+        public SyncCycle.Prelude keeper(AgentSettings settings) {
+            return SyncCycle.Prelude.NONE;
+        }
+    };
+
+    /** Picocli command objects, each annotated with its name. */
+    List<Object> commands(CliContext ctx);
+
+    /** Run by {@code run} in each cycle before the scan (e.g. renewing leases). */
+    SyncCycle.Prelude keeper(AgentSettings settings);
+}
