@@ -37,6 +37,15 @@ subject: Question about invoice 1042
 ---
 Hi, could you confirm the due date of invoice 1042?
 MD
+cloud sync --vault "$dir/cloud"
+step "cloud agent: claims the task (a move to In_Progress/cloud_agent/, pushed at once with a compare-and-swap)"
+cloud claim EMAIL_invoice_question.md --vault "$dir/cloud"
+step "local agent: the same task is no longer free"
+set +e
+local_ claim EMAIL_invoice_question.md --vault "$dir/local"
+code=$?
+set -e
+[ "$code" -eq 4 ] || { echo "expected exit 4 (claimed by another agent), got $code" >&2; exit 1; }
 step "the cloud drafts a reply in Pending_Approval/email/, signals it, and keeps a secret it must never send"
 cat > "$dir/cloud/Pending_Approval/email/DRAFT_invoice_question.md" <<'MD'
 ---

@@ -76,6 +76,8 @@ public final class VaultRepo implements AutoCloseable {
         StoredConfig c = r.getConfig();
         c.setBoolean("core", null, "fsyncObjectFiles", true);
         c.setBoolean("core", null, "fsyncRefFiles", true);
+        // the automatic gc after a fetch repacks a clone nobody clones from: bitmaps only cost time there
+        c.setBoolean("pack", null, "buildBitmaps", false);
     }
 
     public Repository repository() { return repo; }

@@ -47,12 +47,13 @@ public final class AgentLock implements AutoCloseable {
      * hand next to a running daemon takes its turn instead of failing.
      */
     public static AgentLock acquire(Path gitDir, Duration wait) {
-        return lock(file(gitDir), wait, "another agent process is working on this vault");
+        return lock(file(gitDir), wait, "another agent process is working on this vault%s; try again when it is done");
     }
 
     /** Held by {@code run} for its whole life: one daemon per vault. */
     public static AgentLock daemon(Path gitDir) {
-        return lock(daemonFile(gitDir), Duration.ZERO, "another agent is running on this vault");
+        return lock(daemonFile(gitDir), Duration.ZERO,
+                "another agent is running on this vault%s; stop it first (one agent process per vault)");
     }
 
     private static AgentLock lock(Path f, Duration wait, String busy) {
@@ -68,8 +69,7 @@ public final class AgentLock implements AutoCloseable {
             if (l == null) {
                 String holder = holder(ch);
                 ch.close();
-                throw new AgentBusyException(busy + holder + (wait.isZero() ? "" : " (waited " + Durations.format(wait) + ")")
-                        + "; stop it first (one agent process per vault)");
+                throw new AgentBusyException(busy.formatted(holder + (wait.isZero() ? "" : " (waited " + Durations.format(wait) + ")")));
             }
             ch.truncate(0);
             ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);

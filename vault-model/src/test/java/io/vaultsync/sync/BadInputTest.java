@@ -90,12 +90,49 @@ class BadInputTest {
     @SuppressWarnings("try")
     void secondAgentOnTheSameVaultIsRefused() throws Exception {
         TestVaults v = TestVaults.create(root);
-        try (AgentLock first = AgentLock.acquire(v.cloud().resolve(".git"))) {
-            assertThatThrownBy(() -> AgentLock.acquire(v.cloud().resolve(".git"))).isInstanceOf(AgentBusyException.class)
+        Path gitDir = v.cloud().resolve(".git");
+        try (AgentLock first = AgentLock.daemon(gitDir)) {
+            assertThatThrownBy(() -> AgentLock.daemon(gitDir)).isInstanceOf(AgentBusyException.class)
                     .hasMessageContaining("another agent is running on this vault")
                     .hasMessageContaining("pid " + ProcessHandle.current().pid());
+            AgentLock.acquire(gitDir).close(); // a running daemon does not hold the vault between cycles
         }
-        AgentLock.acquire(v.cloud().resolve(".git")).close();
+        try (AgentLock first = AgentLock.acquire(gitDir)) {
+            assertThatThrownBy(() -> AgentLock.acquire(gitDir)).isInstanceOf(AgentBusyException.class)
+                    .hasMessageContaining("another agent process is working on this vault")
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid());
+        }
+        AgentLock.daemon(gitDir).close();
+        AgentLock.acquire(gitDir).close();
+    }
+
+    @Test
+    void aCommandWaitsForTheCycleInFlightThenTakesItsTurn() throws Exception {
+        TestVaults v = TestVaults.create(root);
+        Path gitDir = v.cloud().resolve(".git");
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread cycle = new Thread(() -> {
+            try (AgentLock l = AgentLock.acquire(gitDir)) {
+                held.countDown();
+                release.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        cycle.start();
+        held.await();
+        var waiter = java.util.concurrent.CompletableFuture.supplyAsync(() -> AgentLock.acquire(gitDir, java.time.Duration.ofSeconds(30)));
+        assertThatThrownBy(() -> waiter.get(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .as("blocked while the cycle holds the vault").isInstanceOf(java.util.concurrent.TimeoutException.class);
+        release.countDown();
+        waiter.get(30, java.util.concurrent.TimeUnit.SECONDS).close();
+        cycle.join();
+        assertThatThrownBy(() -> {
+            try (AgentLock l = AgentLock.acquire(gitDir)) {
+                AgentLock.acquire(gitDir, java.time.Duration.ofMillis(200));
+            }
+        }).isInstanceOf(AgentBusyException.class).hasMessageContaining("waited 200ms");
     }
 
     @Test
