@@ -2,6 +2,8 @@ package io.vaultsync.claim;
 
 import io.vaultsync.git.TreeFiles;
 import io.vaultsync.git.VaultRepo;
+import io.vaultsync.lease.Lease;
+import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.Policy;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.vaultsync.claim;
 
+import io.vaultsync.lease.Lease;
 import java.util.Optional;
 
 /** How a claim, release or handoff ended. Each maps to one exit code of the CLI. */

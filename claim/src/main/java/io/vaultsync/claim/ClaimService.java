@@ -3,6 +3,8 @@ package io.vaultsync.claim;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.git.TreeFiles;
 import io.vaultsync.git.VaultRepo;
+import io.vaultsync.lease.Lease;
+import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.sync.Backoff;
 import io.vaultsync.sync.ClaimLog;

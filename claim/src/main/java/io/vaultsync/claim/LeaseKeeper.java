@@ -1,6 +1,8 @@
 package io.vaultsync.claim;
 
 import io.vaultsync.config.AtomicFiles;
+import io.vaultsync.lease.Lease;
+import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.sync.ClaimLog;
 import io.vaultsync.sync.CycleContext;

@@ -1,5 +1,7 @@
 package io.vaultsync.claim;
 
+import io.vaultsync.lease.Lease;
+import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.Policy;
 import java.io.IOException;

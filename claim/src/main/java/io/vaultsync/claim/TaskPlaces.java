@@ -1,5 +1,6 @@
 package io.vaultsync.claim;
 
+import io.vaultsync.lease.Lease;
 import java.util.Map;
 import java.util.Optional;
 

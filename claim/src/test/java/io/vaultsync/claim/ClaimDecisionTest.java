@@ -2,6 +2,7 @@ package io.vaultsync.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vaultsync.lease.Lease;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

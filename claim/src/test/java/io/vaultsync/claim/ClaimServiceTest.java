@@ -7,6 +7,8 @@ import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.git.LostClaim;
 import io.vaultsync.git.VaultRepo;
+import io.vaultsync.lease.Lease;
+import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.policy.TaskMove;
 import io.vaultsync.status.StatusService;
 import io.vaultsync.sync.ClaimLog;

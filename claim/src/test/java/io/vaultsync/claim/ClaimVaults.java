@@ -2,6 +2,7 @@ package io.vaultsync.claim;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.lease.Lease;
 import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.GateSettings;
 import io.vaultsync.policy.Policy;

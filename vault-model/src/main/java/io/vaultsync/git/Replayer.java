@@ -3,6 +3,7 @@ package io.vaultsync.git;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.conflict.ConflictRules;
+import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.policy.TaskMove;
 import io.vaultsync.policy.TaskMoves;
 import io.vaultsync.policy.Zones;
@@ -100,8 +101,20 @@ public final class Replayer {
                     } else {
                         skip.add(m.from());
                         skip.add(m.to());
-                        lost.add(new LostClaim(m.kind(), m.task(), m.to(), holderOf(dc, m.task())));
+                        String holder = holderOf(dc, m.task());
+                        lost.add(new LostClaim(m.kind(), m.task(), m.to(), holder));
                         if (isMine(m.to())) diverted.add(m.to());
+                        TreeDiff.Entry moved = entry(diff, m.to());
+                        if (editedInTheMove(blobAt(parent, m.from()), moved.after())) {
+                            // the move carried work of ours (edited before it was committed): kept aside
+                            ConflictCard card = keptAside(moved, holder, onto, commit, cards.size());
+                            DirCacheEditor keep = dc.editor();
+                            put(keep, card.copyPath(), moved.after());
+                            put(keep, card.cardPath(), ins.insert(Constants.OBJ_BLOB,
+                                    card.render().getBytes(StandardCharsets.UTF_8)));
+                            keep.finish();
+                            cards.add(card);
+                        }
                     }
                 }
                 DirCacheEditor ed = dc.editor();
@@ -116,8 +129,8 @@ public final class Replayer {
                     if (e.after() != null && isMine(e.path()) && !movedIn.contains(e.path())
                             && taskLivesElsewhere(dc, e, theirs, diverted)) {
                         // our work on a task the remote gave to someone else: kept aside, not resurrected
-                        ConflictCard card = card(e, ConflictKind.DOUBLE_CLAIM, holderOf(dc, TaskMoves.taskName(e.path())),
-                                onto, commit, cards.size());
+                        ConflictCard card = keptAside(e, holderOf(dc, TaskMoves.taskName(e.path())), onto, commit,
+                                cards.size());
                         put(ed, card.copyPath(), e.after());
                         put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB, card.render().getBytes(StandardCharsets.UTF_8)));
                         cards.add(card);
@@ -164,11 +177,19 @@ public final class Replayer {
         return new Result(tip, dropped, remoteChanged, cards, lost, diverted);
     }
 
+    /** Ours stays in place, theirs is saved. */
     private ConflictCard card(TreeDiff.Entry e, ConflictKind kind, String them, RevCommit onto, RevCommit ours, int n) {
         String id = ConflictCard.newId(now, ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
         return new ConflictCard(id, kind, e.path(), new ConflictCard.Side(agent, ours.name()),
-                new ConflictCard.Side(them == null ? authorOf(onto) : them, onto.name()),
-                ConflictCard.copyPath(agent, id, e.path()), now, agent);
+                new ConflictCard.Side(them, onto.name()), ConflictCard.copyPath(agent, id, e.path()), now, agent);
+    }
+
+    /** A task the remote gave to {@code holder}: the remote's state stays, our version of it is saved. */
+    private ConflictCard keptAside(TreeDiff.Entry e, String holder, RevCommit onto, RevCommit ours, int n) {
+        String id = ConflictCard.newId(now, ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
+        return new ConflictCard(id, ConflictKind.DOUBLE_CLAIM, e.path(),
+                new ConflictCard.Side(holder == null ? authorOf(onto) : holder, onto.name()),
+                new ConflictCard.Side(agent, ours.name()), ConflictCard.copyPath(agent, id, e.path()), now, agent);
     }
 
     /**
@@ -199,6 +220,17 @@ public final class Replayer {
             if (!a.equals(agent) && dc.getEntry(TaskMoves.IN_PROGRESS + a + "/" + task) != null) return a;
         }
         return null;
+    }
+
+    private static TreeDiff.Entry entry(List<TreeDiff.Entry> diff, String path) {
+        return diff.stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow();
+    }
+
+    /** The task's bytes changed in the move beyond its lease (a claim rewrites only the lease). */
+    private boolean editedInTheMove(ObjectId source, ObjectId moved) throws IOException {
+        if (source == null || moved == null || source.equals(moved)) return false;
+        return !LeaseFrontMatter.sameTask(repo.open(source, Constants.OBJ_BLOB).getBytes(),
+                repo.open(moved, Constants.OBJ_BLOB).getBytes());
     }
 
     private boolean isMine(String path) {

@@ -1,10 +1,10 @@
 package io.vaultsync.claim.cli;
 
-import io.vaultsync.claim.Lease;
 import io.vaultsync.claim.LeaseKeeper;
 import io.vaultsync.cli.AgentExtension;
 import io.vaultsync.cli.CliContext;
 import io.vaultsync.config.AgentSettings;
+import io.vaultsync.lease.Lease;
 import io.vaultsync.sync.SyncCycle;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.vaultsync.claim.cli;
 
 import io.vaultsync.claim.ClaimResult;
-import io.vaultsync.claim.Lease;
 import io.vaultsync.cli.ExitCodes;
+import io.vaultsync.lease.Lease;
 import java.io.PrintWriter;
 import java.util.Optional;
 

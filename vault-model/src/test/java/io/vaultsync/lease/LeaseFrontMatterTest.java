@@ -1,4 +1,4 @@
-package io.vaultsync.claim;
+package io.vaultsync.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

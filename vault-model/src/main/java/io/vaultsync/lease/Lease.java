@@ -1,4 +1,4 @@
-package io.vaultsync.claim;
+package io.vaultsync.lease;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.vaultsync.claim;
+package io.vaultsync.lease;
 
 import io.vaultsync.config.Durations;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +53,11 @@ public final class LeaseFrontMatter {
         List<String> lines = new ArrayList<>();
         v.forEach((k, val) -> { if (val != null) lines.add(k + ": " + quote(val)); });
         return rewrite(file, lines);
+    }
+
+    /** True when two versions of a task differ at most in their lease keys. */
+    public static boolean sameTask(byte[] a, byte[] b) {
+        return java.util.Arrays.equals(strip(a, null), strip(b, null));
     }
 
     /** The file without lease keys, keeping {@code previous_claim} when given (the record of a return). */
