@@ -1,12 +1,14 @@
 package io.vaultsync.claim;
 
+import io.vaultsync.policy.TaskMoves;
+
 /**
  * Where a task lives before and after a claim. The claim protocol itself (move that fails if the
  * target exists, immediate commit, compare-and-swap push, leases) builds on this in the claims issue.
  */
 public final class ClaimPaths {
-    public static final String UNCLAIMED = "Needs_Action/";
-    public static final String IN_PROGRESS = "In_Progress/";
+    public static final String UNCLAIMED = TaskMoves.NEEDS_ACTION;
+    public static final String IN_PROGRESS = TaskMoves.IN_PROGRESS;
 
     private ClaimPaths() {}
 

@@ -1,11 +1,12 @@
 package io.vaultsync.claim;
 
 import io.vaultsync.config.AgentSettings;
-import io.vaultsync.git.TreeFiles;
+import io.vaultsync.git.WorkTreeScan;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.lease.Lease;
 import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.policy.Policy;
+import io.vaultsync.policy.TaskMoves;
 import io.vaultsync.sync.Backoff;
 import io.vaultsync.sync.ClaimLog;
 import io.vaultsync.sync.SyncCycle;
@@ -18,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Claim, release and hand over tasks with the remote branch as the lock. Each operation decides from the
@@ -120,15 +123,16 @@ public final class ClaimService {
             return new ClaimResult.Provisional(task, target, off.reason());
         }
         if (r.outcome() instanceof SyncOutcome.Contended c) return new ClaimResult.Contended(task, target, c.attempts());
-        try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {
-            String folder = target.substring(0, target.lastIndexOf('/') + 1);
-            if (TreeFiles.under(vault.repository(), vault.tracking(), folder).containsKey(target)) {
-                record(vault.gitDir(), "confirmed", task, target + " is on the remote");
-                String holder = io.vaultsync.policy.TaskMoves.inProgressOwner(target);
-                return new ClaimResult.Done(task, target,
-                        holder == null ? Optional.empty() : places(vault, task).holders().getOrDefault(holder, Optional.empty()));
-            }
+        try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch());
+                RevWalk rw = new RevWalk(vault.repository())) {
             TaskPlaces now = places(vault, task);
+            ObjectId remote = vault.tracking();
+            if (remote != null && WorkTreeScan.blobAt(vault.repository(), rw.parseCommit(remote).getTree(), target) != null) {
+                record(vault.gitDir(), "confirmed", task, target + " is on the remote");
+                String holder = TaskMoves.inProgressOwner(target);
+                return new ClaimResult.Done(task, target,
+                        holder == null ? Optional.empty() : now.holders().getOrDefault(holder, Optional.empty()));
+            }
             for (var e : now.holders().entrySet()) {
                 if (!e.getKey().equals(settings.name())) return new ClaimResult.HeldBy(task, e.getKey(), e.getValue(), true);
             }

@@ -5,7 +5,6 @@ import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.gate.Verdict;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.StagedFile;
-import io.vaultsync.git.Trailers;
 import io.vaultsync.sync.CycleContext;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -39,8 +38,8 @@ final class TaskMover {
         }
         Files.delete(src);
         AtomicFiles.write(dst, bytes);
-        Trailers t = new Trailers(ctx.trailers().agent(), ctx.trailers().machine(), ctx.trailers().operation(), task);
         CommitWriter.commit(ctx.vault(), List.of(StagedFile.deletion(from),
-                new StagedFile(to, bytes, bytes.length, Files.getLastModifiedTime(dst))), t.message(subject), ctx.ident());
+                new StagedFile(to, bytes, bytes.length, Files.getLastModifiedTime(dst))),
+                ctx.trailers().withTask(task).message(subject), ctx.ident());
     }
 }

@@ -12,8 +12,4 @@ public record TaskPlaces(String task, boolean unclaimed, Map<String, Optional<Le
     public TaskPlaces {
         holders = Map.copyOf(holders);
     }
-
-    public boolean nowhere() {
-        return !unclaimed && holders.isEmpty();
-    }
 }

@@ -83,7 +83,7 @@ public final class AgentCli {
         System.setProperty("vaultsync.log.level", level);
     }
 
-    public static String message(Throwable e) {
+    static String message(Throwable e) {
         if (e instanceof VaultException) return e.getMessage();
         if (e instanceof IOException) return "I/O error: " + e.getMessage();
         return e.getClass().getSimpleName() + ": " + e.getMessage() + " (rerun with --verbose for details)";

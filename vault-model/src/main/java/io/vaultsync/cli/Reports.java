@@ -7,10 +7,10 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** Prints a cycle's report for a person: one headline, then what was held back and why. */
-public final class Reports {
+final class Reports {
     private Reports() {}
 
-    public static void print(PrintWriter out, SyncReport r) {
+    static void print(PrintWriter out, SyncReport r) {
         out.println(r.agent() + ": " + headline(r.outcome()) + (r.committedPaths() == 0 ? ""
                 : "; committed " + r.committedPaths() + " path" + (r.committedPaths() == 1 ? "" : "s")));
         list(out, "repaired", r.repaired());
@@ -32,7 +32,7 @@ public final class Reports {
         for (String i : items) out.println("    " + i);
     }
 
-    public static String headline(SyncOutcome o) {
+    static String headline(SyncOutcome o) {
         if (o instanceof SyncOutcome.Synced s) {
             return "synced, pushed " + commits(s.pushedCommits()) + ", pulled " + commits(s.pulledCommits())
                     + " (remote at " + s.remoteHead().substring(0, 8) + ")";
@@ -51,7 +51,7 @@ public final class Reports {
         return n + " commit" + (n == 1 ? "" : "s");
     }
 
-    public static int exitCode(SyncOutcome o) {
+    static int exitCode(SyncOutcome o) {
         if (o.completed()) return ExitCodes.OK;
         return o instanceof SyncOutcome.Offline ? ExitCodes.UNREACHABLE : ExitCodes.CONTENDED;
     }

@@ -14,8 +14,4 @@ public final class VaultOptions {
     public Path vault() {
         return vault;
     }
-
-    public boolean verbose() {
-        return verbose;
-    }
 }

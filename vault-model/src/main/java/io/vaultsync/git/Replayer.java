@@ -41,6 +41,7 @@ public final class Replayer {
     private final Trailers trailers;
     private final PersonIdent ident;
     private final Instant now;
+    private final List<String> agents;
 
     public Replayer(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, Instant now) {
         this.repo = repo;
@@ -49,6 +50,7 @@ public final class Replayer {
         this.trailers = trailers;
         this.ident = ident;
         this.now = now;
+        this.agents = zones.policy().agents().stream().map(io.vaultsync.policy.AgentSpec::name).toList();
     }
 
     /**
@@ -94,7 +96,7 @@ public final class Replayer {
                 split.allowed().forEach(ch -> allowed.add(ch.path()));
                 Set<String> skip = new LinkedHashSet<>();
                 Set<String> movedIn = new LinkedHashSet<>();
-                for (TaskMove m : TaskMoves.find(agent, agentNames(), changes)) {
+                for (TaskMove m : TaskMoves.find(agent, agents, changes)) {
                     if (!allowed.contains(m.from()) || !allowed.contains(m.to())) continue;
                     if (moveHolds(m, dc, blobAt(parent, m.from()))) {
                         movedIn.add(m.to());
@@ -216,7 +218,7 @@ public final class Replayer {
 
     /** The agent (not us) whose {@code In_Progress/} holds {@code task} in {@code dc}, or null. */
     private String holderOf(DirCache dc, String task) {
-        for (String a : agentNames()) {
+        for (String a : agents) {
             if (!a.equals(agent) && dc.getEntry(TaskMoves.IN_PROGRESS + a + "/" + task) != null) return a;
         }
         return null;
@@ -235,10 +237,6 @@ public final class Replayer {
 
     private boolean isMine(String path) {
         return agent.equals(TaskMoves.inProgressOwner(path));
-    }
-
-    private List<String> agentNames() {
-        return zones.policy().agents().stream().map(io.vaultsync.policy.AgentSpec::name).toList();
     }
 
     private static String authorOf(RevCommit c) {

@@ -17,6 +17,11 @@ public record Trailers(String agent, String machine, String operation, String ta
         Objects.requireNonNull(operation, "operation");
     }
 
+    /** The same, for one task. */
+    public Trailers withTask(String taskName) {
+        return new Trailers(agent, machine, operation, taskName);
+    }
+
     /** The full commit message: subject, blank line, trailers. */
     public String message(String subject) {
         StringBuilder sb = new StringBuilder(subject.strip()).append("\n\n");

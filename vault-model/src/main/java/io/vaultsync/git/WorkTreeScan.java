@@ -74,7 +74,7 @@ public final class WorkTreeScan {
     }
 
     /** The blob at {@code path}, or null when the tree has nothing there or a folder. */
-    static ObjectId blobAt(Repository repo, RevTree tree, String path) throws IOException {
+    public static ObjectId blobAt(Repository repo, RevTree tree, String path) throws IOException {
         try (TreeWalk tw = TreeWalk.forPath(repo, path, tree)) {
             if (tw == null || tw.getFileMode(0).getObjectType() != Constants.OBJ_BLOB) return null;
             return tw.getObjectId(0);

@@ -27,7 +27,7 @@ public final class ClaimLog {
     private ClaimLog() {}
 
     public record Entry(Instant time, String op, String task, String agent, String detail) {
-        Map<String, Object> toMap() {
+        public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("time", time.toString());
             m.put("op", op);

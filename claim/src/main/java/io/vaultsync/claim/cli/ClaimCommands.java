@@ -32,15 +32,16 @@ final class ClaimCommands {
         @Mixin
         VaultOptions opts;
 
-        @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class,
-                description = "Lease length written with the claim (default 30m); a running agent renews it.")
-        Duration lease = Lease.DEFAULT_LENGTH;
-
         MoveCommand(CliContext ctx) {
             this.ctx = ctx;
         }
 
         abstract String verb();
+
+        /** The lease a moved-in task gets (release writes none). */
+        Duration lease() {
+            return Lease.DEFAULT_LENGTH;
+        }
 
         abstract ClaimResult apply(ClaimService service, Path vault) throws Exception;
 
@@ -51,7 +52,7 @@ final class ClaimCommands {
             AgentSettings s = SettingsStore.read(gitDir);
             try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
                 ClaimService service = new ClaimService(s, ctx.clock(),
-                        new SyncCycle(s, ctx.clock(), ClaimService.BACKOFF, SyncCycle.STALE_LOCK_AGE), lease);
+                        new SyncCycle(s, ctx.clock(), ClaimService.BACKOFF, SyncCycle.STALE_LOCK_AGE), lease());
                 return ClaimOutput.print(ctx.out(), ctx.err(), s.name(), verb(), apply(service, opts.vault()));
             } catch (BadTaskException e) {
                 ctx.err().println(ctx.command() + ": " + e.getMessage());
@@ -66,6 +67,15 @@ final class ClaimCommands {
     static final class Claim extends MoveCommand {
         @Parameters(paramLabel = "TASK", description = "A file name in Needs_Action/, or a vault-relative path.")
         String task;
+
+        @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Lease length written with the claim (default 30m); a running agent renews it.")
+        Duration lease = Lease.DEFAULT_LENGTH;
+
+        @Override
+        Duration lease() {
+            return lease;
+        }
 
         Claim(CliContext ctx) {
             super(ctx);
@@ -114,6 +124,15 @@ final class ClaimCommands {
 
         @Option(names = "--note", paramLabel = "TEXT", description = "What the receiver should know.")
         String note;
+
+        @Option(names = "--lease", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Lease length written with the handoff, for the receiver (default 30m); a running agent renews it.")
+        Duration lease = Lease.DEFAULT_LENGTH;
+
+        @Override
+        Duration lease() {
+            return lease;
+        }
 
         Handoff(CliContext ctx) {
             super(ctx);

@@ -13,7 +13,6 @@ import io.vaultsync.sync.ClaimLog;
 import io.vaultsync.sync.VaultPolicy;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,9 +45,8 @@ final class ClaimsCommand implements Callable<Integer> {
         if (history) {
             List<ClaimLog.Entry> log = ClaimLog.read(gitDir);
             if (json) {
-                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(log.stream().map(e -> Map.of(
-                        "time", e.time().toString(), "op", e.op(), "task", e.task(), "agent", e.agent(),
-                        "detail", e.detail() == null ? "" : e.detail())).toList()));
+                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        log.stream().map(ClaimLog.Entry::toMap).toList()));
             } else {
                 for (ClaimLog.Entry e : log) out.printf("%s  %-9s %s  %s%n", e.time(), e.op(), e.task(), e.detail());
             }
