@@ -32,9 +32,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
 public final class ClaimService {
     /**
      * A claim keeps trying longer than a plain sync, in shorter steps: losing the push to an unrelated
-     * change is likely when many agents claim at once, and a claim has no next cycle to fall back on.
+     * change is likely when many agents claim at once, and a claim has no next cycle to fall back on. It is
+     * bounded by time rather than by count: an agent slower than the others can lose dozens of races in a
+     * row while they keep landing their own claims (CI saw 40 in a row), and it wins once they pause.
      */
-    public static final Backoff BACKOFF = new Backoff(40, Duration.ofMillis(5), Duration.ofMillis(500));
+    public static final Backoff BACKOFF = new Backoff(10_000, Duration.ofMillis(5), Duration.ofMillis(250),
+            Duration.ofMinutes(2));
 
     private final AgentSettings settings;
     private final Clock clock;

@@ -15,6 +15,7 @@ import io.vaultsync.git.WorkTreeWriter;
 import io.vaultsync.policy.Zones;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,9 @@ final class Integrator {
 
     SyncOutcome run() throws IOException {
         int transportFailures = 0;
-        for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
+        long start = System.nanoTime();
+        int attempt = 1;
+        for (; backoff.mayTry(attempt, Duration.ofNanos(System.nanoTime() - start)); attempt++) {
             pause(backoff.before(attempt));
             try {
                 SyncOutcome done = attempt(attempt);
@@ -86,7 +89,7 @@ final class Integrator {
                 lastRejection = e.getMessage();
             }
         }
-        return new SyncOutcome.Contended(backoff.maxAttempts(), lastRejection);
+        return new SyncOutcome.Contended(attempt - 1, lastRejection);
     }
 
     /** One fetch-plan-push; null when the push lost the race (the reason is left in {@link #lastRejection}). */
