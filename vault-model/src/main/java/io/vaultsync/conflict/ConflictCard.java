@@ -1,28 +1,54 @@
 package io.vaultsync.conflict;
 
+import io.vaultsync.conflict.ConflictDecision.Side;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A decision card: a Markdown file with YAML front matter under {@code Pending_Approval/conflicts/<agent>/},
- * naming the path, the kind, the side kept in place and where the other side's bytes are saved.
+ * naming the path, the kind, both versions (who wrote each, in which commit, where its bytes are now), the
+ * base, the options left to a person and a recommendation; the body explains it and shows a short diff.
+ * "Ours" is the version of the agent that raised the card ({@code createdBy}).
+ *
+ * @param base       the commit both sides started from, null when unknown
+ * @param reason     one sentence on what happened
+ * @param diff       a short line diff from ours to theirs, or a note why none is shown
+ * @param resolution null while the card is open
  */
-public record ConflictCard(String id, ConflictKind kind, String path, Side kept, Side saved, String copyPath,
-        Instant createdAt, String createdBy) {
+public record ConflictCard(String id, ConflictKind kind, String path, String base, Version ours, Version theirs,
+        Side inPlace, Keep recommendation, List<Keep> options, String reason, String diff, Instant createdAt,
+        String createdBy, Resolution resolution) {
     public static final String DIR = "Pending_Approval/conflicts/";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    /** One version of the path: who wrote it and the commit it is in (null if only in a work tree). */
-    public record Side(String agent, String commit) {}
+    /**
+     * One version: who wrote it (an agent name, or {@code git: Name <email>} for a commit without one), the
+     * commit it is in (null if only in a work tree), and where its bytes are now (null: deleted on that side).
+     */
+    public record Version(String agent, String commit, String at) {
+        public Version {
+            Objects.requireNonNull(agent, "agent");
+        }
+    }
+
+    /** How a card was closed. */
+    public record Resolution(Keep keep, Instant at, String by, String note) {}
 
     public ConflictCard {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(kept, "kept");
-        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(ours, "ours");
+        Objects.requireNonNull(theirs, "theirs");
+        Objects.requireNonNull(inPlace, "inPlace");
+        Objects.requireNonNull(recommendation, "recommendation");
+        options = List.copyOf(options);
+        Objects.requireNonNull(reason, "reason");
+        diff = diff == null ? "" : diff;
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(createdBy, "createdBy");
     }
@@ -40,45 +66,119 @@ public record ConflictCard(String id, ConflictKind kind, String path, Side kept,
         return dir(createdBy) + id + ".md";
     }
 
-    /** Where the other side's bytes are saved: a folder named after the card, keeping the file name. */
+    /** Where a saved version's bytes go: a folder named after the card, keeping the file name. */
     public static String copyPath(String agent, String id, String originalPath) {
         String name = originalPath.substring(originalPath.lastIndexOf('/') + 1);
         return dir(agent) + id + "/" + name;
     }
 
+    public boolean isOpen() {
+        return resolution == null;
+    }
+
+    /** The version that is not in place (the saved one). */
+    public Version saved() {
+        return inPlace == Side.OURS ? theirs : ours;
+    }
+
+    public Version side(Side s) {
+        return s == Side.OURS ? ours : theirs;
+    }
+
+    public ConflictCard resolved(Resolution r) {
+        return new ConflictCard(id, kind, path, base, ours, theirs, inPlace, recommendation, options, reason, diff,
+                createdAt, createdBy, Objects.requireNonNull(r, "resolution"));
+    }
+
     public String render() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("---\n");
+        StringBuilder sb = new StringBuilder("---\n");
         sb.append("id: ").append(id).append('\n');
         sb.append("kind: ").append(kind.yamlName()).append('\n');
         sb.append("path: ").append(quote(path)).append('\n');
-        sb.append("status: open\n");
-        side(sb, "kept", kept, path);
-        side(sb, "saved", saved, copyPath);
-        sb.append("options: [keep_ours, keep_theirs, keep_both, skip]\n");
-        sb.append("recommendation: keep_ours\n");
+        sb.append("status: ").append(isOpen() ? "open" : "resolved").append('\n');
+        sb.append("base: ").append(base == null ? "null" : base).append('\n');
+        version(sb, "ours", ours);
+        version(sb, "theirs", theirs);
+        sb.append("in_place: ").append(inPlace == Side.OURS ? "ours" : "theirs").append('\n');
+        sb.append("options: [").append(options.stream().map(Keep::yamlName).collect(Collectors.joining(", "))).append("]\n");
+        sb.append("recommendation: ").append(recommendation.yamlName()).append('\n');
+        sb.append("reason: ").append(quote(reason)).append('\n');
         sb.append("created_at: ").append(createdAt).append('\n');
         sb.append("created_by: ").append(createdBy).append('\n');
+        if (resolution != null) {
+            sb.append("resolution: ").append(resolution.keep().yamlName()).append('\n');
+            sb.append("resolved_at: ").append(resolution.at()).append('\n');
+            sb.append("resolved_by: ").append(resolution.by()).append('\n');
+            if (resolution.note() != null) sb.append("resolution_note: ").append(quote(resolution.note())).append('\n');
+        }
         sb.append("---\n\n");
-        sb.append("# Conflict on `").append(path).append("`\n\n");
-        sb.append("Two versions of this file met during a sync (").append(kind.yamlName()).append(").\n\n");
-        sb.append("- Kept in place: the version by **").append(kept.agent()).append("**")
-                .append(kept.commit() == null ? "" : " (commit `" + kept.commit() + "`)").append(".\n");
-        sb.append("- Saved: the version by **").append(saved.agent()).append("**")
-                .append(saved.commit() == null ? "" : " (commit `" + saved.commit() + "`)")
-                .append(copyPath == null ? ", deleted on that side" : ", at `" + copyPath + "`").append(".\n\n");
-        sb.append("Nothing was lost: compare the two files and keep what you want.\n");
+        sb.append("# ").append(title()).append(" on `").append(path).append("`\n\n");
+        sb.append(reason).append("\n\n");
+        describe(sb, "ours", ours, inPlace == Side.OURS);
+        describe(sb, "theirs", theirs, inPlace == Side.THEIRS);
+        sb.append('\n');
+        if (isOpen()) {
+            sb.append("Recommended: `").append(recommendation.yamlName()).append("` (the version in place).\n");
+            sb.append("Decide with `resolve ").append(id).append(" --keep ")
+                    .append(options.stream().map(k -> k == Keep.SKIP ? "skip" : k.yamlName().substring(5))
+                            .collect(Collectors.joining("|")))
+                    .append("` on ").append(createdBy).append("'s side. Until then nothing is lost: both versions are kept.\n");
+        } else {
+            sb.append("Resolved: `").append(resolution.keep().yamlName()).append("` by ").append(resolution.by())
+                    .append(" at ").append(resolution.at()).append(resolution.note() == null ? "" : ": " + resolution.note())
+                    .append(".\n");
+        }
+        if (!diff.isEmpty()) {
+            sb.append("\n## Diff (ours → theirs)\n\n```diff\n").append(diff);
+            if (!diff.endsWith("\n")) sb.append('\n');
+            sb.append("```\n");
+        }
         return sb.toString();
     }
 
-    private static void side(StringBuilder sb, String key, Side s, String where) {
-        sb.append(key).append(":\n");
-        sb.append("  agent: ").append(s.agent()).append('\n');
-        sb.append("  commit: ").append(s.commit() == null ? "null" : s.commit()).append('\n');
-        sb.append("  at: ").append(where == null ? "null" : quote(where)).append('\n');
+    private String title() {
+        return switch (kind) {
+            case CONTENT -> "Both sides changed";
+            case MODIFY_DELETE -> "Changed on one side, deleted on the other";
+            case ADD_ADD -> "Both sides created";
+            case OUT_OF_ZONE_LOCAL_EDIT -> "Edit outside this agent's zones";
+            case DOUBLE_CLAIM -> "Task held by another agent";
+            case ZONE_VIOLATION -> "Write refused outside the writer's zones";
+            case POLICY_CHANGE -> "Policy change refused";
+        };
     }
 
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    private void describe(StringBuilder sb, String name, Version v, boolean inPlace) {
+        sb.append("- ").append(name).append(": the version by **").append(v.agent()).append("**")
+                .append(v.commit() == null ? " (not committed)" : " (commit `" + v.commit() + "`)");
+        if (v.at() == null) sb.append(", not present on that side (deleted, never created, or held back)");
+        else if (inPlace) sb.append(", in place at `").append(v.at()).append('`');
+        else sb.append(", saved at `").append(v.at()).append('`');
+        sb.append(".\n");
+    }
+
+    private static void version(StringBuilder sb, String key, Version v) {
+        sb.append(key).append(":\n");
+        sb.append("  agent: ").append(quote(v.agent())).append('\n');
+        sb.append("  commit: ").append(v.commit() == null ? "null" : v.commit()).append('\n');
+        sb.append("  at: ").append(v.at() == null ? "null" : quote(v.at())).append('\n');
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '"' -> sb.append("\\\"");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\x%02x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 }

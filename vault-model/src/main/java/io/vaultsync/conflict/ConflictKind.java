@@ -13,9 +13,17 @@ public enum ConflictKind {
     /** This agent edited a path outside its zones and the zone's owner changed it too. */
     OUT_OF_ZONE_LOCAL_EDIT,
     /** This agent worked on a task that another agent holds on the remote (a claim lost after the fact). */
-    DOUBLE_CLAIM;
+    DOUBLE_CLAIM,
+    /** A fetched commit wrote into this agent's zones without the right to (another agent, or plain git). */
+    ZONE_VIOLATION,
+    /** A fetched commit changed the policy file, and its author is not the policy's owner. */
+    POLICY_CHANGE;
 
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static ConflictKind fromYaml(String s) {
+        return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

@@ -2,14 +2,13 @@ package io.vaultsync.git;
 
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
-import io.vaultsync.conflict.ConflictRules;
+import io.vaultsync.conflict.ConflictDecision;
 import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.policy.TaskMove;
 import io.vaultsync.policy.TaskMoves;
 import io.vaultsync.policy.Zones;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,16 +39,16 @@ public final class Replayer {
     private final String agent;
     private final Trailers trailers;
     private final PersonIdent ident;
-    private final Instant now;
     private final List<String> agents;
+    private final CardMaker maker;
 
-    public Replayer(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, Instant now) {
+    public Replayer(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, CardMaker maker) {
         this.repo = repo;
         this.zones = zones;
         this.agent = agent;
         this.trailers = trailers;
         this.ident = ident;
-        this.now = now;
+        this.maker = maker;
         this.agents = zones.policy().agents().stream().map(io.vaultsync.policy.AgentSpec::name).toList();
     }
 
@@ -96,10 +95,13 @@ public final class Replayer {
                 split.allowed().forEach(ch -> allowed.add(ch.path()));
                 Set<String> skip = new LinkedHashSet<>();
                 Set<String> movedIn = new LinkedHashSet<>();
+                Set<String> movePaths = new LinkedHashSet<>();
                 for (TaskMove m : TaskMoves.find(agent, agents, changes)) {
                     if (!allowed.contains(m.from()) || !allowed.contains(m.to())) continue;
                     if (moveHolds(m, dc, blobAt(parent, m.from()))) {
                         movedIn.add(m.to());
+                        movePaths.add(m.from());
+                        movePaths.add(m.to());
                     } else {
                         skip.add(m.from());
                         skip.add(m.to());
@@ -109,13 +111,9 @@ public final class Replayer {
                         TreeDiff.Entry moved = entry(diff, m.to());
                         if (editedInTheMove(blobAt(parent, m.from()), moved.after())) {
                             // the move carried work of ours (edited before it was committed): kept aside
-                            ConflictCard card = keptAside(moved, holder, onto, commit, cards.size());
                             DirCacheEditor keep = dc.editor();
-                            put(keep, card.copyPath(), moved.after());
-                            put(keep, card.cardPath(), ins.insert(Constants.OBJ_BLOB,
-                                    card.render().getBytes(StandardCharsets.UTF_8)));
+                            cards.add(keptAside(keep, ins, dc, moved, holder, onto, commit, cards.size()));
                             keep.finish();
-                            cards.add(card);
                         }
                     }
                 }
@@ -131,26 +129,26 @@ public final class Replayer {
                     if (e.after() != null && isMine(e.path()) && !movedIn.contains(e.path())
                             && taskLivesElsewhere(dc, e, theirs, diverted)) {
                         // our work on a task the remote gave to someone else: kept aside, not resurrected
-                        ConflictCard card = keptAside(e, holderOf(dc, TaskMoves.taskName(e.path())), onto, commit,
-                                cards.size());
-                        put(ed, card.copyPath(), e.after());
-                        put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB, card.render().getBytes(StandardCharsets.UTF_8)));
-                        cards.add(card);
+                        cards.add(keptAside(ed, ins, dc, e, holderOf(dc, TaskMoves.taskName(e.path())), onto, commit,
+                                cards.size()));
                         diverted.add(e.path());
                         continue;
                     }
-                    switch (ConflictRules.onReplay(TreeDiff.name(e.before()), TreeDiff.name(e.after()), TreeDiff.name(theirs))) {
-                        case ALREADY_THERE -> { }
-                        case APPLY_OURS, APPLY_OURS_OVER_DELETION -> put(ed, e.path(), e.after());
-                        case APPLY_OURS_SAVE_THEIRS -> {
-                            put(ed, e.path(), e.after());
-                            ConflictCard card = card(e, ConflictRules.kindOf(TreeDiff.name(e.before()),
-                                    TreeDiff.name(e.after()), theirs.name()), authorOf(onto), onto, commit, cards.size());
-                            put(ed, card.copyPath(), theirs);
-                            put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB,
-                                    card.render().getBytes(StandardCharsets.UTF_8)));
-                            cards.add(card);
-                        }
+                    // the remote head was verified on the way in: its state counts as allowed here
+                    ConflictDecision.Decision d = ConflictDecision.decide(zones, agent, e.path(), TreeDiff.name(e.before()),
+                            new ConflictDecision.Version(agent, TreeDiff.name(e.after()), movePaths.contains(e.path())),
+                            new ConflictDecision.Version(null, TreeDiff.name(theirs), true), false);
+                    if (d instanceof ConflictDecision.Decision.Take t && t.side() == ConflictDecision.Side.OURS) {
+                        put(ed, e.path(), e.after());
+                    } else if (d instanceof ConflictDecision.Decision.Card cd) {
+                        if (cd.inPlace() == ConflictDecision.Side.OURS) put(ed, e.path(), e.after());
+                        RevCommit writer = lastWriter(onto, parent, e.path());
+                        ConflictCard card = maker.make(cardId(commit, cards.size()), cd, e.path(), e.path(),
+                                parent.name(), new CardMaker.Bytes(agent, commit.name(), bytes(e.after())),
+                                new CardMaker.Bytes(Authors.display(writer, zones.policy()), writer.name(), bytes(theirs)),
+                                reason(cd.kind(), Authors.display(writer, zones.policy())));
+                        writeCard(ed, ins, card, cd.inPlace() == ConflictDecision.Side.OURS ? theirs : e.after());
+                        cards.add(card);
                     }
                 }
                 ed.finish();
@@ -179,19 +177,61 @@ public final class Replayer {
         return new Result(tip, dropped, remoteChanged, cards, lost, diverted);
     }
 
-    /** Ours stays in place, theirs is saved. */
-    private ConflictCard card(TreeDiff.Entry e, ConflictKind kind, String them, RevCommit onto, RevCommit ours, int n) {
-        String id = ConflictCard.newId(now, ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
-        return new ConflictCard(id, kind, e.path(), new ConflictCard.Side(agent, ours.name()),
-                new ConflictCard.Side(them, onto.name()), ConflictCard.copyPath(agent, id, e.path()), now, agent);
+    private String cardId(RevCommit ours, int n) {
+        return maker.newId(ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
     }
 
-    /** A task the remote gave to {@code holder}: the remote's state stays, our version of it is saved. */
-    private ConflictCard keptAside(TreeDiff.Entry e, String holder, RevCommit onto, RevCommit ours, int n) {
-        String id = ConflictCard.newId(now, ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
-        return new ConflictCard(id, ConflictKind.DOUBLE_CLAIM, e.path(),
-                new ConflictCard.Side(holder == null ? authorOf(onto) : holder, onto.name()),
-                new ConflictCard.Side(agent, ours.name()), ConflictCard.copyPath(agent, id, e.path()), now, agent);
+    /**
+     * A task the remote gave to {@code holder}: the remote's state stays, our version of it is saved beside
+     * a double-claim card, both written into the tree being built.
+     */
+    private ConflictCard keptAside(DirCacheEditor ed, ObjectInserter ins, DirCache dc, TreeDiff.Entry e, String holder,
+            RevCommit onto, RevCommit ours, int n) throws IOException {
+        String task = TaskMoves.taskName(e.path());
+        String theirsAt = holder != null ? TaskMoves.IN_PROGRESS + holder + "/" + task
+                : dc.getEntry(TaskMoves.NEEDS_ACTION + task) != null ? TaskMoves.NEEDS_ACTION + task : null;
+        ObjectId theirs = theirsAt == null ? null : blobIn(dc, theirsAt);
+        var d = new ConflictDecision.Decision.Card(ConflictKind.DOUBLE_CLAIM, ConflictDecision.Side.THEIRS,
+                io.vaultsync.conflict.Keep.THEIRS, ConflictDecision.options(zones, agent, e.path(),
+                        ConflictKind.DOUBLE_CLAIM, ConflictDecision.Side.THEIRS, e.after() != null, theirs != null));
+        String who = holder == null ? Authors.display(onto, zones.policy()) : holder;
+        ConflictCard card = maker.make(cardId(ours, n), d, e.path(), theirsAt, null,
+                new CardMaker.Bytes(agent, ours.name(), bytes(e.after())), new CardMaker.Bytes(who, onto.name(), bytes(theirs)),
+                holder == null ? "Task " + task + " is no longer in this agent's hands on the remote; this agent's work on it is kept aside."
+                        : "Task " + task + " is held by " + holder + " on the remote; this agent's work on it is kept aside.");
+        writeCard(ed, ins, card, e.after());
+        return card;
+    }
+
+    /** The card file, and the saved version's bytes at the card's copy path when it has one. */
+    private static void writeCard(DirCacheEditor ed, ObjectInserter ins, ConflictCard card, ObjectId saved) throws IOException {
+        if (card.saved().at() != null && saved != null) put(ed, card.saved().at(), saved);
+        put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB, card.render().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String reason(ConflictKind kind, String them) {
+        return switch (kind) {
+            case CONTENT -> "This agent and " + them + " both changed the file; this agent's version stays, the other is kept.";
+            case ADD_ADD -> "This agent and " + them + " both created the file; this agent's version stays, the other is kept.";
+            case MODIFY_DELETE -> "One side changed the file and the other deleted it; the change stays in place.";
+            default -> kind.yamlName() + " with " + them + ".";
+        };
+    }
+
+    /** The newest commit from {@code onto} back to (not into) {@code base} that changed {@code path}. */
+    private RevCommit lastWriter(RevCommit onto, RevCommit base, String path) throws IOException {
+        try (RevWalk rw = new RevWalk(repo)) {
+            rw.setTreeFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(
+                    org.eclipse.jgit.treewalk.filter.PathFilter.create(path), org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
+            rw.markStart(rw.parseCommit(onto));
+            rw.markUninteresting(rw.parseCommit(base));
+            RevCommit c = rw.next();
+            return c == null ? onto : c;
+        }
+    }
+
+    private byte[] bytes(ObjectId blob) throws IOException {
+        return blob == null ? null : repo.open(blob, Constants.OBJ_BLOB).getBytes();
     }
 
     /**
@@ -237,11 +277,6 @@ public final class Replayer {
 
     private boolean isMine(String path) {
         return agent.equals(TaskMoves.inProgressOwner(path));
-    }
-
-    private static String authorOf(RevCommit c) {
-        String a = Trailers.parse(c.getFullMessage()).get(Trailers.AGENT);
-        return a != null ? a : c.getAuthorIdent().getName();
     }
 
     private String withTrailers(String message) {

@@ -32,7 +32,7 @@ import org.eclipse.jgit.revwalk.RevTree;
 public final class WorkTreeWriter {
     /** Saves a local version of someone else's path before it is replaced; returns the copy's path. */
     public interface Saver {
-        String save(String path, byte[] localBytes) throws IOException;
+        String save(String path, byte[] localBytes, ObjectId newBlob) throws IOException;
     }
 
     public record Result(List<String> written, List<String> keptLocal, List<String> saved, List<String> keptBlocked,
@@ -79,7 +79,7 @@ public final class WorkTreeWriter {
                         case NOTHING -> { }
                         case APPLY -> place(repo, file, e.after(), written, path);
                         case SAVE_LOCAL_THEN_APPLY -> {
-                            saved.add(saver.save(path, local));
+                            saved.add(saver.save(path, local, e.after()));
                             place(repo, file, e.after(), written, path);
                         }
                         case KEEP_LOCAL -> keptLocal.add(path);

@@ -1,5 +1,6 @@
 package io.vaultsync.status;
 
+import io.vaultsync.conflict.CardReader;
 import io.vaultsync.conflict.ConflictCard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,24 +38,12 @@ public final class OpenCards {
 
     /** The card if its front matter says it is open; null for a closed card or a file that is no card. */
     static StatusReport.OpenCard parse(String cardPath, String agent, String text) {
-        if (!text.startsWith("---\n")) return null;
-        int end = text.indexOf("\n---", 4);
-        if (end < 0) return null;
-        String kind = null;
-        String path = null;
-        String status = null;
-        for (String line : text.substring(4, end).split("\n")) {
-            if (line.startsWith("kind: ")) kind = line.substring(6).trim();
-            else if (line.startsWith("path: ")) path = unquote(line.substring(6).trim());
-            else if (line.startsWith("status: ")) status = line.substring(8).trim();
+        if (!CardReader.looksLikeCard(text)) return null;
+        try {
+            ConflictCard c = CardReader.parse(cardPath, text);
+            return c.isOpen() ? new StatusReport.OpenCard(cardPath, c.kind().yamlName(), c.path(), agent) : null;
+        } catch (CardReader.NotACardException e) {
+            return null;
         }
-        return "open".equals(status) ? new StatusReport.OpenCard(cardPath, kind, path, agent) : null;
-    }
-
-    private static String unquote(String s) {
-        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-            return s.substring(1, s.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
-        }
-        return s;
     }
 }

@@ -4,9 +4,13 @@ import io.vaultsync.RemoteUnreachableException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.conflict.ConflictCard;
+import io.vaultsync.conflict.ConflictDecision;
 import io.vaultsync.conflict.ConflictKind;
+import io.vaultsync.conflict.Keep;
 import io.vaultsync.gate.SecretGate;
+import io.vaultsync.git.CardMaker;
 import io.vaultsync.git.Commits;
+import io.vaultsync.git.IncomingCheck;
 import io.vaultsync.git.LostClaim;
 import io.vaultsync.git.Replayer;
 import io.vaultsync.git.RemoteBranch;
@@ -20,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
@@ -40,12 +45,15 @@ final class Integrator {
     private final SecretGate gate;
     private final String agent;
     private final Replayer replayer;
+    private final IncomingCheck incoming;
+    private final CardMaker maker;
     private final Backoff backoff;
     private final Instant now;
     private final List<String> cards = new ArrayList<>();
     private final List<String> keptLocal = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<LostClaim> lostClaims = new ArrayList<>();
+    private final List<IncomingCheck.Refusal> refused = new ArrayList<>();
     /** Paths of ours the applied plan gave up (lost claims): local edits of them are saved aside. */
     private Set<String> diverted = Set.of();
     private int saves;
@@ -55,13 +63,15 @@ final class Integrator {
     /** Transport failures tolerated within one cycle before it reports the remote unreachable. */
     private static final int MAX_TRANSPORT_RETRIES = 3;
 
-    Integrator(VaultRepo vault, Zones zones, SecretGate gate, String agent, Replayer replayer, Backoff backoff,
-            Instant now) {
+    Integrator(VaultRepo vault, Zones zones, SecretGate gate, String agent, Replayer replayer, IncomingCheck incoming,
+            CardMaker maker, Backoff backoff, Instant now) {
         this.vault = vault;
         this.zones = zones;
         this.gate = gate;
         this.agent = agent;
         this.replayer = replayer;
+        this.incoming = incoming;
+        this.maker = maker;
         this.backoff = backoff;
         this.now = now;
     }
@@ -70,6 +80,7 @@ final class Integrator {
     List<String> keptLocal() { return keptLocal; }
     List<String> errors() { return errors; }
     List<LostClaim> lostClaims() { return lostClaims; }
+    List<IncomingCheck.Refusal> refused() { return refused; }
     /** True when local edits were saved as conflict copies: they wait in the work tree for the next round. */
     boolean savedLocal() { return savedLocal; }
 
@@ -118,9 +129,9 @@ final class Integrator {
 
     /** Where the branch should go: a commit containing the remote head and every change we may make. */
     private record Plan(RevCommit from, RevCommit tip, Set<String> dropped, Set<String> droppedRemoteChanged,
-            List<ConflictCard> cards, List<LostClaim> lostClaims, Set<String> diverted) {
+            List<ConflictCard> cards, List<LostClaim> lostClaims, Set<String> diverted, List<IncomingCheck.Refusal> refused) {
         static Plan to(RevCommit from, RevCommit tip) {
-            return new Plan(from, tip, Set.of(), Set.of(), List.of(), List.of(), Set.of());
+            return new Plan(from, tip, Set.of(), Set.of(), List.of(), List.of(), Set.of(), List.of());
         }
     }
 
@@ -131,17 +142,27 @@ final class Integrator {
             if (remote == null) return Plan.to(localC, localC); // empty remote branch
             RevCommit remoteC = rw.parseCommit(remote);
             List<RevCommit> mine = localOnly(localC, remoteC);
-            if (mine.isEmpty()) return Plan.to(localC, remoteC);
-            if (isAncestor(remoteC, localC) && replayer.allCarried(mine)) return Plan.to(localC, localC);
-            Replayer.Result r = replayer.replay(mine, remoteC);
-            return new Plan(localC, rw.parseCommit(r.tip()), r.dropped(), r.droppedRemoteChanged(), r.cards(),
-                    r.lostClaims(), r.diverted());
+            if (isAncestor(remoteC, localC)) {
+                // nothing came in: our commits go as they are when every change in them is ours to make
+                if (mine.isEmpty() || replayer.allCarried(mine)) return Plan.to(localC, localC);
+            }
+            // what came in is checked first: a write into our zones by someone without the right is undone on top
+            IncomingCheck.Result in = incoming.verify(localC, remoteC);
+            if (mine.isEmpty()) {
+                return new Plan(localC, in.tip(), Set.of(), Set.of(), in.cards(), List.of(), Set.of(), in.refused());
+            }
+            Replayer.Result r = replayer.replay(mine, in.tip());
+            List<ConflictCard> all = new ArrayList<>(in.cards());
+            all.addAll(r.cards());
+            return new Plan(localC, rw.parseCommit(r.tip()), r.dropped(), r.droppedRemoteChanged(), all,
+                    r.lostClaims(), r.diverted(), in.refused());
         }
     }
 
     private void apply(Plan plan) throws IOException {
         plan.cards().forEach(c -> cards.add(c.cardPath()));
         lostClaims.addAll(plan.lostClaims());
+        refused.addAll(plan.refused());
         diverted = plan.diverted();
         move(plan.from(), plan.tip(), plan.dropped(), plan.droppedRemoteChanged());
     }
@@ -149,7 +170,8 @@ final class Integrator {
     private void move(RevCommit from, RevCommit to, Set<String> dropped, Set<String> remoteChanged) throws IOException {
         // a task we lost is no longer ours to keep edits of: they are saved aside, the holder's state goes in
         WorkTreeWriter writer = new WorkTreeWriter(vault, p -> zones.mayWrite(agent, p) && !diverted.contains(p),
-                (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked(), this::saveLocal);
+                (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked(),
+                (p, bytes, theirs) -> saveLocal(p, bytes, theirs, to));
         WorkTreeWriter.Result r = writer.update(from.getTree(), to.getTree(), dropped, remoteChanged);
         keptLocal.addAll(r.keptLocal());
         r.keptBlocked().forEach(p -> keptLocal.add(p + " (held by the secret gate)"));
@@ -157,19 +179,27 @@ final class Integrator {
         io.vaultsync.git.LocalBranch.move(vault, from, to);
     }
 
-    /** Saves this agent's edit of someone else's path, with a card, in its own conflicts folder. */
-    private String saveLocal(String path, byte[] bytes) throws IOException {
-        String id = ConflictCard.newId(now, "local-" + (++saves));
-        String copy = ConflictCard.copyPath(agent, id, path);
-        String owner = diverted.contains(path) ? holderOf(path) : zones.owner(path).orElse("nobody");
-        ConflictKind kind = diverted.contains(path) ? ConflictKind.DOUBLE_CLAIM : ConflictKind.OUT_OF_ZONE_LOCAL_EDIT;
-        ConflictCard card = new ConflictCard(id, kind, path,
-                new ConflictCard.Side(owner, null), new ConflictCard.Side(agent, null), copy, now, agent);
-        AtomicFiles.write(vault.workTree().resolve(copy), bytes);
+    /**
+     * Saves this agent's uncommitted edit of a path the new head gives to someone else (an out-of-zone
+     * edit, or work on a task lost meanwhile), with a card, in its own conflicts folder; the new head's
+     * version then goes in place.
+     */
+    private String saveLocal(String path, byte[] bytes, ObjectId theirsBlob, RevCommit tip) throws IOException {
+        boolean lost = diverted.contains(path);
+        String owner = lost ? holderOf(path) : zones.owner(path).orElse("nobody");
+        ConflictKind kind = lost ? ConflictKind.DOUBLE_CLAIM : ConflictKind.OUT_OF_ZONE_LOCAL_EDIT;
+        var d = new ConflictDecision.Decision.Card(kind, ConflictDecision.Side.THEIRS, Keep.THEIRS,
+                ConflictDecision.options(zones, agent, path, kind, ConflictDecision.Side.THEIRS, true, theirsBlob != null));
+        byte[] theirs = theirsBlob == null ? null : vault.repository().open(theirsBlob, Constants.OBJ_BLOB).getBytes();
+        String reason = lost ? "This agent's uncommitted work on a task it no longer holds is kept aside."
+                : "This agent edited " + path + ", which " + owner + " owns and changed too; the owner's version stays in place.";
+        ConflictCard card = maker.make(maker.newId("local-" + (++saves)), d, path, path, null,
+                new CardMaker.Bytes(agent, null, bytes), new CardMaker.Bytes(owner, tip.name(), theirs), reason);
+        AtomicFiles.write(vault.workTree().resolve(card.saved().at()), bytes);
         AtomicFiles.write(vault.workTree().resolve(card.cardPath()), card.render().getBytes(StandardCharsets.UTF_8));
         cards.add(card.cardPath());
         savedLocal = true;
-        return copy;
+        return card.saved().at();
     }
 
     private String holderOf(String path) {

@@ -3,7 +3,9 @@ package io.vaultsync.sync;
 import io.vaultsync.RemoteUnreachableException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.gate.SecretGate;
+import io.vaultsync.git.CardMaker;
 import io.vaultsync.git.CommitWriter;
+import io.vaultsync.git.IncomingCheck;
 import io.vaultsync.git.LostClaim;
 import io.vaultsync.git.Recovery;
 import io.vaultsync.git.Replayer;
@@ -107,8 +109,10 @@ public final class SyncCycle {
                     CommitWriter.commit(vault, last.stageable(), trailers.message(subject), ident);
                     committed += last.stageable().size();
                 }
+                CardMaker maker = new CardMaker(agent, now, (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
                 Integrator integrator = new Integrator(vault, zones, gate, agent,
-                        new Replayer(vault.repository(), zones, agent, trailers, ident, now), backoff, now);
+                        new Replayer(vault.repository(), zones, agent, trailers, ident, maker),
+                        new IncomingCheck(vault.repository(), zones, agent, trailers, ident, maker), maker, backoff, now);
                 try {
                     outcome = integrator.run();
                 } catch (RemoteUnreachableException e) {

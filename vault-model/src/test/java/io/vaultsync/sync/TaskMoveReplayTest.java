@@ -38,8 +38,8 @@ class TaskMoveReplayTest {
 
     @Test
     void twoClaimsByHandOfTheSameTaskLeaveOneOnTheRemote() throws Exception {
-        move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
-        move(v.local(), "Needs_Action/t.md", LOCAL_T);
+        TestVaults.move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
+        TestVaults.move(v.local(), "Needs_Action/t.md", LOCAL_T);
         v.syncCloud();
 
         SyncReport r = v.syncLocal();
@@ -57,8 +57,8 @@ class TaskMoveReplayTest {
 
     @Test
     void workOnALostClaimIsKeptAsideNotResurrected() throws Exception {
-        move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
-        move(v.local(), "Needs_Action/t.md", LOCAL_T);
+        TestVaults.move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
+        TestVaults.move(v.local(), "Needs_Action/t.md", LOCAL_T);
         v.syncCloud();
         write(v.local(), LOCAL_T, "# t\n\nhalf-written reply\n");
 
@@ -72,13 +72,15 @@ class TaskMoveReplayTest {
                 && e.getValue().equals("# t\n\nhalf-written reply\n"));
         assertThat(remote.entrySet()).anyMatch(e -> e.getValue().contains("kind: double-claim")
                 && e.getValue().contains("path: \"" + LOCAL_T + "\"")
-                && e.getValue().contains("Saved: the version by **local_agent**"));
+                && e.getValue().contains("in_place: theirs")
+                && e.getValue().contains("- ours: the version by **local_agent**")
+                && e.getValue().contains("options: [keep_theirs, skip]"));
         assertThat(v.local().resolve(LOCAL_T)).doesNotExist();
     }
 
     @Test
     void addingATaskToOnesFolderWhileAnotherHoldsItIsCarded() throws Exception {
-        move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
+        TestVaults.move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
         v.syncCloud();
         write(v.local(), LOCAL_T, "# t, copied by hand\n"); // a copy, not a move: the task would be in two places
 
@@ -91,9 +93,9 @@ class TaskMoveReplayTest {
 
     @Test
     void aHandoffByHandReachesTheReceiver() throws Exception {
-        move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
+        TestVaults.move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
         v.syncCloud();
-        move(v.cloud(), CLOUD_T, LOCAL_T);
+        TestVaults.move(v.cloud(), CLOUD_T, LOCAL_T);
 
         SyncReport r = v.syncCloud();
 
@@ -105,12 +107,12 @@ class TaskMoveReplayTest {
 
     @Test
     void aTakeoverLosesToARenewalThatLandedFirst() throws Exception {
-        move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
+        TestVaults.move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
         v.syncCloud();
         v.syncLocal();
         write(v.cloud(), CLOUD_T, "---\nlease_expires: \"2026-11-22T10:00:00Z\"\n---\n# t\n"); // the holder renews
         v.syncCloud();
-        move(v.local(), CLOUD_T, LOCAL_T); // local still sees the old version and takes it over
+        TestVaults.move(v.local(), CLOUD_T, LOCAL_T); // local still sees the old version and takes it over
 
         SyncReport r = v.syncLocal();
 
@@ -124,10 +126,10 @@ class TaskMoveReplayTest {
 
     @Test
     void aTakeoverOfAnUnchangedClaimLands() throws Exception {
-        move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
+        TestVaults.move(v.cloud(), "Needs_Action/t.md", CLOUD_T);
         v.syncCloud();
         v.syncLocal();
-        move(v.local(), CLOUD_T, LOCAL_T);
+        TestVaults.move(v.local(), CLOUD_T, LOCAL_T);
 
         SyncReport r = v.syncLocal();
 
@@ -135,10 +137,5 @@ class TaskMoveReplayTest {
         assertThat(RemoteTree.files(v.remote(), "main")).containsKey(LOCAL_T).doesNotContainKey(CLOUD_T);
         v.syncCloud();
         assertThat(v.cloud().resolve(CLOUD_T)).doesNotExist();
-    }
-
-    private static void move(Path vault, String from, String to) throws Exception {
-        Files.createDirectories(vault.resolve(to).getParent());
-        Files.move(vault.resolve(from), vault.resolve(to));
     }
 }

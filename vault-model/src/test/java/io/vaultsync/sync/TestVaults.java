@@ -64,6 +64,16 @@ public record TestVaults(Path remote, Path cloud, Path local, AgentSettings clou
         }
     }
 
+    /** A task moved by hand, as a person would with {@code mv}. */
+    public static void move(Path vault, String from, String to) {
+        try {
+            Files.createDirectories(vault.resolve(to).getParent());
+            Files.move(vault.resolve(from), vault.resolve(to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String read(Path vault, String path) {
         try {
             return Files.readString(vault.resolve(path), StandardCharsets.UTF_8);

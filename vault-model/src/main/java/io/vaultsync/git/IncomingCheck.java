@@ -1,0 +1,187 @@
+package io.vaultsync.git;
+
+import io.vaultsync.conflict.ConflictCard;
+import io.vaultsync.conflict.ConflictDecision;
+import io.vaultsync.conflict.ConflictKind;
+import io.vaultsync.policy.Zones;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Checks every fetched commit against the zones of the agent that made it (see {@link Authors}); a commit
+ * with no agent identity is held to nobody's zones. Where such a commit wrote into this agent's zones, its
+ * effect is not applied: a commit on top of the remote head restores this agent's version and carries a
+ * zone-violation card (a policy-change card for the policy file) with the refused bytes saved beside it.
+ * Violations of other agents' zones are theirs to restore. Computes in the object store only.
+ */
+public final class IncomingCheck {
+    private final Repository repo;
+    private final Zones zones;
+    private final String agent;
+    private final Trailers trailers;
+    private final PersonIdent ident;
+    private final CardMaker maker;
+
+    public IncomingCheck(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, CardMaker maker) {
+        this.repo = repo;
+        this.zones = zones;
+        this.agent = agent;
+        this.trailers = trailers;
+        this.ident = ident;
+        this.maker = maker;
+    }
+
+    /** A write refused: the path, who wrote it and in which commit. */
+    public record Refusal(String path, String writer, String commit, ConflictKind kind) {}
+
+    /** {@code tip} is the remote head itself when nothing was refused, else the restoring commit on top of it. */
+    public record Result(RevCommit tip, List<ConflictCard> cards, List<Refusal> refused) {}
+
+    /** What one path should be, and the last refused write to it. */
+    private record Refused(ObjectId wanted, ObjectId theirs, RevCommit commit, String writer, String base) {}
+
+    public Result verify(RevCommit local, RevCommit remote) throws IOException {
+        Map<String, Refused> refused = new LinkedHashMap<>();
+        try (RevWalk rw = new RevWalk(repo)) {
+            rw.sort(RevSort.TOPO, true);
+            rw.sort(RevSort.REVERSE, true);
+            rw.markStart(rw.parseCommit(remote));
+            rw.markUninteresting(rw.parseCommit(local));
+            for (RevCommit c : rw) {
+                if (c.getParentCount() == 0) continue;
+                check(rw, c, refused);
+            }
+        }
+        if (refused.isEmpty()) return new Result(remote, List.of(), List.of());
+        return restore(remote, refused);
+    }
+
+    private void check(RevWalk rw, RevCommit c, Map<String, Refused> refused) throws IOException {
+        RevCommit first = rw.parseCommit(c.getParent(0));
+        List<TreeDiff.Entry> diff = ownChanges(rw, c, TreeDiff.between(repo, first.getTree(), c.getTree()));
+        String writer = Authors.agentOf(c, zones.policy());
+        Set<String> allowed = new HashSet<>();
+        if (writer != null) {
+            zones.partition(writer, Replayer.changes(diff)).allowed().forEach(ch -> allowed.add(ch.path()));
+        }
+        for (TreeDiff.Entry e : diff) {
+            if (!zones.mayWrite(agent, e.path())) continue; // another zone: its owner restores it
+            Refused before = refused.get(e.path());
+            if (allowed.contains(e.path())) {
+                // a sanctioned write after a refused one (a handoff into our folder, say) is what should stand
+                if (before != null) refused.put(e.path(), withWanted(before, e.after()));
+                continue;
+            }
+            ObjectId wanted = before != null ? before.wanted() : e.before();
+            refused.put(e.path(), new Refused(wanted, e.after(), c, Authors.display(c, zones.policy()), first.name()));
+        }
+    }
+
+    private static Refused withWanted(Refused r, ObjectId wanted) {
+        return new Refused(wanted, r.theirs(), r.commit(), r.writer(), r.base());
+    }
+
+    /** For a merge, only what the merge itself wrote: paths whose result matches no other parent. */
+    private List<TreeDiff.Entry> ownChanges(RevWalk rw, RevCommit c, List<TreeDiff.Entry> diff) throws IOException {
+        if (c.getParentCount() < 2) return diff;
+        List<TreeDiff.Entry> out = new ArrayList<>();
+        for (TreeDiff.Entry e : diff) {
+            boolean fromOther = false;
+            for (int i = 1; i < c.getParentCount() && !fromOther; i++) {
+                fromOther = Objects.equals(WorkTreeScan.blobAt(repo, rw.parseCommit(c.getParent(i)).getTree(), e.path()),
+                        e.after());
+            }
+            if (!fromOther) out.add(e);
+        }
+        return out;
+    }
+
+    private Result restore(RevCommit remote, Map<String, Refused> refused) throws IOException {
+        List<ConflictCard> cards = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
+        Map<String, Integer> perCommit = new HashMap<>();
+        try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
+            DirCache dc = DirCache.newInCore();
+            DirCacheBuilder b = dc.builder();
+            b.addTree(new byte[0], DirCacheEntry.STAGE_0, rw.getObjectReader(), remote.getTree());
+            b.finish();
+            DirCacheEditor ed = dc.editor();
+            for (var entry : refused.entrySet()) {
+                String path = entry.getKey();
+                Refused r = entry.getValue();
+                ObjectId atTip = WorkTreeScan.blobAt(repo, remote.getTree(), path);
+                if (Objects.equals(atTip, r.wanted())) continue; // undone since: nothing to restore
+                ConflictDecision.Decision d = ConflictDecision.decide(zones, agent, path, TreeDiff.name(r.wanted()),
+                        ConflictDecision.Version.of(agent, TreeDiff.name(r.wanted())),
+                        ConflictDecision.Version.of(Authors.agentOf(r.commit(), zones.policy()), TreeDiff.name(atTip)), false);
+                if (!(d instanceof ConflictDecision.Decision.Card c)) continue;
+                int n = perCommit.merge(r.commit().name(), 1, Integer::sum);
+                String id = maker.newId("in-" + r.commit().abbreviate(7).name() + (n == 1 ? "" : "-" + (n - 1)));
+                String reason = r.writer() + " may not write " + path + (c.kind() == ConflictKind.POLICY_CHANGE
+                        ? " (the policy belongs to its local agent)" : "")
+                        + "; its change in commit " + r.commit().abbreviate(7).name() + " was not applied, and " + agent
+                        + " restored its version.";
+                ConflictCard card = maker.make(id, c, path, path, r.base(),
+                        new CardMaker.Bytes(agent, null, bytes(r.wanted())),
+                        new CardMaker.Bytes(r.writer(), r.commit().name(), bytes(atTip)), reason);
+                put(ed, path, r.wanted());
+                if (card.saved().at() != null && atTip != null) put(ed, card.saved().at(), atTip);
+                put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB, card.render().getBytes(StandardCharsets.UTF_8)));
+                cards.add(card);
+                refusals.add(new Refusal(path, r.writer(), r.commit().name(), c.kind()));
+            }
+            ed.finish();
+            if (cards.isEmpty()) return new Result(remote, List.of(), List.of());
+            CommitBuilder cb = new CommitBuilder();
+            cb.setTreeId(dc.writeTree(ins));
+            cb.setParentId(remote);
+            cb.setAuthor(ident);
+            cb.setCommitter(ident);
+            cb.setMessage(trailers.message("vaultsync: " + agent + " restores " + refusals.size() + " path"
+                    + (refusals.size() == 1 ? "" : "s") + " written outside the writer's zones"));
+            ObjectId tip = ins.insert(cb);
+            ins.flush();
+            return new Result(rw.parseCommit(tip), cards, refusals);
+        }
+    }
+
+    private byte[] bytes(ObjectId blob) throws IOException {
+        return blob == null ? null : repo.open(blob, Constants.OBJ_BLOB).getBytes();
+    }
+
+    private static void put(DirCacheEditor ed, String path, ObjectId blob) {
+        if (blob == null) {
+            ed.add(new DirCacheEditor.DeletePath(path));
+            return;
+        }
+        ed.add(new DirCacheEditor.PathEdit(path) {
+            @Override
+            public void apply(DirCacheEntry ent) {
+                ent.setFileMode(FileMode.REGULAR_FILE);
+                ent.setObjectId(blob);
+            }
+        });
+    }
+}

@@ -1,0 +1,140 @@
+package io.vaultsync.conflict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vaultsync.conflict.ConflictDecision.Decision;
+import io.vaultsync.conflict.ConflictDecision.Side;
+import io.vaultsync.conflict.ConflictDecision.Version;
+import io.vaultsync.policy.Policy;
+import io.vaultsync.policy.Zones;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConflictDecisionTest {
+    static final String CLOUD = "cloud";
+    static final String LOCAL = "local";
+    static final Zones ZONES = new Zones(Policy.defaults(CLOUD, LOCAL));
+    static final Keep O = Keep.OURS;
+    static final Keep T = Keep.THEIRS;
+    static final Keep B = Keep.BOTH;
+    static final Keep S = Keep.SKIP;
+
+    /** The deciding agent, the path, base/ours/theirs bytes, their writer, flags -> the decision. */
+    record Row(String me, String path, String base, String ours, String theirs, String them, boolean oursSanctioned,
+            boolean theirsSanctioned, boolean heldElsewhere, Decision want) {
+        @Override
+        public String toString() {
+            return me + " " + path + " base=" + base + " ours=" + ours + " theirs=" + theirs + "(" + them + ")"
+                    + (heldElsewhere ? " held elsewhere" : "") + " -> " + want;
+        }
+    }
+
+    static Row row(String me, String path, String base, String ours, String theirs, String them, Decision want) {
+        return new Row(me, path, base, ours, theirs, them, false, false, false, want);
+    }
+
+    static Decision card(ConflictKind k, Side inPlace, Keep... options) {
+        return new Decision.Card(k, inPlace, inPlace == Side.OURS ? O : T, List.of(options));
+    }
+
+    static Stream<Row> table() {
+        Decision same = new Decision.Same();
+        Decision ours = new Decision.Take(Side.OURS);
+        Decision theirs = new Decision.Take(Side.THEIRS);
+        return Stream.of(
+                // no conflict
+                row(CLOUD, "Plans/p.md", "a", "b", "b", CLOUD, same),
+                row(CLOUD, "Plans/p.md", "a", "b", "a", CLOUD, ours),
+                row(CLOUD, "Plans/p.md", "a", "a", "c", CLOUD, theirs),
+                row(LOCAL, "Plans/p.md", "a", "a", "c", CLOUD, theirs), // another agent's zone, its own write
+                // content: both changed a path of ours; ours stays
+                row(CLOUD, "Plans/p.md", "a", "b", "c", CLOUD, card(ConflictKind.CONTENT, Side.OURS, O, T, B, S)),
+                row(LOCAL, "Done/d.md", "a", "b", "c", LOCAL, card(ConflictKind.CONTENT, Side.OURS, O, T, B, S)),
+                // add/add
+                row(CLOUD, "Updates/SIGNAL_1.md", null, "b", "c", CLOUD, card(ConflictKind.ADD_ADD, Side.OURS, O, T, B, S)),
+                // modify/delete: the change stays in place whichever side made it
+                row(CLOUD, "Plans/p.md", "a", "b", null, CLOUD, card(ConflictKind.MODIFY_DELETE, Side.OURS, O, T, S)),
+                row(CLOUD, "Plans/p.md", "a", null, "c", CLOUD, card(ConflictKind.MODIFY_DELETE, Side.THEIRS, O, T, S)),
+                // ... unless our deletion is one end of a sanctioned move (a claim's source): then it stands
+                new Row(LOCAL, "Needs_Action/t.md", "a", null, "c", CLOUD, true, false, false,
+                        card(ConflictKind.MODIFY_DELETE, Side.OURS, O, S)),
+                // out-of-zone local edit the owner changed too: the owner's stays, ours can only be dropped or kept aside
+                row(CLOUD, "Dashboard.md", "a", "b", "c", LOCAL, card(ConflictKind.OUT_OF_ZONE_LOCAL_EDIT, Side.THEIRS, T, S)),
+                row(CLOUD, "Dashboard.md", "a", "b", "a", LOCAL, ours), // owner did not change it: stays local, uncommitted
+                // double claim: our copy of a task another agent holds
+                new Row(LOCAL, "In_Progress/local/t.md", null, "b", "c", CLOUD, false, false, true,
+                        card(ConflictKind.DOUBLE_CLAIM, Side.THEIRS, T, S)),
+                // zone violations: a fetched write into our zone by an agent without the right, or by plain git
+                row(LOCAL, "Approved/pay.md", null, null, "forged", CLOUD, card(ConflictKind.ZONE_VIOLATION, Side.OURS, O, T, S)),
+                row(LOCAL, "Dashboard.md", "a", "b", "c", null, card(ConflictKind.ZONE_VIOLATION, Side.OURS, O, T, S)),
+                row(LOCAL, "Dashboard.md", "a", "a", null, null, card(ConflictKind.ZONE_VIOLATION, Side.OURS, O, T, S)),
+                row(CLOUD, "Needs_Action/t.md", null, null, "by hand", null,
+                        card(ConflictKind.ZONE_VIOLATION, Side.OURS, O, T, S)),
+                row(CLOUD, "Plans/p.md", "a", "a", "c", LOCAL, card(ConflictKind.ZONE_VIOLATION, Side.OURS, O, T, B, S)),
+                // ... but a sanctioned move into our folder (a handoff) is no violation
+                new Row(LOCAL, "In_Progress/local/t.md", null, null, "handed", CLOUD, false, true, false, theirs),
+                // a violation of a zone that is not ours is its owner's to restore
+                row(CLOUD, "Approved/pay.md", null, null, "forged", null, theirs),
+                // policy file: only its local owner may change it
+                row(LOCAL, Policy.PATH, "p1", "p1", "p2", CLOUD, card(ConflictKind.POLICY_CHANGE, Side.OURS, O, T, S)),
+                row(LOCAL, Policy.PATH, "p1", "p1", "p2", null, card(ConflictKind.POLICY_CHANGE, Side.OURS, O, T, S)),
+                row(LOCAL, Policy.PATH, "p1", "p1", "p2", LOCAL, theirs));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void decides(Row r) {
+        Decision got = ConflictDecision.decide(ZONES, r.me(), r.path(), r.base(), new Version(r.me(), r.ours(), r.oursSanctioned()),
+                new Version(r.them(), r.theirs(), r.theirsSanctioned()), r.heldElsewhere());
+        assertThat(got).isEqualTo(r.want());
+    }
+
+    @Test
+    void theTableCoversEveryKind() {
+        Set<ConflictKind> seen = EnumSet.noneOf(ConflictKind.class);
+        table().map(Row::want).filter(d -> d instanceof Decision.Card).forEach(d -> seen.add(((Decision.Card) d).kind()));
+        assertThat(seen).containsExactlyInAnyOrder(ConflictKind.values());
+    }
+
+    @Test
+    void theVersionInPlaceIsAlwaysAnOptionAndRecommended() {
+        table().map(Row::want).filter(d -> d instanceof Decision.Card).map(d -> (Decision.Card) d).forEach(c -> {
+            assertThat(c.options()).contains(c.recommendation(), Keep.SKIP);
+            assertThat(c.recommendation()).isEqualTo(c.inPlace() == Side.OURS ? Keep.OURS : Keep.THEIRS);
+        });
+    }
+
+    @Test
+    void earlierClaimWinsThenNameOrderAndUnknownTimesLose() {
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        Map<String, Instant> m = new LinkedHashMap<>();
+        m.put("zeta", t0);
+        m.put("alpha", t0.plusSeconds(1));
+        assertThat(ConflictDecision.claimWinner(m)).isEqualTo("zeta");
+        m.put("alpha", t0);
+        assertThat(ConflictDecision.claimWinner(m)).isEqualTo("alpha");
+        Map<String, Instant> unknown = new LinkedHashMap<>();
+        unknown.put("alpha", null);
+        unknown.put("beta", t0);
+        assertThat(ConflictDecision.claimWinner(unknown)).isEqualTo("beta");
+    }
+
+    @Test
+    void keepParsesShortAndLongNames() {
+        assertThat(Keep.parse("ours")).isEqualTo(Keep.OURS);
+        assertThat(Keep.parse("keep_theirs")).isEqualTo(Keep.THEIRS);
+        assertThat(Keep.parse("BOTH")).isEqualTo(Keep.BOTH);
+        assertThat(Keep.parse("skip")).isEqualTo(Keep.SKIP);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Keep.parse("mine"))
+                .hasMessageContaining("ours, theirs, both, skip");
+    }
+}
