@@ -55,6 +55,8 @@ public final class AgentCli {
         cl.addSubcommand("sync", new SyncCommand(ctx));
         cl.addSubcommand("run", new RunCommand(ctx));
         cl.addSubcommand("status", new StatusCommand(ctx));
+        cl.addSubcommand("conflicts", new ConflictsCommand(ctx));
+        cl.addSubcommand("resolve", new ResolveCommand(ctx));
         extension.commands(ctx).forEach(cl::addSubcommand);
         cl.setOut(out);
         cl.setErr(err);

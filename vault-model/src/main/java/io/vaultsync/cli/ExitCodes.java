@@ -28,6 +28,10 @@ public final class ExitCodes {
     public static final int ALREADY_YOURS = 11;
     /** Release or handoff of a task this agent does not hold. */
     public static final int NOT_YOURS = 12;
+    /** No open decision card with that id (none at all, or already resolved). */
+    public static final int NO_SUCH_CARD = 13;
+    /** The card is another agent's to resolve, or the option is not open to this agent. */
+    public static final int NOT_PERMITTED = 14;
 
     private ExitCodes() {}
 }
