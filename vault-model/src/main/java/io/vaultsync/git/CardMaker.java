@@ -16,6 +16,8 @@ public final class CardMaker {
     private final String me;
     private final Instant now;
     private final BiPredicate<String, byte[]> blocked;
+    /** Tells apart the cards of two cycles in the same second: ids never repeat, so no card overwrites another. */
+    private final String token = String.format("%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
 
     /** @param blocked true for bytes the secret gate would hold back at that path */
     public CardMaker(String me, Instant now, BiPredicate<String, byte[]> blocked) {
@@ -57,7 +59,7 @@ public final class CardMaker {
     }
 
     public String newId(String discriminator) {
-        return ConflictCard.newId(now, discriminator);
+        return ConflictCard.newId(now, token + "-" + discriminator);
     }
 
     private boolean isBlocked(String path, Bytes b) {

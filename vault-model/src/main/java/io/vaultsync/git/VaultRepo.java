@@ -78,6 +78,10 @@ public final class VaultRepo implements AutoCloseable {
         c.setBoolean("core", null, "fsyncRefFiles", true);
         // the automatic gc after a fetch repacks a clone nobody clones from: bitmaps only cost time there
         c.setBoolean("pack", null, "buildBitmaps", false);
+        // JGit keeps the packs a repack replaced for an hour; until they go, every fetch finds "too many packs"
+        // and repacks the whole history again (a daemon fetching every few seconds then spends its time in
+        // gc). C git's repack drops them at once; so does this.
+        c.setString("gc", null, "prunePackExpire", "now");
     }
 
     public Repository repository() { return repo; }
