@@ -122,7 +122,10 @@ public final class SyncCycle {
                 keptLocal.addAll(integrator.keptLocal());
                 errors.addAll(integrator.errors());
                 lostClaims.addAll(integrator.lostClaims());
-                if (!outcome.completed() || !integrator.savedLocal()) break;
+                if (!outcome.completed()) break;
+                List<String> doubles = DoubleClaims.settle(vault, zones, agent, maker);
+                cards.addAll(doubles);
+                if (!integrator.savedLocal() && doubles.isEmpty()) break;
             }
             SyncReport report = new SyncReport(agent, outcome, committed, last.blocked(), last.outside(),
                     List.copyOf(cards), keptLocal, repaired, errors, lostClaims);
