@@ -1,39 +1,11 @@
 package io.vaultsync.conflict;
 
-import java.util.Objects;
-
 /**
- * Who wins where two versions of one path meet. Pure functions over "which version is which"; the git
- * code asks, then acts. The zone owner's version stays in place; the other one is saved, never dropped.
+ * What bringing the work tree to a new head does to one file: pure, over what the file holds and whose it
+ * is. Which version of a path wins in the branch is {@link ConflictDecision}'s.
  */
 public final class ConflictRules {
     private ConflictRules() {}
-
-    /** Replaying one of our commits (a change we may make) onto the remote head. */
-    public enum Replay {
-        /** The remote did not touch the path: our version goes in. */
-        APPLY_OURS,
-        /** Both sides ended with the same bytes: nothing to do. */
-        ALREADY_THERE,
-        /** Both changed it: ours goes in place (we own the path), theirs is saved as a conflict copy. */
-        APPLY_OURS_SAVE_THEIRS,
-        /** They deleted it, we changed it: ours stays, there is nothing of theirs to save. */
-        APPLY_OURS_OVER_DELETION
-    }
-
-    /** Versions are blob ids as strings or null for "absent"; equal strings mean equal bytes. */
-    public static Replay onReplay(String base, String ours, String theirs) {
-        if (Objects.equals(theirs, ours)) return Replay.ALREADY_THERE;
-        if (Objects.equals(theirs, base)) return Replay.APPLY_OURS;
-        if (theirs == null) return Replay.APPLY_OURS_OVER_DELETION;
-        return Replay.APPLY_OURS_SAVE_THEIRS;
-    }
-
-    public static ConflictKind kindOf(String base, String ours, String theirs) {
-        if (base == null && ours != null && theirs != null) return ConflictKind.ADD_ADD;
-        if (ours == null || theirs == null) return ConflictKind.MODIFY_DELETE;
-        return ConflictKind.CONTENT;
-    }
 
     /** Bringing the work tree from the old head to the new one, for one path the two heads disagree on. */
     public enum Update {

@@ -3,6 +3,7 @@ package io.vaultsync.git;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.conflict.ConflictDecision;
+import io.vaultsync.conflict.Keep;
 import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.policy.TaskMove;
 import io.vaultsync.policy.TaskMoves;
@@ -192,7 +193,7 @@ public final class Replayer {
                 : dc.getEntry(TaskMoves.NEEDS_ACTION + task) != null ? TaskMoves.NEEDS_ACTION + task : null;
         ObjectId theirs = theirsAt == null ? null : blobIn(dc, theirsAt);
         var d = new ConflictDecision.Decision.Card(ConflictKind.DOUBLE_CLAIM, ConflictDecision.Side.THEIRS,
-                io.vaultsync.conflict.Keep.THEIRS, ConflictDecision.options(zones, agent, e.path(),
+                Keep.THEIRS, ConflictDecision.options(zones, agent, e.path(),
                         ConflictKind.DOUBLE_CLAIM, ConflictDecision.Side.THEIRS, e.after() != null, theirs != null));
         String who = holder == null ? Authors.display(onto, zones.policy()) : holder;
         ConflictCard card = maker.make(cardId(ours, n), d, e.path(), theirsAt, null,

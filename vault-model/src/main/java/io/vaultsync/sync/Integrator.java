@@ -20,7 +20,6 @@ import io.vaultsync.policy.Zones;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +47,6 @@ final class Integrator {
     private final IncomingCheck incoming;
     private final CardMaker maker;
     private final Backoff backoff;
-    private final Instant now;
     private final List<String> cards = new ArrayList<>();
     private final List<String> keptLocal = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
@@ -64,7 +62,7 @@ final class Integrator {
     private static final int MAX_TRANSPORT_RETRIES = 3;
 
     Integrator(VaultRepo vault, Zones zones, SecretGate gate, String agent, Replayer replayer, IncomingCheck incoming,
-            CardMaker maker, Backoff backoff, Instant now) {
+            CardMaker maker, Backoff backoff) {
         this.vault = vault;
         this.zones = zones;
         this.gate = gate;
@@ -73,7 +71,6 @@ final class Integrator {
         this.incoming = incoming;
         this.maker = maker;
         this.backoff = backoff;
-        this.now = now;
     }
 
     List<String> cards() { return cards; }

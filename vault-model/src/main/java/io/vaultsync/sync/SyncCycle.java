@@ -112,7 +112,7 @@ public final class SyncCycle {
                 CardMaker maker = new CardMaker(agent, now, (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
                 Integrator integrator = new Integrator(vault, zones, gate, agent,
                         new Replayer(vault.repository(), zones, agent, trailers, ident, maker),
-                        new IncomingCheck(vault.repository(), zones, agent, trailers, ident, maker), maker, backoff, now);
+                        new IncomingCheck(vault.repository(), zones, agent, trailers, ident, maker), maker, backoff);
                 try {
                     outcome = integrator.run();
                 } catch (RemoteUnreachableException e) {
