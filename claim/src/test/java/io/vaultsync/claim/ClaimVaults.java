@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A bare remote whose policy lists the given agents (the last one local, the others cloud), seeded with
- * tasks in Needs_Action/ by a person with C git, and one clone per agent made by the agents' own init.
+ * A bare remote whose policy lists the given agents (the last one local, the others cloud), with tasks in
+ * Needs_Action/ brought in by the first (cloud) agent, and one clone per agent made by the agents' own init.
  */
 record ClaimVaults(Path remote, Map<String, Path> clones, Map<String, AgentSettings> settings) {
 
@@ -37,20 +37,23 @@ record ClaimVaults(Path remote, Map<String, Path> clones, Map<String, AgentSetti
         Map<String, Path> clones = new LinkedHashMap<>();
         Map<String, AgentSettings> settings = new LinkedHashMap<>();
         add(init, root, remote, seeder, Role.LOCAL, clones, settings);
-        Path human = root.resolve("human");
-        CGit.run(root, "clone", "-q", remote.toString(), human.toString());
+        // the policy is the local agent's to change: it lists every agent, committed by the local agent itself
         List<AgentSpec> specs = new ArrayList<>();
         for (int i = 0; i < agents.size(); i++) {
             Role role = i == agents.size() - 1 ? Role.LOCAL : Role.CLOUD;
             specs.add(AgentSpec.withDefaultZones(agents.get(i), role));
         }
-        write(human, Policy.PATH, PolicyLoader.render(new Policy(Policy.VERSION, "main", specs, GateSettings.defaults())));
-        for (String t : tasks) write(human, "Needs_Action/" + t, "---\ntype: email\n---\n# " + t + "\n\nReply to the sender.\n");
-        CGit.run(human, "add", "-A");
-        CGit.run(human, "commit", "-qm", "seed tasks");
-        CGit.run(human, "push", "-q", "origin", "main");
+        write(clones.get(seeder), Policy.PATH,
+                PolicyLoader.render(new Policy(Policy.VERSION, "main", specs, GateSettings.defaults())));
         sync(settings.get(seeder), clones.get(seeder));
         for (int i = 0; i < agents.size() - 1; i++) add(init, root, remote, agents.get(i), Role.CLOUD, clones, settings);
+        // tasks arrive in Needs_Action/, a cloud agent's zone, through that agent (plain git there would be refused)
+        String ingester = agents.get(0);
+        for (String t : tasks) {
+            write(clones.get(ingester), "Needs_Action/" + t, "---\ntype: email\n---\n# " + t + "\n\nReply to the sender.\n");
+        }
+        sync(settings.get(ingester), clones.get(ingester));
+        for (String a : agents) sync(settings.get(a), clones.get(a));
         return new ClaimVaults(remote, clones, settings);
     }
 

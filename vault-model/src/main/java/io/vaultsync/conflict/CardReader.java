@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vaultsync.conflict.ConflictDecision.Side;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,8 +37,6 @@ public final class CardReader {
             n = YAML.readTree(t.substring(4, end + 1));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new NotACardException(where + ": front matter is not YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new NotACardException(where + ": " + e.getMessage());
         }
         if (n == null || !n.isObject()) throw new NotACardException(where + ": front matter is not a map");
         try {
