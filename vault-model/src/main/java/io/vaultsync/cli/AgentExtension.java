@@ -2,6 +2,8 @@ package io.vaultsync.cli;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.sync.SyncCycle;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /** What a module adds to the agents' shared command line: its subcommands and its share of a running agent's cycle. */
@@ -23,4 +25,20 @@ public interface AgentExtension {
 
     /** Run by {@code run} in each cycle before the scan (e.g. renewing leases). */
     SyncCycle.Prelude keeper(AgentSettings settings);
+
+    /** Run by {@code run} after each cycle, without the vault lock (it takes it for its own cycles). */
+    default Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle) {
+        return Worker.NONE;
+    }
+
+    /**
+     * The role's work between cycles: claiming and drafting on the cloud side, executing approved items on
+     * the local side. Slow steps (a handler, an executor) run outside the vault lock; what they produce is
+     * committed by cycles the worker runs under the lock.
+     */
+    interface Worker {
+        Worker NONE = vault -> { };
+
+        void afterCycle(Path vault) throws IOException;
+    }
 }

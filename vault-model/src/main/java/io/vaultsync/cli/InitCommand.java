@@ -1,12 +1,21 @@
 package io.vaultsync.cli;
 
+import io.vaultsync.config.Actions;
+import io.vaultsync.config.ActionsStore;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.policy.Policy;
+import io.vaultsync.policy.Role;
 import io.vaultsync.sync.VaultInit;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "init", description = "Clone the vault, seed an empty remote, or adopt an existing clone of it.")
 final class InitCommand implements Callable<Integer> {
@@ -29,8 +38,19 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--machine", paramLabel = "NAME", description = "This machine's name in commit trailers.")
     String machine;
 
+    @Option(names = "--handler", paramLabel = "TYPE=COMMAND",
+            description = "Cloud: the command that drafts tasks of TYPE (repeatable); saved in .git/vaultsync/actions.yaml.")
+    List<String> handlers = new ArrayList<>();
+
+    @Option(names = "--executor", paramLabel = "DOMAIN=COMMAND",
+            description = "Local: the command that acts on approved items of DOMAIN (repeatable); saved in .git/vaultsync/actions.yaml.")
+    List<String> executors = new ArrayList<>();
+
     @Option(names = "--verbose", description = "Show stack traces and debug logging.")
     boolean verbose;
+
+    @Spec
+    CommandSpec spec;
 
     InitCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -38,6 +58,19 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!handlers.isEmpty() && ctx.role() != Role.CLOUD) {
+            throw new ParameterException(spec.commandLine(), "--handler is for the cloud agent");
+        }
+        if (!executors.isEmpty() && ctx.role() != Role.LOCAL) {
+            throw new ParameterException(spec.commandLine(), "--executor is for the local agent");
+        }
+        var assignments = new ArrayList<Map.Entry<String, List<String>>>();
+        try {
+            for (String h : handlers) assignments.add(ActionsStore.parseAssignment(h));
+            for (String e : executors) assignments.add(ActionsStore.parseAssignment(e));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         String name = agent != null ? agent : AgentSettings.defaultName(ctx.role());
         VaultInit.Result r = new VaultInit(ctx.clock()).init(vault, remote, name, ctx.role(),
                 machine != null ? machine : Machine.name(), branch);
@@ -46,6 +79,15 @@ final class InitCommand implements Callable<Integer> {
             case SEEDED -> "seeded the empty remote and cloned";
             case ADOPTED -> "adopted the existing clone of";
         };
+        if (!assignments.isEmpty()) {
+            Path gitDir = r.vault().resolve(".git");
+            Actions a = ActionsStore.read(gitDir);
+            for (var e : assignments) {
+                a = ctx.role() == Role.CLOUD ? a.withHandler(e.getKey(), e.getValue())
+                        : a.withExecutor(e.getKey(), e.getValue());
+            }
+            ActionsStore.write(gitDir, a);
+        }
         ctx.out().println(name + ": " + how + " " + remote + " (branch " + branch + ") at " + r.vault());
         return ExitCodes.OK;
     }

@@ -40,6 +40,7 @@ final class RunCommand implements Callable<Integer> {
             StopSignal stop = StopSignal.install();
             SyncCycle cycle = SyncCycle.standard(s);
             SyncCycle.Prelude keeper = ctx.extension().keeper(s);
+            AgentExtension.Worker worker = ctx.extension().worker(ctx, s, cycle);
             ctx.out().println(s.name() + ": running on " + opts.vault.toAbsolutePath() + " every "
                     + Durations.format(every) + " (pid " + ProcessHandle.current().pid() + ")");
             ctx.out().flush();
@@ -47,11 +48,24 @@ final class RunCommand implements Callable<Integer> {
             while (!stop.requested()) {
                 n++;
                 runOnce(gitDir, cycle, keeper);
+                work(worker);
                 stop.await(every);
             }
             ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
             return ExitCodes.OK;
         }
+    }
+
+    /** The role's work after a cycle; a failure is reported like a failed cycle and the loop goes on. */
+    private void work(AgentExtension.Worker worker) {
+        try {
+            worker.afterCycle(opts.vault);
+        } catch (VaultException | IOException e) {
+            ctx.err().println(ctx.command() + ": work after the cycle failed: " + AgentCli.message(e));
+            if (opts.verbose) e.printStackTrace(ctx.err());
+        }
+        ctx.out().flush();
+        ctx.err().flush();
     }
 
     /** A failed cycle is reported and the loop goes on: the agent never stops silently. */

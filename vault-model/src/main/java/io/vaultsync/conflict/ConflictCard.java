@@ -57,6 +57,20 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
         return "C-" + ID_TIME.format(now) + "-" + discriminator;
     }
 
+    /**
+     * A card for work that kept failing (a handler, an executor): the file stays in place as "ours"; the
+     * options are to try again ({@code keep_ours}) or to leave it ({@code skip}).
+     *
+     * @param runner what failed, e.g. {@code handler email: scripts/sample-handler.sh}
+     * @param output the last lines the command printed, already passed by the secret gate (may be empty)
+     */
+    public static ConflictCard failure(String id, ConflictKind kind, String path, String runner, String reason,
+            String output, Instant now, String me) {
+        if (kind.weighsVersions()) throw new IllegalArgumentException(kind + " is not a failure kind");
+        return new ConflictCard(id, kind, path, null, new Version(me, null, path), new Version(runner, null, null),
+                Side.OURS, Keep.OURS, List.of(Keep.OURS, Keep.SKIP), reason, output, now, me, null);
+    }
+
     public static String dir(String agent) {
         return DIR + agent + "/";
     }
@@ -114,10 +128,15 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
         sb.append("---\n\n");
         sb.append("# ").append(title()).append(" on `").append(path).append("`\n\n");
         sb.append(reason).append("\n\n");
-        describe(sb, "ours", ours, inPlace == Side.OURS);
-        describe(sb, "theirs", theirs, inPlace == Side.THEIRS);
-        sb.append('\n');
-        if (isOpen()) {
+        if (kind.weighsVersions()) {
+            describe(sb, "ours", ours, inPlace == Side.OURS);
+            describe(sb, "theirs", theirs, inPlace == Side.THEIRS);
+            sb.append('\n');
+        }
+        if (isOpen() && !kind.weighsVersions()) {
+            sb.append("Decide with `resolve ").append(id).append(" --keep ours` on ").append(createdBy)
+                    .append("'s side to try again, or `--keep skip` to leave `").append(path).append("` as it is.\n");
+        } else if (isOpen()) {
             sb.append("Recommended: `").append(recommendation.yamlName()).append("` (the version in place).\n");
             sb.append("Decide with `resolve ").append(id).append(" --keep ")
                     .append(options.stream().map(k -> k == Keep.SKIP ? "skip" : k.yamlName().substring(5))
@@ -129,7 +148,8 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
                     .append(".\n");
         }
         if (!diff.isEmpty()) {
-            sb.append("\n## Diff (ours → theirs)\n\n```diff\n").append(diff);
+            sb.append(kind.weighsVersions() ? "\n## Diff (ours → theirs)\n\n```diff\n" : "\n## Last output\n\n```\n")
+                    .append(diff);
             if (!diff.endsWith("\n")) sb.append('\n');
             sb.append("```\n");
         }
@@ -145,6 +165,8 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
             case DOUBLE_CLAIM -> "Task held by another agent";
             case ZONE_VIOLATION -> "Write refused outside the writer's zones";
             case POLICY_CHANGE -> "Policy change refused";
+            case HANDLER_FAILED -> "Handler failed";
+            case EXECUTION_FAILED -> "Executor failed";
         };
     }
 

@@ -17,7 +17,16 @@ public enum ConflictKind {
     /** A fetched commit wrote into this agent's zones without the right to (another agent, or plain git). */
     ZONE_VIOLATION,
     /** A fetched commit changed the policy file, and its author is not the policy's owner. */
-    POLICY_CHANGE;
+    POLICY_CHANGE,
+    /** A cloud handler kept failing on a task; the task stays where it is until a person decides. */
+    HANDLER_FAILED,
+    /** A local executor kept failing on an approved item; the item stays in {@code Approved/} until a person decides. */
+    EXECUTION_FAILED;
+
+    /** True for the kinds that weigh two versions of a file (decided by {@link ConflictDecision}). */
+    public boolean weighsVersions() {
+        return this != HANDLER_FAILED && this != EXECUTION_FAILED;
+    }
 
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -69,6 +69,14 @@ public final class SyncCycle {
         Prelude NONE = ctx -> { };
 
         void run(CycleContext ctx) throws IOException;
+
+        /** This prelude, then the other. */
+        default Prelude andThen(Prelude next) {
+            return ctx -> {
+                run(ctx);
+                next.run(ctx);
+            };
+        }
     }
 
     public SyncReport run(Path vaultDir) throws IOException {
