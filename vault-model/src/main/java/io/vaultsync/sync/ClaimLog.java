@@ -1,15 +1,9 @@
 package io.vaultsync.sync;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vaultsync.VaultStateException;
+import io.vaultsync.config.JsonLines;
 import io.vaultsync.config.SettingsStore;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +16,6 @@ import java.util.Map;
  * {@code .git/vaultsync/claims.jsonl}, appended and fsynced; never synced.
  */
 public final class ClaimLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ClaimLog() {}
 
     public record Entry(Instant time, String op, String task, String agent, String detail) {
@@ -43,32 +35,18 @@ public final class ClaimLog {
     }
 
     public static void append(Path gitDir, Entry e) {
-        Path f = file(gitDir);
-        try {
-            Files.createDirectories(f.getParent());
-            byte[] line = (JSON.writeValueAsString(e.toMap()) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                ch.write(ByteBuffer.wrap(line));
-                ch.force(true);
-            }
-        } catch (IOException ex) {
-            throw new VaultStateException("cannot record to " + f + ": " + ex.getMessage(), ex);
-        }
+        JsonLines.append(file(gitDir), e.toMap());
     }
 
     /** Every entry, oldest first; a line cut short by a crash is skipped. */
     public static List<Entry> read(Path gitDir) throws IOException {
-        Path f = file(gitDir);
         List<Entry> out = new ArrayList<>();
-        if (!Files.exists(f)) return out;
-        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+        for (Map<String, Object> m : JsonLines.read(file(gitDir))) {
             try {
-                Map<?, ?> m = JSON.readValue(line, Map.class);
                 out.add(new Entry(Instant.parse((String) m.get("time")), (String) m.get("op"), (String) m.get("task"),
                         (String) m.get("agent"), (String) m.get("detail")));
-            } catch (IOException | RuntimeException torn) {
-                // a torn last line after a crash: the operation it announced is visible in git history
+            } catch (RuntimeException unreadable) {
+                // a record without a readable time is not one of ours
             }
         }
         return out;

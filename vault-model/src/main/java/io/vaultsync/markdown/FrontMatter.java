@@ -1,0 +1,158 @@
+package io.vaultsync.markdown;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A set of keys in a Markdown file's YAML front matter that one part of the code owns: read them, or
+ * replace them. Only those lines are touched; every other byte of the file, including other front matter
+ * and a body in any encoding, is kept as it was. Pure.
+ */
+public final class FrontMatter {
+    private static final String FENCE = "---";
+    private final Set<String> keys;
+
+    public FrontMatter(Collection<String> keys) {
+        this.keys = Set.copyOf(keys);
+    }
+
+    /** {@code key: "value"} lines for the non-null entries, in order. */
+    public static List<String> lines(Map<String, String> values) {
+        List<String> out = new ArrayList<>();
+        values.forEach((k, v) -> { if (v != null) out.add(k + ": " + quote(v)); });
+        return out;
+    }
+
+    /**
+     * The file with this instance's keys replaced by {@code ours} (complete {@code key: value} lines; a
+     * front matter is added if the file has none, and dropped if nothing would be left in it).
+     */
+    public byte[] rewrite(byte[] file, List<String> ours) {
+        // ISO-8859-1 maps bytes to chars one to one, so the body survives whatever its encoding
+        String text = new String(file, StandardCharsets.ISO_8859_1);
+        Block b = Block.of(text);
+        StringBuilder out = new StringBuilder();
+        List<String> kept = new ArrayList<>();
+        if (b != null) {
+            for (String line : b.lines()) if (!isOurs(line)) kept.add(line);
+        }
+        String nl = b != null ? b.newline() : "\n";
+        if (kept.isEmpty() && ours.isEmpty()) {
+            return (b == null ? text : b.rest()).getBytes(StandardCharsets.ISO_8859_1);
+        }
+        out.append(FENCE).append(nl);
+        for (String line : kept) out.append(line).append(nl);
+        for (String line : ours) out.append(utf8AsLatin1(line)).append(nl);
+        out.append(FENCE).append(nl);
+        out.append(b == null ? text : b.rest());
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The values of this instance's keys in the file's front matter (unquoted). */
+    public Map<String, String> values(byte[] file) {
+        Map<String, String> v = new LinkedHashMap<>();
+        Block b = Block.of(new String(file, StandardCharsets.ISO_8859_1));
+        if (b == null) return v;
+        for (String line : b.lines()) {
+            if (isOurs(line)) {
+                String key = keyOf(line);
+                String raw = line.substring(key.length() + 1).strip();
+                v.put(key, unquote(new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)));
+            }
+        }
+        return v;
+    }
+
+    private boolean isOurs(String line) {
+        String key = keyOf(line);
+        return key != null && keys.contains(key);
+    }
+
+    private static String keyOf(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0 || Character.isWhitespace(line.charAt(0))) return null;
+        return line.substring(0, colon);
+    }
+
+    /** A YAML double-quoted scalar: safe for any text, including colons, quotes and line breaks. */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\x%02x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    public static String unquote(String s) {
+        if (s.length() < 2 || s.charAt(0) != '"' || s.charAt(s.length() - 1) != '"') {
+            if (s.length() >= 2 && s.charAt(0) == '\'' && s.charAt(s.length() - 1) == '\'') {
+                return s.substring(1, s.length() - 1).replace("''", "'");
+            }
+            return s;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < s.length() - 1; i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 >= s.length() - 1) {
+                sb.append(c);
+                continue;
+            }
+            char n = s.charAt(++i);
+            switch (n) {
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'x' -> {
+                    if (i + 2 < s.length() - 1) {
+                        sb.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                        i += 2;
+                    }
+                }
+                default -> sb.append(n);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String utf8AsLatin1(String s) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The front matter between the opening {@code ---} line and the closing one; null if the file has none. */
+    private record Block(List<String> lines, String rest, String newline) {
+        static Block of(String text) {
+            String nl;
+            if (text.startsWith(FENCE + "\r\n")) nl = "\r\n";
+            else if (text.startsWith(FENCE + "\n")) nl = "\n";
+            else return null;
+            int pos = FENCE.length() + nl.length();
+            List<String> lines = new ArrayList<>();
+            while (pos <= text.length()) {
+                int end = text.indexOf('\n', pos);
+                String line = end < 0 ? text.substring(pos) : text.substring(pos, end);
+                String bare = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                int next = end < 0 ? text.length() : end + 1;
+                if (bare.equals(FENCE) || bare.equals("...")) return new Block(lines, text.substring(next), nl);
+                if (end < 0) return null; // no closing fence: not front matter
+                lines.add(bare);
+                pos = next;
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.vaultsync.process;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a configured command (a handler, an executor) as a child process: no shell, output (stdout and
+ * stderr together) to a file so a chatty command never blocks on a full pipe, a time limit after which
+ * the process and its descendants are stopped. Only the tail of the output is kept for reports.
+ */
+public final class CommandRunner {
+    /** The most output a report keeps (the end of it). */
+    public static final int TAIL_BYTES = 2048;
+
+    private CommandRunner() {}
+
+    /**
+     * @param exitCode the process's exit status; -1 when it was stopped at the time limit or could not start
+     * @param tail     the last lines it printed (at most {@link #TAIL_BYTES} bytes), or why it did not start
+     */
+    public record Result(int exitCode, boolean timedOut, boolean started, String tail, Duration took) {
+        public boolean ok() {
+            return started && !timedOut && exitCode == 0;
+        }
+
+        /** One line for a person: {@code exit 3}, {@code timed out after 5m}, {@code could not start: ...}. */
+        public String summary() {
+            if (!started) return "could not start: " + tail;
+            if (timedOut) return "timed out after " + took.toSeconds() + "s";
+            return "exit " + exitCode;
+        }
+    }
+
+    public static Result run(List<String> argv, Map<String, String> env, Path outputFile, Duration timeout)
+            throws InterruptedException {
+        long t0 = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectOutput(outputFile.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        pb.environment().putAll(env);
+        Process p;
+        try {
+            Files.createDirectories(outputFile.getParent());
+            p = pb.start();
+        } catch (IOException e) {
+            return new Result(-1, false, false, String.valueOf(e.getMessage()), Duration.ofNanos(System.nanoTime() - t0));
+        }
+        boolean finished;
+        try {
+            finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            stop(p);
+            throw e;
+        }
+        if (!finished) stop(p);
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        return new Result(finished ? p.exitValue() : -1, !finished, true, tail(outputFile), took);
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** The end of a file as text, starting at a line boundary when it was cut. */
+    static String tail(Path file) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            long len = f.length();
+            long from = Math.max(0, len - TAIL_BYTES);
+            byte[] b = new byte[(int) (len - from)];
+            f.seek(from);
+            f.readFully(b);
+            String s = new String(b, StandardCharsets.UTF_8);
+            if (from > 0 && s.indexOf('\n') >= 0) s = s.substring(s.indexOf('\n') + 1);
+            return s.strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}
