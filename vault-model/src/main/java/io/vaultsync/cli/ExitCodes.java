@@ -20,7 +20,10 @@ public final class ExitCodes {
     public static final int BAD_POLICY = 7;
     /** Other writers kept winning the push race; nothing lost, try again. */
     public static final int CONTENDED = 8;
-    /** Claimed in this clone only: the remote was unreachable; the next sync confirms or undoes it. */
+    /**
+     * Done in this clone only: the remote was unreachable. A claim is confirmed or undone by the next sync; an
+     * approve or reject is pushed by it.
+     */
     public static final int PROVISIONAL = 9;
     /** No such task in {@code Needs_Action/} or {@code In_Progress/}, here or on the remote. */
     public static final int NO_SUCH_TASK = 10;
@@ -32,6 +35,13 @@ public final class ExitCodes {
     public static final int NO_SUCH_CARD = 13;
     /** The card is another agent's to resolve, or the option is not open to this agent. */
     public static final int NOT_PERMITTED = 14;
+
+    /** No such draft in {@code Pending_Approval/<domain>/}, here or on the remote. */
+    public static final int NO_SUCH_DRAFT = 15;
+    /** The path is not a draft (outside {@code Pending_Approval/<domain>/}, a card, outside the vault). */
+    public static final int NOT_A_DRAFT = 16;
+    /** A file of that name is already in {@code Approved/} or {@code Rejected/}. */
+    public static final int ALREADY_DECIDED = 17;
 
     private ExitCodes() {}
 }

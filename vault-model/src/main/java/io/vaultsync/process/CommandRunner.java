@@ -69,6 +69,11 @@ public final class CommandRunner {
         p.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** The end of a command's output file as text (empty if there is none), starting at a line boundary when cut. */
+    public static String tailOf(Path file) {
+        return Files.exists(file) ? tail(file) : "";
+    }
+
     /** The end of a file as text, starting at a line boundary when it was cut. */
     static String tail(Path file) {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {

@@ -1,0 +1,36 @@
+package io.vaultsync.local;
+
+import io.vaultsync.claim.cli.ClaimExtension;
+import io.vaultsync.cli.AgentExtension;
+import io.vaultsync.cli.CliContext;
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.local.cli.VerdictCommands;
+import io.vaultsync.local.exec.LocalWorker;
+import io.vaultsync.sync.SyncCycle;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The local role: the claim commands, approve and reject, the lease keeper, and the executors after each cycle. */
+public final class LocalExtension implements AgentExtension {
+    public static final LocalExtension INSTANCE = new LocalExtension();
+
+    private LocalExtension() {}
+
+    @Override
+    public List<Object> commands(CliContext ctx) {
+        List<Object> out = new ArrayList<>(ClaimExtension.INSTANCE.commands(ctx));
+        out.add(new VerdictCommands.Approve(ctx));
+        out.add(new VerdictCommands.Reject(ctx));
+        return out;
+    }
+
+    @Override
+    public SyncCycle.Prelude keeper(AgentSettings settings) {
+        return ClaimExtension.INSTANCE.keeper(settings);
+    }
+
+    @Override
+    public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle) {
+        return new LocalWorker(settings, ctx.clock(), cycle, ctx.out());
+    }
+}

@@ -1,0 +1,97 @@
+package io.vaultsync.local.approve;
+
+import io.vaultsync.VaultStateException;
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.AtomicFiles;
+import io.vaultsync.gate.Verdict.Blocked;
+import io.vaultsync.git.CommitWriter;
+import io.vaultsync.git.StagedFile;
+import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.sync.SyncOutcome;
+import io.vaultsync.sync.SyncReport;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The human's verdict on a draft: {@code Pending_Approval/<domain>/N} moves to {@code Approved/N} or
+ * {@code Rejected/N} with a stamp in its front matter, as one commit holding exactly the two paths, pushed
+ * at once by the cycle it runs in (the local agent's sanctioned move). The move fails rather than replace
+ * a file already in the verdict folder. An approval is recorded on this machine before it is committed;
+ * only such approvals are executed. The caller holds the vault lock.
+ */
+public final class VerdictService {
+    private final AgentSettings settings;
+    private final SyncCycle cycle;
+
+    public VerdictService(AgentSettings settings, SyncCycle cycle) {
+        this.settings = settings;
+        this.cycle = cycle;
+    }
+
+    public VerdictResult approve(Path vaultDir, String input) throws IOException {
+        return decide(vaultDir, input, Verdict.APPROVE, null);
+    }
+
+    public VerdictResult reject(Path vaultDir, String input, String reason) throws IOException {
+        if (reason == null || reason.isBlank()) return new VerdictResult.NotADraft(input, "a rejection needs a reason");
+        return decide(vaultDir, input, Verdict.REJECT, reason.strip());
+    }
+
+    private VerdictResult decide(Path vaultDir, String input, Verdict v, String reason) throws IOException {
+        Path root = vaultDir.toAbsolutePath().normalize();
+        DraftPath.Parsed parsed = DraftPath.parse(root, input);
+        if (parsed instanceof DraftPath.NotADraft n) return new VerdictResult.NotADraft(n.input(), n.why());
+        DraftPath d = ((DraftPath.Ok) parsed).draft();
+        String from = d.path();
+        String to = d.target(v);
+        if (!isFile(root.resolve(from))) {
+            cycle.run(vaultDir); // the draft may be on the remote only
+            if (!isFile(root.resolve(from))) return new VerdictResult.NoSuchDraft(from);
+        }
+        if (Files.exists(root.resolve(to), LinkOption.NOFOLLOW_LINKS)) return new VerdictResult.TargetExists(from, to);
+        String approvalId = v == Verdict.APPROVE ? UUID.randomUUID().toString() : null;
+        SyncReport r = cycle.run(vaultDir, ctx -> {
+            Path wt = ctx.vault().workTree();
+            Path src = wt.resolve(from);
+            Path dst = wt.resolve(to);
+            if (!isFile(src)) throw new VaultStateException(from + " went away meanwhile; nothing moved");
+            byte[] bytes = VerdictStamp.stamp(Files.readAllBytes(src), v, d.domain(), settings.name(),
+                    settings.machine(), ctx.now(), approvalId, reason);
+            if (ctx.gate().check(to, false, bytes.length, bytes) instanceof Blocked b) {
+                throw new VaultStateException(from + " is held by the secret gate [" + b.rule() + "]; nothing moved");
+            }
+            Files.createDirectories(dst.getParent());
+            try {
+                Files.createLink(dst, src);
+            } catch (FileAlreadyExistsException e) {
+                throw new VaultStateException(to + " already exists; nothing moved");
+            }
+            Files.delete(src);
+            AtomicFiles.write(dst, bytes);
+            if (approvalId != null) Approvals.record(ctx.vault().gitDir(), approvalId, to, settings.name(), ctx.now());
+            CommitWriter.commit(ctx.vault(), List.of(StagedFile.deletion(from),
+                    new StagedFile(to, bytes, bytes.length, Files.getLastModifiedTime(dst))),
+                    ctx.trailers().withTask(d.name()).message("vaultsync: " + settings.name() + " " + v.verb() + " " + from
+                            + (reason == null ? "" : ": " + firstLine(reason))), ctx.ident());
+        });
+        if (r.outcome() instanceof SyncOutcome.Offline off) {
+            return new VerdictResult.Provisional(v, from, to, approvalId, off.reason());
+        }
+        if (r.outcome() instanceof SyncOutcome.Contended c) return new VerdictResult.Contended(v, from, to, c.attempts());
+        return new VerdictResult.Done(v, from, to, approvalId);
+    }
+
+    private static boolean isFile(Path p) {
+        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static String firstLine(String s) {
+        String line = s.lines().findFirst().orElse("");
+        return line.length() > 72 ? line.substring(0, 72) + "…" : line;
+    }
+}

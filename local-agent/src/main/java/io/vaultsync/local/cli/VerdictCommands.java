@@ -1,0 +1,114 @@
+package io.vaultsync.local.cli;
+
+import io.vaultsync.cli.CliContext;
+import io.vaultsync.cli.ExitCodes;
+import io.vaultsync.cli.SyncCommand;
+import io.vaultsync.cli.VaultOptions;
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.SettingsStore;
+import io.vaultsync.local.approve.VerdictResult;
+import io.vaultsync.local.approve.VerdictService;
+import io.vaultsync.sync.AgentLock;
+import io.vaultsync.sync.SyncCycle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code approve} and {@code reject}: the human's verdict on a draft, pushed at once. */
+public final class VerdictCommands {
+    private VerdictCommands() {}
+
+    abstract static class VerdictCommand implements Callable<Integer> {
+        final CliContext ctx;
+
+        @Mixin
+        VaultOptions opts;
+
+        @Parameters(paramLabel = "PATH", description = "The draft: Pending_Approval/<domain>/<name>, vault-relative or absolute.")
+        String path;
+
+        VerdictCommand(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        abstract VerdictResult apply(VerdictService service, Path vault) throws IOException;
+
+        @Override
+        @SuppressWarnings("try") // the lock is held for the command, not used in it
+        public Integer call() throws IOException {
+            Path gitDir = SyncCommand.gitDir(opts.vault());
+            AgentSettings s = SettingsStore.read(gitDir);
+            try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+                VerdictResult r = apply(new VerdictService(s, SyncCycle.standard(s)), opts.vault());
+                return print(s.name(), r);
+            }
+        }
+
+        private int print(String me, VerdictResult r) {
+            if (r instanceof VerdictResult.Done d) {
+                ctx.out().println(me + ": " + past(d.verdict()) + " " + d.from() + " -> " + d.to() + " (pushed)"
+                        + (d.approvalId() == null ? "" : "; approval " + d.approvalId()));
+                return ExitCodes.OK;
+            }
+            if (r instanceof VerdictResult.Provisional p) {
+                ctx.out().println(me + ": " + past(p.verdict()) + " " + p.from() + " -> " + p.to()
+                        + " in this clone only: the remote is unreachable (" + p.reason() + "); the next sync pushes it");
+                return ExitCodes.PROVISIONAL;
+            }
+            if (r instanceof VerdictResult.Contended c) {
+                ctx.out().println(me + ": " + past(c.verdict()) + " " + c.from() + " -> " + c.to()
+                        + " in this clone; other writers won the push " + c.attempts() + " times, the next sync pushes it");
+                return ExitCodes.CONTENDED;
+            }
+            if (r instanceof VerdictResult.NoSuchDraft n) {
+                ctx.err().println(ctx.command() + ": no draft " + n.path() + " here or on the remote; nothing moved");
+                return ExitCodes.NO_SUCH_DRAFT;
+            }
+            if (r instanceof VerdictResult.NotADraft n) {
+                ctx.err().println(ctx.command() + ": " + n.input() + " is not a draft: " + n.why() + "; nothing moved");
+                return ExitCodes.NOT_A_DRAFT;
+            }
+            VerdictResult.TargetExists t = (VerdictResult.TargetExists) r;
+            ctx.err().println(ctx.command() + ": " + t.to() + " already exists (a verdict on a draft of the same name);"
+                    + " nothing moved; rename the draft and try again");
+            return ExitCodes.ALREADY_DECIDED;
+        }
+
+        private static String past(io.vaultsync.local.approve.Verdict v) {
+            return v == io.vaultsync.local.approve.Verdict.APPROVE ? "approved" : "rejected";
+        }
+    }
+
+    @Command(name = "approve", description = "Approve a draft: move it to Approved/ and push at once; its executor then acts on it."
+            + " Exit 0 done, 9 done here only (remote unreachable), 15 no such draft, 16 not a draft, 17 already decided.")
+    public static final class Approve extends VerdictCommand {
+        public Approve(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        VerdictResult apply(VerdictService service, Path vault) throws IOException {
+            return service.approve(vault, path);
+        }
+    }
+
+    @Command(name = "reject", description = "Reject a draft: move it to Rejected/ with the reason and push at once."
+            + " Exit codes as for approve.")
+    public static final class Reject extends VerdictCommand {
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; written into the item.")
+        String reason;
+
+        public Reject(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        VerdictResult apply(VerdictService service, Path vault) throws IOException {
+            return service.reject(vault, path, reason);
+        }
+    }
+}
