@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.MutableClock;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.git.LostClaim;
 import io.vaultsync.git.VaultRepo;

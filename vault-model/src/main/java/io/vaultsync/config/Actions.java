@@ -32,7 +32,7 @@ public record Actions(Map<String, List<String>> handlers, Map<String, List<Strin
         if (maxAttempts < 1) throw new IllegalArgumentException("max_attempts must be at least 1");
         Objects.requireNonNull(retryDelay, "retryDelay");
         Objects.requireNonNull(timeout, "timeout");
-        if (retryDelay.isNegative()) throw new IllegalArgumentException("retry_delay must not be negative");
+        if (retryDelay.isNegative() || retryDelay.isZero()) throw new IllegalArgumentException("retry_delay must be positive");
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
     }
 
