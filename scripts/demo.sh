@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The embedded default: a bare repository on disk as the remote, the cloud agent and the local agent as
-# real processes, and the seed's scenario (task -> draft -> approval) synced between them.
+# real processes (their `run` daemons), and the seed's scenario: an email task lands, the cloud claims it
+# and drafts a reply, the human approves it on the desktop, the local executor "sends" it (into
+# DIR/outbox/), the item ends in Done/ and the dashboard shows it.
 #   scripts/demo.sh [DIR]      (DIR defaults to a new temp dir, printed)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,20 +17,48 @@ if [ ! -f "$cloud_jar" ] || [ ! -f "$local_jar" ]; then
   (cd "$here" && mvn -B -q package -DskipTests)
 fi
 
+jvm=(java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 step() { printf '\n[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-cloud() { java -XX:TieredStopAtLevel=1 -jar "$cloud_jar" "$@"; }
-local_() { java -XX:TieredStopAtLevel=1 -jar "$local_jar" "$@"; }
+cloud() { "${jvm[@]}" -jar "$cloud_jar" "$@"; }
+local_() { "${jvm[@]}" -jar "$local_jar" "$@"; }
+remote_files() { git --git-dir="$dir/remote.git" ls-tree -r --name-only main 2>/dev/null || true; }
+# wait_for WHAT SECONDS COMMAND...: polls until COMMAND succeeds, or fails the demo after SECONDS
+wait_for() {
+  local what=$1 limit=$2; shift 2
+  local deadline=$((SECONDS + limit))
+  until "$@"; do
+    if [ $SECONDS -ge $deadline ]; then
+      echo "FAIL: timed out after ${limit}s waiting for $what" >&2
+      for log in "$dir"/cloud.log "$dir"/local.log; do [ -f "$log" ] && { echo "--- $log" >&2; tail -20 "$log" >&2; }; done
+      exit 1
+    fi
+    sleep 0.2
+  done
+}
+pids=()
+stop_agents() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pids=()
+}
+trap stop_agents EXIT
 
 step "demo directory: $dir"
-rm -rf "$dir/remote.git" "$dir/cloud" "$dir/local"
+rm -rf "$dir/remote.git" "$dir/cloud" "$dir/local" "$dir/outbox" "$dir"/*.log
 git init -q --bare -b main "$dir/remote.git"
 
-step "cloud agent: init (seeds the empty remote)"
-cloud init --vault "$dir/cloud" --remote "$dir/remote.git" --machine cloud-vm
-step "local agent: init (clones it)"
-local_ init --vault "$dir/local" --remote "$dir/remote.git" --machine desktop
+step "cloud agent: init (seeds the empty remote); its email handler is scripts/sample-handler.sh"
+cloud init --vault "$dir/cloud" --remote "$dir/remote.git" --machine cloud-vm \
+  --handler "email=$here/scripts/sample-handler.sh"
+step "local agent: init (clones it); its email executor is scripts/sample-executor.sh, sending into $dir/outbox"
+local_ init --vault "$dir/local" --remote "$dir/remote.git" --machine desktop \
+  --executor "email=$here/scripts/sample-executor.sh --outbox $dir/outbox"
 
-step "a sample email task lands in Needs_Action/ (cloud side)"
+step "cloud agent: run (a daemon, 1 s between cycles); the local agent stays stopped for now"
+cloud run --vault "$dir/cloud" --interval 1s > "$dir/cloud.log" 2>&1 &
+pids+=($!)
+
+step "a sample email task lands in Needs_Action/ (next to a .env the cloud must never send)"
 cat > "$dir/cloud/Needs_Action/EMAIL_invoice_question.md" <<'MD'
 ---
 type: email
@@ -37,50 +67,52 @@ subject: Question about invoice 1042
 ---
 Hi, could you confirm the due date of invoice 1042?
 MD
-cloud sync --vault "$dir/cloud"
-step "cloud agent: claims the task (a move to In_Progress/cloud_agent/, pushed at once with a compare-and-swap)"
-cloud claim EMAIL_invoice_question.md --vault "$dir/cloud"
-step "local agent: the same task is no longer free"
-set +e
-local_ claim EMAIL_invoice_question.md --vault "$dir/local"
-code=$?
-set -e
-[ "$code" -eq 4 ] || { echo "expected exit 4 (claimed by another agent), got $code" >&2; exit 1; }
-step "the cloud drafts a reply in Pending_Approval/email/, signals it, and keeps a secret it must never send"
-cat > "$dir/cloud/Pending_Approval/email/DRAFT_invoice_question.md" <<'MD'
----
-type: email
-to: client@example.com
-subject: "Re: Question about invoice 1042"
-task: EMAIL_invoice_question.md
----
-Hello, invoice 1042 is due on the 30th. Best regards.
-MD
-printf '# New draft\n\nDRAFT_invoice_question.md waits for approval.\n' > "$dir/cloud/Updates/SIGNAL_draft_ready.md"
 printf 'SMTP_PASSWORD=do-not-sync-me-123\n' > "$dir/cloud/Needs_Action/.env"
-cloud sync --vault "$dir/cloud"
 
-step "local agent: sync (pulls the draft and the signal)"
-local_ sync --vault "$dir/local"
-ls "$dir/local/Pending_Approval/email"
+step "the cloud claims the task and its handler drafts a reply into Pending_Approval/email/"
+has_draft() { remote_files | grep -q '^Pending_Approval/email/DRAFT_'; }
+wait_for "the cloud's draft on the remote" 120 has_draft
+draft=$(remote_files | grep '^Pending_Approval/email/DRAFT_' | head -1)
+echo "draft on the remote: $draft"
+grep -E 'claims|draft' "$dir/cloud.log" | sed 's/^/  cloud: /' || true
 
-step "the human approves: the draft moves to Approved/ (the local agent's sanctioned move)"
-mv "$dir/local/Pending_Approval/email/DRAFT_invoice_question.md" "$dir/local/Approved/DRAFT_invoice_question.md"
-local_ sync --vault "$dir/local"
+step "local agent: run; it pulls the draft"
+local_ run --vault "$dir/local" --interval 1s > "$dir/local.log" 2>&1 &
+pids+=($!)
+wait_for "the draft in the local vault" 120 test -f "$dir/local/$draft"
+sed 's/^/  | /' "$dir/local/$draft"
 
-step "cloud agent: sync (sees the approval)"
-cloud sync --vault "$dir/cloud"
-ls "$dir/cloud/Approved"
+step "the human approves the draft through the CLI (next to the running agent)"
+local_ approve "$draft" --vault "$dir/local"
 
-step "status of both agents"
+step "the local executor sends it (into $dir/outbox/) and the item moves to Done/"
+sent() { [ "$(find "$dir/outbox" -maxdepth 1 -name '*.eml' 2>/dev/null | wc -l)" -ge 1 ]; }
+wait_for "the message in the outbox" 120 sent
+done_item="Done/${draft##*/}"
+in_done() { remote_files | grep -qxF "$done_item"; }
+wait_for "$done_item on the remote" 120 in_done
+dash_shows() { git --git-dir="$dir/remote.git" show main:Dashboard.md 2>/dev/null | grep -q 'Done *| *1\b\|Done: 1\|Done.*1'; }
+wait_for "the dashboard to count the item in Done/" 120 dash_shows
+for f in "$dir"/outbox/*.eml; do echo "outbox: ${f##*/}"; sed 's/^/  | /' "$f"; done
+
+step "Dashboard.md (written by the local agent alone)"
+git --git-dir="$dir/remote.git" show main:Dashboard.md | sed 's/^/  | /'
+
+step "both agents stop (SIGTERM finishes the cycle in flight)"
+stop_agents
 cloud status --vault "$dir/cloud"
 echo
 local_ status --vault "$dir/local"
 
-step "the remote's history (C git)"
-git --git-dir="$dir/remote.git" log --format='%h %an: %s' main
-if git --git-dir="$dir/remote.git" log -p main | grep -q 'do-not-sync-me'; then
+step "checks"
+count=$(find "$dir/outbox" -maxdepth 1 -name '*.eml' | wc -l)
+[ "$count" -eq 1 ] || { echo "FAIL: expected exactly one message in the outbox, found $count" >&2; exit 1; }
+echo "exactly one message in the outbox"
+if git --git-dir="$dir/remote.git" log -p --all | grep -q 'do-not-sync-me'; then
   echo "FAIL: the secret reached the remote" >&2; exit 1
 fi
+echo "the secret is nowhere in the remote's history"
 git --git-dir="$dir/remote.git" fsck --strict --no-progress
-step "done: the secret stayed on the cloud disk, the approval reached both sides. Vaults under $dir"
+echo "git fsck --strict: clean"
+git --git-dir="$dir/remote.git" log --format='  %h %an: %s' main | head -20
+step "done. Vaults under $dir (remote.git, cloud, local, outbox)"
