@@ -4,13 +4,17 @@ import io.vaultsync.claim.cli.ClaimExtension;
 import io.vaultsync.cli.AgentExtension;
 import io.vaultsync.cli.CliContext;
 import io.vaultsync.config.AgentSettings;
+import io.vaultsync.local.approve.HandApprovals;
 import io.vaultsync.local.cli.VerdictCommands;
 import io.vaultsync.local.exec.LocalWorker;
 import io.vaultsync.sync.SyncCycle;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The local role: the claim commands, approve and reject, the lease keeper, and the executors after each cycle. */
+/**
+ * The local role: the claim commands, approve and reject; in each cycle of {@code run} the lease keeper
+ * and the stamp for drafts approved by hand; after each cycle the executors.
+ */
 public final class LocalExtension implements AgentExtension {
     public static final LocalExtension INSTANCE = new LocalExtension();
 
@@ -26,7 +30,7 @@ public final class LocalExtension implements AgentExtension {
 
     @Override
     public SyncCycle.Prelude keeper(AgentSettings settings) {
-        return ClaimExtension.INSTANCE.keeper(settings);
+        return ClaimExtension.INSTANCE.keeper(settings).andThen(new HandApprovals());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.MutableClock;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.local.Vaults;
+import io.vaultsync.local.approve.HandApprovals;
 import io.vaultsync.status.CardFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -85,6 +86,29 @@ class LocalWorkerTest {
         assertThat(sent()).hasSize(1);
         assertThat(RemoteTree.head(v.remote(), "main")).isEqualTo(head);
         CGit.assertFsckStrict(v.remote());
+    }
+
+    @Test
+    void aDraftMovedToApprovedByHandOnThisDesktopIsStampedAndExecuted() throws Exception {
+        executor(List.of(SAMPLE_EXECUTOR.toString(), "--outbox", outbox.toString()));
+        v.draft("Pending_Approval/email/DRAFT_by hand.md", DRAFT);
+        Files.move(v.local().resolve("Pending_Approval/email/DRAFT_by hand.md"), v.local().resolve("Approved/DRAFT_by hand.md"));
+        Vaults.cycle(v.localAgent(), clock).run(v.local(), new HandApprovals());
+        String approved = RemoteTree.files(v.remote(), "main").get("Approved/DRAFT_by hand.md");
+        assertThat(approved).contains("domain: \"email\"", "approved_by: \"local_agent\"", "approval_id: ");
+        worker.afterCycle(v.local());
+        assertThat(sent()).hasSize(1);
+        assertThat(RemoteTree.files(v.remote(), "main")).containsKey("Done/DRAFT_by hand.md");
+    }
+
+    @Test
+    void aFileCreatedInApprovedFromNothingIsNotStampedNorExecuted() throws Exception {
+        executor(List.of(SAMPLE_EXECUTOR.toString(), "--outbox", outbox.toString()));
+        Vaults.write(v.local(), "Approved/made-up.md", DRAFT);
+        Vaults.cycle(v.localAgent(), clock).run(v.local(), new HandApprovals());
+        assertThat(RemoteTree.files(v.remote(), "main").get("Approved/made-up.md")).isEqualTo(DRAFT);
+        worker.afterCycle(v.local());
+        assertThat(sent()).isEmpty();
     }
 
     @Test
