@@ -8,7 +8,7 @@ import io.vaultsync.fixtures.Await;
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.JavaProcess;
 import io.vaultsync.fixtures.RemoteTree;
-import io.vaultsync.local.exec.ExecutionLedger;
+import io.vaultsync.work.WorkLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ class ExecutorKillIT {
             try {
                 Await.until("an executor to start", Duration.ofSeconds(60), () -> started(v) > started || allDone(v, items));
                 Thread.sleep(random.nextInt(400)); // the sample executor takes 600 ms: mostly mid-send
-                if (lastEvent(v) == ExecutionLedger.Event.STARTED) midSend++;
+                if (lastEvent(v) == WorkLedger.Event.STARTED) midSend++;
             } finally {
                 p.destroyForcibly(); // SIGKILL
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -119,17 +119,17 @@ class ExecutorKillIT {
     }
 
     static int started(Vaults v) {
-        return (int) ledger(v).stream().filter(e -> e.event() == ExecutionLedger.Event.STARTED).count();
+        return (int) ledger(v).stream().filter(e -> e.event() == WorkLedger.Event.STARTED).count();
     }
 
-    static ExecutionLedger.Event lastEvent(Vaults v) {
-        List<ExecutionLedger.Entry> l = ledger(v);
+    static WorkLedger.Event lastEvent(Vaults v) {
+        List<WorkLedger.Entry> l = ledger(v);
         return l.isEmpty() ? null : l.get(l.size() - 1).event();
     }
 
-    static List<ExecutionLedger.Entry> ledger(Vaults v) {
+    static List<WorkLedger.Entry> ledger(Vaults v) {
         try {
-            return ExecutionLedger.read(v.local().resolve(".git"));
+            return new WorkLedger(v.local().resolve(".git"), WorkLedger.EXECUTIONS).read();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,15 +9,16 @@ import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
-import io.vaultsync.conflict.Keep;
 import io.vaultsync.gate.Verdict.Blocked;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.local.approve.Approvals;
-import io.vaultsync.local.exec.ExecutionLedger.Entry;
-import io.vaultsync.local.exec.ExecutionLedger.Event;
+import io.vaultsync.work.WorkLedger.Entry;
+import io.vaultsync.work.WorkCards;
+import io.vaultsync.work.WorkLedger;
+import io.vaultsync.work.WorkLedger.Event;
+import io.vaultsync.work.WorkPlan;
 import io.vaultsync.process.CommandRunner;
-import io.vaultsync.status.CardFiles;
 import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.CycleContext;
 import io.vaultsync.sync.SyncCycle;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,8 +73,7 @@ public final class LocalWorker implements AgentExtension.Worker {
         Actions actions = ActionsStore.read(gitDir);
         if (actions.executors().isEmpty()) return;
         Set<String> approvedHere = Approvals.ids(gitDir);
-        Map<String, List<Entry>> ledger = new HashMap<>();
-        for (Entry e : ExecutionLedger.read(gitDir)) ledger.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e);
+        Map<String, List<Entry>> ledger = ledger(gitDir).byKey();
         for (ApprovedItem item : ApprovedItem.list(root)) {
             if (item.key() == null || !approvedHere.contains(item.key())) {
                 LOG.debug("{}: not approved on this machine; not executed", item.path());
@@ -83,26 +82,26 @@ public final class LocalWorker implements AgentExtension.Worker {
             Optional<List<String>> executor = actions.executor(item.domain() == null ? "" : item.domain());
             if (executor.isEmpty()) continue;
             List<Entry> history = ledger.getOrDefault(item.key(), List.of());
-            step(root, gitDir, item, executor.get(), ExecutionPlan.next(history, clock.instant(), actions));
+            step(root, gitDir, item, executor.get(), WorkPlan.next(history, clock.instant(), actions));
         }
     }
 
-    private void step(Path root, Path gitDir, ApprovedItem item, List<String> executor, ExecutionPlan.Step step)
+    private void step(Path root, Path gitDir, ApprovedItem item, List<String> executor, WorkPlan.Step step)
             throws IOException {
-        if (step instanceof ExecutionPlan.Run run) {
+        if (step instanceof WorkPlan.Run run) {
             execute(root, gitDir, item, executor, run);
-        } else if (step instanceof ExecutionPlan.Finish) {
+        } else if (step instanceof WorkPlan.Finish) {
             finish(root, gitDir, item);
-        } else if (step instanceof ExecutionPlan.RaiseCard c) {
+        } else if (step instanceof WorkPlan.RaiseCard c) {
             raiseCard(root, gitDir, item, executor, c);
-        } else if (step instanceof ExecutionPlan.AwaitCard a) {
-            checkCard(root, gitDir, item, a.cardId());
-        } else if (step instanceof ExecutionPlan.Wait w) {
+        } else if (step instanceof WorkPlan.AwaitCard a) {
+            checkCard(gitDir, item, a.cardId());
+        } else if (step instanceof WorkPlan.Wait w) {
             LOG.debug("{}: next try at {}", item.path(), w.until());
         }
     }
 
-    private void execute(Path root, Path gitDir, ApprovedItem item, List<String> executor, ExecutionPlan.Run run)
+    private void execute(Path root, Path gitDir, ApprovedItem item, List<String> executor, WorkPlan.Run run)
             throws IOException {
         record(gitDir, item, Event.STARTED, "attempt " + run.attempt() + (run.afterInterruption() ? " (after an interruption)" : ""));
         List<String> argv = new ArrayList<>(executor);
@@ -162,7 +161,7 @@ public final class LocalWorker implements AgentExtension.Worker {
     }
 
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
-    private void raiseCard(Path root, Path gitDir, ApprovedItem item, List<String> executor, ExecutionPlan.RaiseCard c)
+    private void raiseCard(Path root, Path gitDir, ApprovedItem item, List<String> executor, WorkPlan.RaiseCard c)
             throws IOException {
         String[] id = new String[1];
         try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
@@ -191,17 +190,12 @@ public final class LocalWorker implements AgentExtension.Worker {
         say(item.path() + ": executor failed " + c.failures() + " times; card " + id[0] + " asks what to do");
     }
 
-    private void checkCard(Path root, Path gitDir, ApprovedItem item, String cardId) throws IOException {
-        Optional<CardFiles.Entry> found = CardFiles.find(root, cardId);
-        if (found.isPresent() && found.get().card().isOpen()) return;
-        Keep keep = found.map(e -> e.card().resolution().keep()).orElse(Keep.OURS);
-        if (keep == Keep.SKIP) {
-            record(gitDir, item, Event.SKIPPED, cardId);
-            say(item.path() + ": left alone (card " + cardId + " decided skip)");
-        } else {
-            record(gitDir, item, Event.RETRY, cardId);
-            say(item.path() + ": tried again (card " + cardId + (found.isPresent() ? " decided keep_ours)" : " is gone)"));
-        }
+    private void checkCard(Path gitDir, ApprovedItem item, String cardId) throws IOException {
+        Optional<Event> decided = WorkCards.decision(gitDir.getParent(), cardId);
+        if (decided.isEmpty()) return;
+        record(gitDir, item, decided.get(), cardId);
+        say(item.path() + (decided.get() == Event.SKIPPED ? ": left alone (card " + cardId + " decided skip)"
+                : ": tried again (card " + cardId + " decided keep_ours or is gone)"));
     }
 
     /** {@code Done/N}, or {@code Done/N (key).ext} when a file of that name is there already. */
@@ -218,7 +212,11 @@ public final class LocalWorker implements AgentExtension.Worker {
     }
 
     private void record(Path gitDir, ApprovedItem item, Event event, String detail) {
-        ExecutionLedger.append(gitDir, new Entry(item.key(), item.path(), event, clock.instant(), detail));
+        ledger(gitDir).append(new Entry(item.key(), item.path(), event, clock.instant(), detail));
+    }
+
+    static WorkLedger ledger(Path gitDir) {
+        return new WorkLedger(gitDir, WorkLedger.EXECUTIONS);
     }
 
     private void say(String line) {

@@ -10,6 +10,7 @@ import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.local.Vaults;
 import io.vaultsync.local.approve.HandApprovals;
 import io.vaultsync.status.CardFiles;
+import io.vaultsync.work.WorkLedger;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -119,7 +120,7 @@ class LocalWorkerTest {
         worker.afterCycle(v.local());
         assertThat(sent()).isEmpty();
         assertThat(v.local().resolve("Approved/pay.md")).exists();
-        assertThat(ExecutionLedger.read(gitDir)).isEmpty();
+        assertThat(LocalWorker.ledger(gitDir).read()).isEmpty();
     }
 
     @Test
@@ -187,11 +188,11 @@ class LocalWorkerTest {
         String id = CardFiles.open(v.local()).get(0).card().id();
         assertThat(Vaults.local("resolve", id, "--keep", "skip", "--vault", v.local().toString()).code()).isZero();
         worker.afterCycle(v.local());
-        int events = ExecutionLedger.read(gitDir).size();
+        int events = LocalWorker.ledger(gitDir).read().size();
         clock.advance(Duration.ofDays(30));
         worker.afterCycle(v.local());
-        assertThat(ExecutionLedger.read(gitDir)).hasSize(events);
-        assertThat(ExecutionLedger.read(gitDir).get(events - 1).event()).isEqualTo(ExecutionLedger.Event.SKIPPED);
+        assertThat(LocalWorker.ledger(gitDir).read()).hasSize(events);
+        assertThat(LocalWorker.ledger(gitDir).read().get(events - 1).event()).isEqualTo(WorkLedger.Event.SKIPPED);
         assertThat(v.local().resolve(item)).exists();
     }
 }

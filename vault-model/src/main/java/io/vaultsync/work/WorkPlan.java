@@ -1,30 +1,31 @@
-package io.vaultsync.local.exec;
+package io.vaultsync.work;
 
 import io.vaultsync.config.Actions;
-import io.vaultsync.local.exec.ExecutionLedger.Entry;
-import io.vaultsync.local.exec.ExecutionLedger.Event;
+import io.vaultsync.work.WorkLedger.Entry;
+import io.vaultsync.work.WorkLedger.Event;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What to do next with one approved item, from its ledger entries alone. Pure.
+ * What to do next with one piece of work (an approved item, a claimed task), from its ledger entries
+ * alone. Pure.
  * <ul>
  * <li>nothing yet, an interrupted run ({@code started} with no end), or a failure whose delay has passed
- * → run the executor (again, with the same key);</li>
- * <li>{@code succeeded} → only move it to {@code Done/}: the executor is never run again;</li>
+ * → run the command (again, with the same key);</li>
+ * <li>{@code succeeded} → only finish (commit the result): the command is never run again;</li>
  * <li>as many failures as {@link Actions#maxAttempts()} → raise a card, then wait for its decision
  * ({@code retry} starts the count afresh, {@code skipped} leaves the item alone for good).</li>
  * </ul>
  */
-public final class ExecutionPlan {
-    private ExecutionPlan() {}
+public final class WorkPlan {
+    private WorkPlan() {}
 
     public sealed interface Step {}
 
-    /** Run the executor; {@code attempt} counts from 1 since the last reset. */
+    /** Run the command; {@code attempt} counts from 1 since the last reset. */
     public record Run(int attempt, boolean afterInterruption) implements Step {}
 
-    /** The executor succeeded: move the item to {@code Done/} with this outcome. */
+    /** The command succeeded: commit its result. */
     public record Finish(String outcome) implements Step {}
 
     /** The last failure's delay has not passed yet. */
@@ -36,7 +37,7 @@ public final class ExecutionPlan {
     /** A card is open; its decision comes first. */
     public record AwaitCard(String cardId) implements Step {}
 
-    /** Left alone: a person chose {@code skip}, or it is already in {@code Done/}. */
+    /** Left alone: a person chose {@code skip}, or it is finished. */
     public record Nothing() implements Step {}
 
     public static Step next(List<Entry> entries, Instant now, Actions actions) {
