@@ -74,7 +74,7 @@ has_draft() { remote_files | grep -q '^Pending_Approval/email/DRAFT_'; }
 wait_for "the cloud's draft on the remote" 120 has_draft
 draft=$(remote_files | grep '^Pending_Approval/email/DRAFT_' | head -1)
 echo "draft on the remote: $draft"
-grep -E 'claims|draft' "$dir/cloud.log" | sed 's/^/  cloud: /' || true
+grep -E '^cloud_agent: (claimed|In_Progress)' "$dir/cloud.log" | sed 's/^/  /' || true
 
 step "local agent: run; it pulls the draft"
 local_ run --vault "$dir/local" --interval 1s > "$dir/local.log" 2>&1 &
@@ -91,8 +91,8 @@ wait_for "the message in the outbox" 120 sent
 done_item="Done/${draft##*/}"
 in_done() { remote_files | grep -qxF "$done_item"; }
 wait_for "$done_item on the remote" 120 in_done
-dash_shows() { git --git-dir="$dir/remote.git" show main:Dashboard.md 2>/dev/null | grep -q 'Done *| *1\b\|Done: 1\|Done.*1'; }
-wait_for "the dashboard to count the item in Done/" 120 dash_shows
+dash_shows() { git --git-dir="$dir/remote.git" show main:Dashboard.md 2>/dev/null | grep -qF "[${done_item#Done/}]"; }
+wait_for "the dashboard to list the item under Done" 120 dash_shows
 for f in "$dir"/outbox/*.eml; do echo "outbox: ${f##*/}"; sed 's/^/  | /' "$f"; done
 
 step "Dashboard.md (written by the local agent alone)"

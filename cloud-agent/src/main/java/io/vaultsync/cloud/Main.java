@@ -1,6 +1,5 @@
 package io.vaultsync.cloud;
 
-import io.vaultsync.claim.cli.ClaimExtension;
 import io.vaultsync.cli.AgentCli;
 import io.vaultsync.policy.Role;
 import java.io.PrintWriter;
@@ -12,6 +11,6 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(AgentCli.run(Role.CLOUD, "cloud-agent", new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), ClaimExtension.INSTANCE, args));
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), CloudExtension.INSTANCE, args));
     }
 }

@@ -6,6 +6,7 @@ import io.vaultsync.cli.CliContext;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.local.approve.HandApprovals;
 import io.vaultsync.local.cli.VerdictCommands;
+import io.vaultsync.local.dashboard.DashboardKeeper;
 import io.vaultsync.local.exec.LocalWorker;
 import io.vaultsync.sync.SyncCycle;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * The local role: the claim commands, approve and reject; in each cycle of {@code run} the lease keeper
- * and the stamp for drafts approved by hand; after each cycle the executors.
+ * the stamp for drafts approved by hand and the dashboard; after each cycle the executors.
  */
 public final class LocalExtension implements AgentExtension {
     public static final LocalExtension INSTANCE = new LocalExtension();
@@ -30,7 +31,7 @@ public final class LocalExtension implements AgentExtension {
 
     @Override
     public SyncCycle.Prelude keeper(AgentSettings settings) {
-        return ClaimExtension.INSTANCE.keeper(settings).andThen(new HandApprovals());
+        return ClaimExtension.INSTANCE.keeper(settings).andThen(new HandApprovals()).andThen(new DashboardKeeper());
     }
 
     @Override

@@ -1,0 +1,31 @@
+package io.vaultsync.cloud;
+
+import io.vaultsync.claim.cli.ClaimExtension;
+import io.vaultsync.cli.AgentExtension;
+import io.vaultsync.cli.CliContext;
+import io.vaultsync.cloud.handler.CloudWorker;
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.sync.SyncCycle;
+import java.util.List;
+
+/** The cloud role: the claim commands and the lease keeper, and after each cycle of {@code run} the handlers. */
+public final class CloudExtension implements AgentExtension {
+    public static final CloudExtension INSTANCE = new CloudExtension();
+
+    private CloudExtension() {}
+
+    @Override
+    public List<Object> commands(CliContext ctx) {
+        return ClaimExtension.INSTANCE.commands(ctx);
+    }
+
+    @Override
+    public SyncCycle.Prelude keeper(AgentSettings settings) {
+        return ClaimExtension.INSTANCE.keeper(settings);
+    }
+
+    @Override
+    public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle) {
+        return new CloudWorker(settings, ctx.clock(), cycle, ctx.out());
+    }
+}
