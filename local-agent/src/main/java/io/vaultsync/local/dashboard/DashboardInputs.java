@@ -60,7 +60,7 @@ public final class DashboardInputs {
         for (String f : List.of("Approved", "Rejected", "Done", "Updates")) counts.put(f, files(wt, f).size());
 
         List<DashboardData.Card> cards = OpenCards.list(wt).stream()
-                .map(c -> new DashboardData.Card(c.card(), c.kind(), c.path(), c.agent())).toList();
+                .map(c -> new DashboardData.Card(cardId(c.card()), c.kind(), c.path(), c.agent())).toList();
 
         List<DashboardData.DoneItem> done = new ArrayList<>();
         for (String p : files(wt, "Done")) done.add(new DashboardData.DoneItem(p, executedAt(wt.resolve(p))));
@@ -125,6 +125,12 @@ public final class DashboardInputs {
             }
             return changed == 1;
         }
+    }
+
+    /** {@code Pending_Approval/conflicts/<agent>/<id>.md} → {@code <id>}. */
+    private static String cardId(String file) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        return name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
     }
 
     /** One word for this agent's last cycle: ok, offline, contended, or never. */
