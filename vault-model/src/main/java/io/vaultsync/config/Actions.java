@@ -1,6 +1,7 @@
 package io.vaultsync.config;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,6 +73,6 @@ public record Actions(Map<String, List<String>> handlers, Map<String, List<Strin
             if (v == null || v.isEmpty() || v.get(0).isBlank()) throw new IllegalArgumentException("empty command for '" + k + "'");
             out.put(k, List.copyOf(v));
         });
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }

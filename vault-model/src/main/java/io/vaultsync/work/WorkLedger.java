@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +31,7 @@ public final class WorkLedger {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("key", key);
             m.put("item", item);
-            m.put("event", event.name().toLowerCase(java.util.Locale.ROOT));
+            m.put("event", event.name().toLowerCase(Locale.ROOT));
             m.put("time", time.toString());
             m.put("detail", detail);
             return m;
@@ -53,7 +55,7 @@ public final class WorkLedger {
 
     /** Every entry, grouped by key, oldest first within each. */
     public Map<String, List<Entry>> byKey() throws IOException {
-        Map<String, List<Entry>> out = new java.util.HashMap<>();
+        Map<String, List<Entry>> out = new HashMap<>();
         for (Entry e : read()) out.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e);
         return out;
     }
@@ -63,7 +65,7 @@ public final class WorkLedger {
         for (Map<String, Object> m : JsonLines.read(file)) {
             try {
                 out.add(new Entry((String) m.get("key"), (String) m.get("item"),
-                        Event.valueOf(((String) m.get("event")).toUpperCase(java.util.Locale.ROOT)),
+                        Event.valueOf(((String) m.get("event")).toUpperCase(Locale.ROOT)),
                         Instant.parse((String) m.get("time")), (String) m.get("detail")));
             } catch (RuntimeException unreadable) {
                 // not a record this version wrote

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,7 @@ class ActionsStoreTest {
     @Test
     void anAssignmentFromTheCommandLineIsNameEqualsCommand() {
         assertThat(ActionsStore.parseAssignment("email=/opt/send --outbox /o")).isEqualTo(
-                java.util.Map.entry("email", List.of("/opt/send", "--outbox", "/o")));
+                Map.entry("email", List.of("/opt/send", "--outbox", "/o")));
         assertThatThrownBy(() -> ActionsStore.parseAssignment("email")).hasMessageContaining("expected NAME=COMMAND");
         assertThatThrownBy(() -> ActionsStore.parseAssignment("=x")).hasMessageContaining("expected NAME=COMMAND");
         assertThatThrownBy(() -> ActionsStore.parseAssignment("email=")).hasMessageContaining("expected NAME=COMMAND");

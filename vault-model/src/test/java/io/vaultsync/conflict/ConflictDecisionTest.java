@@ -8,6 +8,7 @@ import io.vaultsync.conflict.ConflictDecision.Version;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Zones;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ConflictDecisionTest {
@@ -103,7 +103,7 @@ class ConflictDecisionTest {
         Set<ConflictKind> seen = EnumSet.noneOf(ConflictKind.class);
         table().map(Row::want).filter(d -> d instanceof Decision.Card).forEach(d -> seen.add(((Decision.Card) d).kind()));
         assertThat(seen).containsExactlyInAnyOrder(
-                java.util.Arrays.stream(ConflictKind.values()).filter(ConflictKind::weighsVersions).toArray(ConflictKind[]::new));
+                Arrays.stream(ConflictKind.values()).filter(ConflictKind::weighsVersions).toArray(ConflictKind[]::new));
     }
 
     @Test

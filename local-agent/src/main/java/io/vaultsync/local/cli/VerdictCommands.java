@@ -6,6 +6,7 @@ import io.vaultsync.cli.SyncCommand;
 import io.vaultsync.cli.VaultOptions;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
+import io.vaultsync.local.approve.Verdict;
 import io.vaultsync.local.approve.VerdictResult;
 import io.vaultsync.local.approve.VerdictService;
 import io.vaultsync.sync.AgentLock;
@@ -78,8 +79,8 @@ public final class VerdictCommands {
             return ExitCodes.ALREADY_DECIDED;
         }
 
-        private static String past(io.vaultsync.local.approve.Verdict v) {
-            return v == io.vaultsync.local.approve.Verdict.APPROVE ? "approved" : "rejected";
+        private static String past(Verdict v) {
+            return v == Verdict.APPROVE ? "approved" : "rejected";
         }
     }
 

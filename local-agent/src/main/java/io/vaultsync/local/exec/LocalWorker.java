@@ -13,15 +13,15 @@ import io.vaultsync.gate.Verdict.Blocked;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.local.approve.Approvals;
-import io.vaultsync.work.WorkLedger.Entry;
-import io.vaultsync.work.WorkCards;
-import io.vaultsync.work.WorkLedger;
-import io.vaultsync.work.WorkLedger.Event;
-import io.vaultsync.work.WorkPlan;
 import io.vaultsync.process.CommandRunner;
 import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.CycleContext;
 import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.work.WorkCards;
+import io.vaultsync.work.WorkLedger;
+import io.vaultsync.work.WorkLedger.Entry;
+import io.vaultsync.work.WorkLedger.Event;
+import io.vaultsync.work.WorkPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +81,14 @@ public final class LocalWorker implements AgentExtension.Worker {
             Optional<List<String>> executor = actions.executor(item.domain() == null ? "" : item.domain());
             if (executor.isEmpty()) continue;
             List<Entry> history = ledger.getOrDefault(item.key(), List.of());
-            step(root, gitDir, item, executor.get(), WorkPlan.next(history, clock.instant(), actions));
+            step(root, gitDir, item, executor.get(), WorkPlan.next(history, clock.instant(), actions), actions);
         }
     }
 
-    private void step(Path root, Path gitDir, ApprovedItem item, List<String> executor, WorkPlan.Step step)
-            throws IOException {
+    private void step(Path root, Path gitDir, ApprovedItem item, List<String> executor, WorkPlan.Step step,
+            Actions actions) throws IOException {
         if (step instanceof WorkPlan.Run run) {
-            execute(root, gitDir, item, executor, run);
+            execute(root, gitDir, item, executor, run, actions);
         } else if (step instanceof WorkPlan.Finish) {
             finish(root, gitDir, item);
         } else if (step instanceof WorkPlan.RaiseCard c) {
@@ -101,8 +100,8 @@ public final class LocalWorker implements AgentExtension.Worker {
         }
     }
 
-    private void execute(Path root, Path gitDir, ApprovedItem item, List<String> executor, WorkPlan.Run run)
-            throws IOException {
+    private void execute(Path root, Path gitDir, ApprovedItem item, List<String> executor, WorkPlan.Run run,
+            Actions actions) throws IOException {
         record(gitDir, item, Event.STARTED, "attempt " + run.attempt() + (run.afterInterruption() ? " (after an interruption)" : ""));
         List<String> argv = new ArrayList<>(executor);
         argv.add(root.resolve(item.path()).toString());
@@ -111,7 +110,7 @@ public final class LocalWorker implements AgentExtension.Worker {
                 "VAULTSYNC_DOMAIN", item.domain());
         CommandRunner.Result r;
         try {
-            r = CommandRunner.run(argv, env, outputFile(gitDir, item), ActionsStore.read(gitDir).timeout());
+            r = CommandRunner.run(argv, env, outputFile(gitDir, item), actions.timeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while " + item.path() + " was executed; it runs again with the same key", e);

@@ -3,6 +3,7 @@ package io.vaultsync.local.exec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 
 /** The section an executed item gains on its way to {@code Done/}: when, by whom, with which key, and what the executor said. Pure. */
 public final class Outcome {
@@ -22,7 +23,7 @@ public final class Outcome {
             sb.append("\n```\n").append(output.strip().replace("```", "'''")).append("\n```\n");
         }
         byte[] tail = sb.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] out = java.util.Arrays.copyOf(item, item.length + tail.length); // the item's bytes stay as they were
+        byte[] out = Arrays.copyOf(item, item.length + tail.length); // the item's bytes stay as they were
         System.arraycopy(tail, 0, out, item.length, tail.length);
         return out;
     }
