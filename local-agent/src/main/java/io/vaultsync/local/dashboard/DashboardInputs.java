@@ -38,13 +38,14 @@ public final class DashboardInputs {
     public static final String DASHBOARD = "Dashboard.md";
     /** How far back the history is read for each agent's last sync. */
     static final int HISTORY_LIMIT = 2000;
-    /** An agent with no sync for longer than this is shown as quiet. */
+    /** By default, another agent with no sync for longer than this is shown as quiet. */
     static final Duration QUIET_AFTER = Duration.ofHours(24);
     private static final Pattern EXECUTED = Pattern.compile("(?m)^- executed at: (\\S+)$");
 
     private DashboardInputs() {}
 
-    public static DashboardData collect(CycleContext ctx) throws IOException {
+    /** The dashboard's data as the cycle starts; another agent silent for longer than {@code quietAfter} is quiet. */
+    public static DashboardData collect(CycleContext ctx, Duration quietAfter) throws IOException {
         Path wt = ctx.vault().workTree();
         Policy policy = ctx.policy();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -74,10 +75,10 @@ public final class DashboardInputs {
         signals.sort(Comparator.comparing((DashboardData.SignalFile s) -> s.signal().time(),
                 Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(DashboardData.SignalFile::path));
 
-        return new DashboardData(counts, drafts, cards, agents(ctx), done, signals);
+        return new DashboardData(counts, drafts, cards, agents(ctx, quietAfter), done, signals);
     }
 
-    private static List<DashboardData.Agent> agents(CycleContext ctx) throws IOException {
+    private static List<DashboardData.Agent> agents(CycleContext ctx, Duration quietAfter) throws IOException {
         Policy policy = ctx.policy();
         Map<String, RevCommit> last = lastSyncs(ctx.vault().repository(), ctx.vault().head(), policy);
         String me = ctx.settings().name();
@@ -86,8 +87,7 @@ public final class DashboardInputs {
         for (AgentSpec a : policy.agents()) {
             RevCommit c = last.get(a.name());
             Instant at = c == null ? null : c.getCommitterIdent().getWhenAsInstant();
-            String health = a.name().equals(me) ? myHealth
-                    : at == null ? "never synced" : at.isBefore(ctx.now().minus(QUIET_AFTER)) ? "quiet" : "ok";
+            String health = a.name().equals(me) ? myHealth : peerHealth(at, ctx.now(), quietAfter);
             out.add(new DashboardData.Agent(a.name(), a.role().name().toLowerCase(Locale.ROOT), at,
                     c == null ? null : Trailers.parse(c.getFullMessage()).get(Trailers.MACHINE),
                     c == null ? null : c.abbreviate(7).name(), health));
@@ -140,6 +140,12 @@ public final class DashboardInputs {
         if (o.startsWith("push race")) return "contended";
         if (o.equals("never")) return "never synced";
         return "ok";
+    }
+
+    /** One word for another agent: never synced, quiet (nothing for longer than {@code quietAfter}), or ok. */
+    static String peerHealth(Instant lastSync, Instant now, Duration quietAfter) {
+        if (lastSync == null) return "never synced";
+        return lastSync.isBefore(now.minus(quietAfter)) ? "quiet" : "ok";
     }
 
     private static Instant executedAt(Path f) throws IOException {
