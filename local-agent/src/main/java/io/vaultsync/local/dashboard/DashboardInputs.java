@@ -1,5 +1,6 @@
 package io.vaultsync.local.dashboard;
 
+import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.Authors;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.policy.AgentSpec;
@@ -48,32 +49,35 @@ public final class DashboardInputs {
     public static DashboardData collect(CycleContext ctx, Duration quietAfter) throws IOException {
         Path wt = ctx.vault().workTree();
         Policy policy = ctx.policy();
+        SecretGate gate = ctx.gate();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("Needs_Action", files(wt, "Needs_Action").size());
-        for (AgentSpec a : policy.agents()) counts.put("In_Progress/" + a.name(), files(wt, "In_Progress/" + a.name()).size());
+        counts.put("Needs_Action", files(wt, "Needs_Action", gate).size());
+        for (AgentSpec a : policy.agents()) counts.put("In_Progress/" + a.name(), files(wt, "In_Progress/" + a.name(), gate).size());
         List<String> drafts = new ArrayList<>();
         for (String domain : folders(wt.resolve("Pending_Approval"))) {
             if (domain.equals("conflicts")) continue;
-            List<String> in = files(wt, "Pending_Approval/" + domain);
+            List<String> in = files(wt, "Pending_Approval/" + domain, gate);
             counts.put("Pending_Approval/" + domain, in.size());
             drafts.addAll(in);
         }
-        for (String f : List.of("Approved", "Rejected", "Done", "Updates")) counts.put(f, files(wt, f).size());
+        for (String f : List.of("Approved", "Rejected", "Done", "Updates")) counts.put(f, files(wt, f, gate).size());
 
         List<DashboardData.Card> cards = OpenCards.list(wt).stream()
                 .map(c -> new DashboardData.Card(cardId(c.card()), c.kind(), c.path(), c.agent())).toList();
 
         List<DashboardData.DoneItem> done = new ArrayList<>();
-        for (String p : files(wt, "Done")) done.add(new DashboardData.DoneItem(p, executedAt(wt.resolve(p))));
+        for (String p : files(wt, "Done", gate)) done.add(new DashboardData.DoneItem(p, executedAt(wt.resolve(p))));
         done.sort(Comparator.comparing(DashboardData.DoneItem::executedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(DashboardData.DoneItem::path));
 
         List<DashboardData.SignalFile> signals = new ArrayList<>();
-        for (String p : files(wt, "Updates")) {
-            signals.add(new DashboardData.SignalFile(p, Signal.parse(p, Files.readAllBytes(wt.resolve(p)))));
+        for (String p : files(wt, "Updates", gate)) {
+            byte[] bytes = Files.readAllBytes(wt.resolve(p));
+            if (!gate.checkContent(p, bytes).blocked()) signals.add(new DashboardData.SignalFile(p, Signal.parse(p, bytes)));
         }
         signals.sort(Comparator.comparing((DashboardData.SignalFile s) -> s.signal().time(),
                 Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(DashboardData.SignalFile::path));
+        counts.put("Updates", signals.size()); // less any the content scan holds back; the row keeps its place
 
         return new DashboardData(counts, drafts, cards, agents(ctx, quietAfter), done, signals);
     }
@@ -161,15 +165,23 @@ public final class DashboardInputs {
         return last;
     }
 
-    /** Vault paths of the visible regular files below a folder, sorted. */
-    static List<String> files(Path wt, String folder) throws IOException {
+    /**
+     * Vault paths of the visible regular files below a folder that the secret gate lets through by path
+     * (denylist, size), sorted: what the gate holds back is neither read nor named on the dashboard.
+     */
+    static List<String> files(Path wt, String folder, SecretGate gate) throws IOException {
         Path dir = wt.resolve(folder);
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return List.of();
+        List<String> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-                    .filter(f -> !f.getFileName().toString().startsWith("."))
-                    .map(f -> wt.relativize(f).toString().replace('\\', '/')).sorted().toList();
+            for (Path f : s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                if (f.getFileName().toString().startsWith(".")) continue;
+                String rel = wt.relativize(f).toString().replace('\\', '/');
+                if (!gate.checkPath(rel, false, Files.size(f)).blocked()) out.add(rel);
+            }
         }
+        out.sort(null);
+        return out;
     }
 
     private static List<String> folders(Path dir) throws IOException {
