@@ -17,12 +17,12 @@ public final class DashboardView {
         sb.append("_Written by the local agent alone, whenever what it shows changes. Edits here are replaced._\n\n");
 
         sb.append("## Folders\n\n| folder | files |\n|---|---:|\n");
-        d.counts().forEach((folder, n) -> sb.append("| ").append(folder).append(" | ").append(n).append(" |\n"));
+        d.counts().forEach((folder, n) -> sb.append("| ").append(cell(folder)).append(" | ").append(n).append(" |\n"));
 
         sb.append("\n## Drafts waiting for approval (").append(d.drafts().size()).append(")\n\n");
         if (d.drafts().isEmpty()) sb.append("None.\n");
         for (String p : first(d.drafts())) {
-            sb.append("- ").append(link(p)).append(" — `local-agent approve \"").append(p).append("\"`\n");
+            sb.append("- ").append(domain(p)).append(": ").append(link(p)).append(" — `local-agent approve \"").append(p).append("\"`\n");
         }
         more(sb, d.drafts());
 
@@ -37,8 +37,8 @@ public final class DashboardView {
 
         sb.append("\n## Agents\n\n| agent | role | last sync | machine | commit | health |\n|---|---|---|---|---|---|\n");
         for (DashboardData.Agent a : d.agents()) {
-            sb.append("| ").append(a.name()).append(" | ").append(a.role()).append(" | ").append(time(a.lastSync()))
-                    .append(" | ").append(dash(a.machine())).append(" | ").append(a.commit() == null ? "—" : "`" + a.commit() + "`")
+            sb.append("| ").append(cell(a.name())).append(" | ").append(a.role()).append(" | ").append(time(a.lastSync()))
+                    .append(" | ").append(cell(dash(a.machine()))).append(" | ").append(a.commit() == null ? "—" : "`" + a.commit() + "`")
                     .append(" | ").append(a.health()).append(" |\n");
         }
 
@@ -88,6 +88,9 @@ public final class DashboardView {
         for (char c : path.toCharArray()) {
             switch (c) {
                 case ' ' -> url.append("%20");
+                case '%' -> url.append("%25");
+                case '#' -> url.append("%23");
+                case '?' -> url.append("%3F");
                 case '(' -> url.append("%28");
                 case ')' -> url.append("%29");
                 case '<' -> url.append("%3C");
@@ -96,6 +99,17 @@ public final class DashboardView {
             }
         }
         return "[" + label + "](" + url + ")";
+    }
+
+    /** {@code Pending_Approval/email/x.md} → {@code email}. */
+    private static String domain(String draft) {
+        String[] parts = draft.split("/", 3);
+        return parts.length == 3 ? parts[1] : "?";
+    }
+
+    /** Text for a table cell: a {@code |} would end the cell. */
+    private static String cell(String s) {
+        return s.replace("|", "\\|");
     }
 
     private static String time(Instant t) {

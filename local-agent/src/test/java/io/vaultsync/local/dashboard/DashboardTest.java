@@ -38,7 +38,7 @@ class DashboardTest {
                         new DashboardData.SignalFile("Updates/SIGNAL_a.md", new Signal("x", T, null, null, "Older [v2]", ""))));
         String md = DashboardView.render(d);
         assertThat(md).contains("| Needs_Action | 2 |\n| Pending_Approval/email | 1 |\n")
-                .contains("## Drafts waiting for approval (1)\n\n- [DRAFT re (1) é.md](Pending_Approval/email/DRAFT%20re%20%281%29%20é.md)"
+                .contains("## Drafts waiting for approval (1)\n\n- email: [DRAFT re (1) é.md](Pending_Approval/email/DRAFT%20re%20%281%29%20é.md)"
                         + " — `local-agent approve \"Pending_Approval/email/DRAFT re (1) é.md\"`\n")
                 .contains("- [C-1](Pending_Approval/conflicts/cloud_agent/C-1.md) — handler-failed on `In_Progress/cloud_agent/x.md`,"
                         + " raised by cloud_agent (`resolve C-1`)")
@@ -74,7 +74,8 @@ class DashboardTest {
         String md = RemoteTree.files(v.remote(), "main").get("Dashboard.md");
         assertThat(md).contains("| Needs_Action | 1 |", "| Pending_Approval/email | 1 |", "| Pending_Approval/social | 1 |",
                 "| Updates | 3 |", "| Done | 0 |");
-        assertThat(md).contains("[DRAFT_one.md](Pending_Approval/email/DRAFT_one.md)", "[DRAFT two.md](Pending_Approval/social/DRAFT%20two.md)");
+        assertThat(md).contains("- email: [DRAFT_one.md](Pending_Approval/email/DRAFT_one.md)",
+                "- social: [DRAFT two.md](Pending_Approval/social/DRAFT%20two.md)");
         assertThat(md).contains("## Open decision cards (1)", "[C-20261122-100000-beef-handler]", "handler-failed on `In_Progress/cloud_agent/EMAIL_x.md`");
         assertThat(md).containsPattern("\\| cloud_agent \\| cloud \\| \\d{4}-[^|]+Z \\| vm \\| `[0-9a-f]{7}` \\| ok \\|");
         assertThat(md.indexOf("[Third]")).isLessThan(md.indexOf("[Second]"));
