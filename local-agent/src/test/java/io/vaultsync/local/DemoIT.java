@@ -45,7 +45,7 @@ class DemoIT {
         List<String> done = remote.keySet().stream().filter(k -> k.startsWith("Done/DRAFT_")).toList();
         assertThat(done).hasSize(1);
         assertThat(remote.get(done.get(0))).contains("## Outcome", "- result: done (exit 0)", "approved_by: \"local_agent\"");
-        assertThat(remote.keySet()).noneMatch(k -> k.startsWith("Needs_Action/EMAIL_") || k.startsWith("Pending_Approval/email/")
+        assertThat(remote.keySet()).noneMatch(k -> k.startsWith("Needs_Action/EMAIL_") || k.startsWith("Pending_Approval/email/DRAFT_")
                 || k.startsWith("In_Progress/cloud_agent/EMAIL_"));
         assertThat(remote.get("Dashboard.md")).contains(done.get(0).substring("Done/".length()).replace(".md", ""));
         CGit.assertFsckStrict(demo.resolve("remote.git"));

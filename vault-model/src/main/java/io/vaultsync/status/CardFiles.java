@@ -32,7 +32,7 @@ public final class CardFiles {
                         String name = f.getFileName().toString();
                         if (!name.endsWith(".md") || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) continue;
                         String rel = workTree.relativize(f).toString().replace('\\', '/');
-                        String text = Files.readString(f, StandardCharsets.UTF_8);
+                        String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
                         if (!CardReader.looksLikeCard(text)) continue;
                         try {
                             out.add(new Entry(rel, agent, CardReader.parse(rel, text), null));
