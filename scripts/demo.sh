@@ -37,8 +37,12 @@ wait_for() {
 }
 pids=()
 stop_agents() {
+  local pid code
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    code=0; wait "$pid" 2>/dev/null || code=$?
+    [ "$code" -eq 0 ] || echo "agent $pid exited with $code" >&2
+  done
   pids=()
 }
 trap stop_agents EXIT
@@ -55,7 +59,7 @@ local_ init --vault "$dir/local" --remote "$dir/remote.git" --machine desktop \
   --executor "email=$here/scripts/sample-executor.sh --outbox $dir/outbox"
 
 step "cloud agent: run (a daemon, 1 s between cycles); the local agent stays stopped for now"
-cloud run --vault "$dir/cloud" --interval 1s > "$dir/cloud.log" 2>&1 &
+"${jvm[@]}" -jar "$cloud_jar" run --vault "$dir/cloud" --interval 1s > "$dir/cloud.log" 2>&1 &   # $! is the JVM
 pids+=($!)
 
 step "a sample email task lands in Needs_Action/ (next to a .env the cloud must never send)"
@@ -77,7 +81,7 @@ echo "draft on the remote: $draft"
 grep -E '^cloud_agent: (claimed|In_Progress)' "$dir/cloud.log" | sed 's/^/  /' || true
 
 step "local agent: run; it pulls the draft"
-local_ run --vault "$dir/local" --interval 1s > "$dir/local.log" 2>&1 &
+"${jvm[@]}" -jar "$local_jar" run --vault "$dir/local" --interval 1s > "$dir/local.log" 2>&1 &
 pids+=($!)
 wait_for "the draft in the local vault" 120 test -f "$dir/local/$draft"
 sed 's/^/  | /' "$dir/local/$draft"

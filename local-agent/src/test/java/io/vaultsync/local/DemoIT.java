@@ -34,6 +34,8 @@ class DemoIT {
         assertThat(out).contains("exactly one message in the outbox", "the secret is nowhere in the remote's history");
 
         Path demo = dir.resolve("demo");
+        assertThat(ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse(""))
+                .filter(cmd -> cmd.contains(demo.toString()) && cmd.contains(".jar run"))).as("agents left running").isEmpty();
         List<Path> sent;
         try (Stream<Path> s = Files.list(demo.resolve("outbox"))) {
             sent = s.filter(f -> f.toString().endsWith(".eml")).toList();
