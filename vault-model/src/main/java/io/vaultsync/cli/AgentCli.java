@@ -57,6 +57,8 @@ public final class AgentCli {
         cl.addSubcommand("status", new StatusCommand(ctx));
         cl.addSubcommand("conflicts", new ConflictsCommand(ctx));
         cl.addSubcommand("resolve", new ResolveCommand(ctx));
+        cl.addSubcommand("log", new LogCommand(ctx));
+        cl.addSubcommand("verify", new VerifyCommand(ctx));
         extension.commands(ctx).forEach(cl::addSubcommand);
         cl.setOut(out);
         cl.setErr(err);

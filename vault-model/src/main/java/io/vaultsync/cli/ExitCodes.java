@@ -43,5 +43,8 @@ public final class ExitCodes {
     /** A file of that name is already in {@code Approved/} or {@code Rejected/}. */
     public static final int ALREADY_DECIDED = 17;
 
+    /** {@code verify} found a problem: a broken journal record, a landed commit missing, an unhealthy repository. */
+    public static final int VERIFY_FAILED = 18;
+
     private ExitCodes() {}
 }

@@ -71,6 +71,16 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
                 Side.OURS, Keep.OURS, List.of(Keep.OURS, Keep.SKIP), reason, output, now, me, null);
     }
 
+    /**
+     * A card for a deleted task that came back: the new copy is kept at {@code savedAt}; {@code keep_theirs}
+     * puts it back in place, {@code skip} leaves the task deleted.
+     */
+    public static ConflictCard tombstoned(String id, String path, String savedAt, String reason, Instant now, String me) {
+        return new ConflictCard(id, ConflictKind.TOMBSTONED, path, null, new Version(me, null, null),
+                new Version("re-ingested", null, savedAt), Side.OURS, Keep.SKIP, List.of(Keep.THEIRS, Keep.SKIP), reason,
+                "", now, me, null);
+    }
+
     public static String dir(String agent) {
         return DIR + agent + "/";
     }
@@ -133,7 +143,10 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
             describe(sb, "theirs", theirs, inPlace == Side.THEIRS);
             sb.append('\n');
         }
-        if (isOpen() && !kind.weighsVersions()) {
+        if (isOpen() && kind == ConflictKind.TOMBSTONED) {
+            sb.append("Decide with `resolve ").append(id).append(" --keep theirs` on ").append(createdBy)
+                    .append("'s side to bring `").append(path).append("` back, or `--keep skip` to leave it deleted.\n");
+        } else if (isOpen() && !kind.weighsVersions()) {
             sb.append("Decide with `resolve ").append(id).append(" --keep ours` on ").append(createdBy)
                     .append("'s side to try again, or `--keep skip` to leave `").append(path).append("` as it is.\n");
         } else if (isOpen()) {
@@ -167,6 +180,7 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
             case POLICY_CHANGE -> "Policy change refused";
             case HANDLER_FAILED -> "Handler failed";
             case EXECUTION_FAILED -> "Executor failed";
+            case TOMBSTONED -> "Deleted task came back";
         };
     }
 

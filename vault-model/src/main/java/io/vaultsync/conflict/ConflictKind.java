@@ -21,11 +21,13 @@ public enum ConflictKind {
     /** A cloud handler kept failing on a task; the task stays where it is until a person decides. */
     HANDLER_FAILED,
     /** A local executor kept failing on an approved item; the item stays in {@code Approved/} until a person decides. */
-    EXECUTION_FAILED;
+    EXECUTION_FAILED,
+    /** A task deleted earlier came back (a watcher ingested it again, a late writer): kept aside, not restored. */
+    TOMBSTONED;
 
     /** True for the kinds that weigh two versions of a file (decided by {@link ConflictDecision}). */
     public boolean weighsVersions() {
-        return this != HANDLER_FAILED && this != EXECUTION_FAILED;
+        return this != HANDLER_FAILED && this != EXECUTION_FAILED && this != TOMBSTONED;
     }
 
     public String yamlName() {

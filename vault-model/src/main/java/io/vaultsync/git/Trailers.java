@@ -5,11 +5,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The trailers every agent commit carries: who, on which machine, which operation (and task, if any). */
-public record Trailers(String agent, String machine, String operation, String task) {
+public record Trailers(String agent, String machine, String operation, String task, String device) {
     public static final String AGENT = "Vaultsync-Agent";
     public static final String MACHINE = "Vaultsync-Machine";
     public static final String OPERATION = "Vaultsync-Operation";
     public static final String TASK = "Vaultsync-Task";
+    public static final String DEVICE = "Vaultsync-Device";
+
+    public Trailers(String agent, String machine, String operation, String task) {
+        this(agent, machine, operation, task, null);
+    }
 
     public Trailers {
         Objects.requireNonNull(agent, "agent");
@@ -19,7 +24,7 @@ public record Trailers(String agent, String machine, String operation, String ta
 
     /** The same, for one task. */
     public Trailers withTask(String taskName) {
-        return new Trailers(agent, machine, operation, taskName);
+        return new Trailers(agent, machine, operation, taskName, device);
     }
 
     /** The full commit message: subject, blank line, trailers. */
@@ -29,6 +34,7 @@ public record Trailers(String agent, String machine, String operation, String ta
         sb.append(MACHINE).append(": ").append(machine).append('\n');
         sb.append(OPERATION).append(": ").append(operation).append('\n');
         if (task != null) sb.append(TASK).append(": ").append(task).append('\n');
+        if (device != null) sb.append(DEVICE).append(": ").append(device).append('\n');
         return sb.toString();
     }
 

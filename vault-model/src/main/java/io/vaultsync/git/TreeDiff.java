@@ -11,12 +11,12 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /** The paths two trees disagree on, with each side's blob (null where the path is absent). */
-final class TreeDiff {
-    record Entry(String path, ObjectId before, ObjectId after, FileMode afterMode) {}
+public final class TreeDiff {
+    public record Entry(String path, ObjectId before, ObjectId after, FileMode afterMode) {}
 
     private TreeDiff() {}
 
-    static List<Entry> between(Repository repo, RevTree before, RevTree after) throws IOException {
+    public static List<Entry> between(Repository repo, RevTree before, RevTree after) throws IOException {
         List<Entry> out = new ArrayList<>();
         try (TreeWalk tw = new TreeWalk(repo)) {
             tw.addTree(before);

@@ -9,6 +9,7 @@ import io.vaultsync.conflict.Keep;
 import io.vaultsync.gate.Verdict;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.StagedFile;
+import io.vaultsync.journal.Op;
 import io.vaultsync.policy.Zones;
 import io.vaultsync.status.CardFiles;
 import java.io.IOException;
@@ -117,6 +118,8 @@ public final class CardResolver {
         String message = ctx.trailers().message("vaultsync: " + settings.name() + " resolves " + card.id() + ": "
                 + keep.yamlName() + " for " + card.path()) + CARD_TRAILER + ": " + card.id() + "\n";
         CommitWriter.commit(ctx.vault(), staged, message, ctx.ident());
+        ctx.journal().append(Op.CONFLICT_RESOLVE, card.id(), List.of(card.cardPath(), card.path()), null,
+                keep.yamlName() + (note == null ? "" : ": " + note));
         return closed;
     }
 

@@ -2,6 +2,7 @@ package io.vaultsync.sync;
 
 import io.vaultsync.RemoteUnreachableException;
 import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.DeviceId;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.CardMaker;
 import io.vaultsync.git.CommitWriter;
@@ -12,6 +13,9 @@ import io.vaultsync.git.Replayer;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.WorkTreeScan;
+import io.vaultsync.journal.Journal;
+import io.vaultsync.journal.JournalSync;
+import io.vaultsync.journal.Op;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Zones;
 import java.io.IOException;
@@ -93,13 +97,18 @@ public final class SyncCycle {
             SecretGate gate = PolicyGate.of(policy);
             String agent = settings.name();
             Instant now = clock.instant();
-            Trailers trailers = new Trailers(agent, settings.machine(), "op-" + UUID.randomUUID(), null);
+            String device = DeviceId.of(vault.gitDir());
+            Trailers trailers = new Trailers(agent, settings.machine(), "op-" + UUID.randomUUID(), null, device);
             PersonIdent ident = new PersonIdent(agent, agent + "@vaultsync", now, TimeZone.getTimeZone("UTC").toZoneId());
-            prelude.run(new CycleContext(vault, settings, policy, zones, gate, trailers, ident, now));
+            if (Journal.dropTornTail(vault.gitDir())) repaired.add("dropped a journal line cut short by a crash");
+            JournalSync journal = new JournalSync(new Journal(vault.gitDir(), agent, settings.machine(), device, clock), agent);
+            journal.catchUp(vault); // what a crash left unrecorded is recorded now: replaying twice records nothing
+            CycleContext ctx = new CycleContext(vault, settings, policy, zones, gate, trailers, ident, now, journal.journal());
+            prelude.run(ctx);
 
             int committed = 0;
             Candidates last = null;
-            Set<String> cards = new LinkedHashSet<>();
+            Set<String> cards = new LinkedHashSet<>(TombstoneGuard.run(ctx, journal));
             List<String> keptLocal = new ArrayList<>();
             List<String> errors = new ArrayList<>();
             List<LostClaim> lostClaims = new ArrayList<>();
@@ -117,6 +126,7 @@ public final class SyncCycle {
                     CommitWriter.commit(vault, last.stageable(), trailers.message(subject), ident);
                     committed += last.stageable().size();
                 }
+                journal.catchUp(vault); // each local commit is enqueued before it is pushed
                 CardMaker maker = new CardMaker(agent, now, (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
                 Integrator integrator = new Integrator(vault, zones, gate, agent,
                         new Replayer(vault.repository(), zones, agent, trailers, ident, maker),
@@ -134,6 +144,12 @@ public final class SyncCycle {
                 List<String> doubles = DoubleClaims.settle(vault, zones, agent, maker);
                 cards.addAll(doubles);
                 if (!integrator.savedLocal() && doubles.isEmpty()) break;
+            }
+            journal.catchUp(vault);
+            for (String r : repaired) journal.journal().append(Op.REPAIR_APPLY, "repair-" + UUID.randomUUID(), List.of(), null, r);
+            for (String c : cards) {
+                String id = c.substring(c.lastIndexOf('/') + 1).replaceFirst("\\.md$", "");
+                journal.journal().append(Op.CONFLICT_DETECT, id, List.of(c), null, "card raised");
             }
             SyncReport report = new SyncReport(agent, outcome, committed, last.blocked(), last.outside(),
                     List.copyOf(cards), keptLocal, repaired, errors, lostClaims);

@@ -3,6 +3,7 @@ package io.vaultsync.sync;
 import io.vaultsync.RemoteUnreachableException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.DeviceId;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.CommitWriter;
@@ -91,6 +92,7 @@ public final class VaultInit {
             VaultRepo.configure(repo.repository());
             checkAgent(VaultPolicy.committed(repo), s);
             SettingsStore.write(repo.gitDir(), s);
+            DeviceId.of(repo.gitDir()); // generated at init
             return new Result(Mode.ADOPTED, s, vault);
         }
     }
@@ -106,6 +108,7 @@ public final class VaultInit {
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
             checkAgent(VaultPolicy.committed(repo), s);
             SettingsStore.write(repo.gitDir(), s);
+            DeviceId.of(repo.gitDir()); // generated at init
         }
         return new Result(Mode.CLONED, s, vault);
     }
@@ -130,7 +133,7 @@ public final class VaultInit {
         add(vault, files, Layout.DASHBOARD, Layout.dashboard(policy).getBytes(StandardCharsets.UTF_8));
         for (String d : Layout.folders(policy)) add(vault, files, d + "/" + Layout.KEEP, new byte[0]);
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
-            Trailers t = new Trailers(s.name(), s.machine(), "op-" + UUID.randomUUID(), null);
+            Trailers t = new Trailers(s.name(), s.machine(), "op-" + UUID.randomUUID(), null, DeviceId.of(repo.gitDir()));
             PersonIdent who = new PersonIdent(s.name(), s.name() + "@vaultsync", clock.instant(), clock.getZone());
             CommitWriter.commit(repo, files, t.message("vaultsync: seed the vault"), who);
             RemoteBranch.PushOutcome out = RemoteBranch.push(repo, repo.head(), null);
@@ -139,6 +142,7 @@ public final class VaultInit {
             }
             checkAgent(VaultPolicy.committed(repo), s);
             SettingsStore.write(repo.gitDir(), s);
+            DeviceId.of(repo.gitDir()); // generated at init
         }
         return new Result(Mode.SEEDED, s, vault);
     }

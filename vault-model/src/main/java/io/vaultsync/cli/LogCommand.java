@@ -1,0 +1,130 @@
+package io.vaultsync.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.Durations;
+import io.vaultsync.config.SettingsStore;
+import io.vaultsync.git.VaultRepo;
+import io.vaultsync.journal.Journal;
+import io.vaultsync.journal.JournalRecord;
+import io.vaultsync.journal.Op;
+import io.vaultsync.journal.PathHistory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "log", description = "This agent's journal, and with --path who changed that file: when, in which"
+        + " commit, on which machine, why. No network.")
+final class LogCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VaultOptions opts;
+
+    @Option(names = "--path", paramLabel = "P", description = "A vault path: its journal records and the commits that changed it.")
+    String path;
+
+    @Option(names = "--op", paramLabel = "TYPE", description = "Only journal records of this type, e.g. sync.operation.reconcile.")
+    String op;
+
+    @Option(names = "--since", paramLabel = "T", description = "Only since an instant (2026-11-22T10:00:00Z) or a time ago (2h, 30m).")
+    String since;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    LogCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (op != null) {
+            try {
+                Op.fromJournalName(op);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        Instant from = since == null ? null : since(since);
+        Path gitDir = SyncCommand.gitDir(opts.vault());
+        AgentSettings s = SettingsStore.read(gitDir);
+        List<JournalRecord> records = Journal.read(Journal.file(gitDir)).stream()
+                .filter(r -> op == null || r.op().equals(op))
+                .filter(r -> from == null || !r.time().isBefore(from))
+                .filter(r -> path == null || r.paths().stream().anyMatch(p -> p.equals(path) || p.startsWith(path + "/")))
+                .toList();
+        List<PathHistory.Change> history = List.of();
+        if (path != null && op == null) {
+            try (VaultRepo vault = VaultRepo.open(opts.vault(), s.branch())) {
+                history = PathHistory.of(vault.repository(), vault.head(), path).stream()
+                        .filter(c -> from == null || !c.time().isBefore(from)).toList();
+            }
+        }
+        PrintWriter out = ctx.out();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("journal", records.stream().map(JournalRecord::toMap).toList());
+            if (path != null && op == null) m.put("history", history.stream().map(LogCommand::toMap).toList());
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
+            return ExitCodes.OK;
+        }
+        if (path != null && op == null) {
+            out.println("changes to " + path + " on the branch, newest first:");
+            if (history.isEmpty()) out.println("  none");
+            for (PathHistory.Change c : history) {
+                out.printf("  %s  %s%s  commit %s  %s%s%n", c.time().truncatedTo(ChronoUnit.SECONDS),
+                        c.agent() == null ? "git: " + c.author() : c.agent(), c.machine() == null ? "" : "@" + c.machine(),
+                        c.commit().substring(0, 10), c.subject(), c.operation() == null ? "" : "  [" + c.operation() + "]");
+            }
+            out.println();
+        }
+        out.println(s.name() + "'s journal" + (records.isEmpty() ? ": no records" : ", oldest first:"));
+        for (JournalRecord r : records) {
+            out.printf("  %s  %-26s %s  %s%s%s%n", r.time().truncatedTo(ChronoUnit.SECONDS), r.op(), r.id(),
+                    r.commit() == null ? "" : "commit " + r.commit().substring(0, Math.min(10, r.commit().length())) + "  ",
+                    r.paths().isEmpty() ? "" : String.join(", ", r.paths()) + "  ", r.detail() == null ? "" : r.detail());
+        }
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> toMap(PathHistory.Change c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", c.time().toString());
+        m.put("agent", c.agent());
+        m.put("author", c.author());
+        m.put("machine", c.machine());
+        m.put("device", c.device());
+        m.put("operation", c.operation());
+        m.put("commit", c.commit());
+        m.put("subject", c.subject());
+        return m;
+    }
+
+    private Instant since(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return ctx.clock().instant().minus(Durations.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--since: not an instant or a duration: '" + text + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.vaultsync.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One journal record. {@code hash} is the SHA-256 of the record's other fields in a fixed order (each as
+ * its length and its UTF-8 bytes, so no field can run into the next), {@code prev} is the previous record's
+ * hash ({@link #GENESIS} for the first): changing, removing or reordering a record breaks the chain.
+ *
+ * @param id     the operation id (the {@code Vaultsync-Operation} trailer of its commits) or a record id
+ * @param op     one of {@link Op}'s names
+ * @param paths  the vault paths it concerns (may be empty)
+ * @param commit the commit it concerns, or null
+ * @param detail a short human-readable note, or null
+ */
+public record JournalRecord(String id, String op, Instant time, String agent, String machine, String device,
+        List<String> paths, String commit, String detail, String prev, String hash) {
+    public static final String GENESIS = "0".repeat(64);
+
+    public JournalRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(time, "time");
+        paths = List.copyOf(paths == null ? List.of() : paths);
+    }
+
+    /** The record with {@code prev} set and its hash computed. */
+    public JournalRecord chained(String previousHash) {
+        JournalRecord r = new JournalRecord(id, op, time, agent, machine, device, paths, commit, detail, previousHash, null);
+        return new JournalRecord(id, op, time, agent, machine, device, paths, commit, detail, previousHash, r.computeHash());
+    }
+
+    public String computeHash() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            List<String> fields = new ArrayList<>(List.of(id, op, time.toString(), str(agent), str(machine), str(device)));
+            fields.add(Integer.toString(paths.size()));
+            fields.addAll(paths);
+            fields.addAll(List.of(str(commit), str(detail), str(prev)));
+            for (String f : fields) {
+                byte[] b = f.getBytes(StandardCharsets.UTF_8);
+                md.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
+                md.update(b);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static String str(String s) {
+        return s == null ? "\u0000" : s;
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("op", op);
+        m.put("time", time.toString());
+        m.put("agent", agent);
+        m.put("machine", machine);
+        m.put("device", device);
+        m.put("paths", paths);
+        m.put("commit", commit);
+        m.put("detail", detail);
+        m.put("prev", prev);
+        m.put("hash", hash);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static JournalRecord fromMap(Map<String, Object> m) {
+        return new JournalRecord((String) m.get("id"), (String) m.get("op"), Instant.parse((String) m.get("time")),
+                (String) m.get("agent"), (String) m.get("machine"), (String) m.get("device"),
+                (List<String>) m.get("paths"), (String) m.get("commit"), (String) m.get("detail"), (String) m.get("prev"),
+                (String) m.get("hash"));
+    }
+}

@@ -1,0 +1,228 @@
+package io.vaultsync.journal;
+
+import io.vaultsync.git.Trailers;
+import io.vaultsync.git.TreeDiff;
+import io.vaultsync.git.VaultRepo;
+import io.vaultsync.policy.TaskMoves;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Brings the journal up to date with the clone, from git alone, so it can run at any point and any number
+ * of times (a second run records nothing):
+ * <ul>
+ * <li>each commit of this agent on the local branch and not on the remote: {@code enqueue};</li>
+ * <li>each commit of this agent that reached the remote: {@code reconcile} (after {@code replay} when it
+ * landed as a rewritten commit of an enqueued one, matched by operation id);</li>
+ * <li>an enqueued commit that neither landed nor is on the branch any more (an undone claim, say):
+ * {@code repair.apply}, abandoned (its bytes stay in the object store);</li>
+ * <li>a task file deleted from the task folders (not moved): {@code tombstone.apply};</li>
+ * <li>a new remote head: {@code checkpoint.write}.</li>
+ * </ul>
+ */
+public final class JournalSync {
+    /** How far back a first catch-up looks. */
+    static final int WALK_LIMIT = 10_000;
+    static final String DELETED = "deleted";
+
+    private final Journal journal;
+    private final String agent;
+
+    public JournalSync(Journal journal, String agent) {
+        this.journal = journal;
+        this.agent = agent;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** What the journal says so far, folded. */
+    record Known(Map<String, String> enqueued, Set<String> reconciled, Set<String> settledLocal, String checkpoint,
+            Set<String> tombstones) {
+        static Known of(List<JournalRecord> records) {
+            Map<String, String> enq = new HashMap<>();
+            Set<String> rec = new HashSet<>();
+            Set<String> settled = new HashSet<>();
+            Set<String> tomb = new HashSet<>();
+            String cp = null;
+            for (JournalRecord r : records) {
+                Op op = Op.fromJournalName(r.op());
+                switch (op) {
+                    case ENQUEUE -> enq.put(r.commit(), r.id());
+                    case RECONCILE -> rec.add(r.commit());
+                    case REPLAY -> settled.add(from(r.detail()));
+                    case REPAIR_APPLY -> { if (r.commit() != null) settled.add(r.commit()); }
+                    case CHECKPOINT_WRITE -> cp = r.commit();
+                    case TOMBSTONE_APPLY -> { if (DELETED.equals(r.detail())) tomb.addAll(names(r.paths())); }
+                    default -> { }
+                }
+            }
+            return new Known(enq, rec, settled, cp, tomb);
+        }
+    }
+
+    /** The task names deleted so far (a task file's name, wherever it was). */
+    public Set<String> tombstones() throws IOException {
+        return Known.of(journal.read()).tombstones();
+    }
+
+    public int catchUp(VaultRepo vault) throws IOException {
+        Known k = Known.of(journal.read());
+        int added = 0;
+        ObjectId head = vault.head();
+        ObjectId remote = vault.tracking();
+        try (RevWalk rw = new RevWalk(vault.repository())) {
+            // landed: this agent's commits on the remote since the last checkpoint, oldest first
+            Map<String, Deque<String>> pendingByOp = new HashMap<>();
+            for (Map.Entry<String, String> e : k.enqueued().entrySet()) {
+                if (!k.reconciled().contains(e.getKey()) && !k.settledLocal().contains(e.getKey())) {
+                    pendingByOp.computeIfAbsent(e.getValue(), x -> new ArrayDeque<>()).add(e.getKey());
+                }
+            }
+            Set<String> settledNow = new HashSet<>();
+            if (remote != null) {
+                for (RevCommit c : range(rw, remote, k.checkpoint())) {
+                    added += tombstones(vault, rw, c, k);
+                    Map<String, String> t = Trailers.parse(c.getFullMessage());
+                    if (!agent.equals(t.get(Trailers.AGENT)) || k.reconciled().contains(c.name())) continue;
+                    String op = t.get(Trailers.OPERATION) == null ? "op-unknown" : t.get(Trailers.OPERATION);
+                    if (k.enqueued().containsKey(c.name())) {
+                        journal.append(Op.RECONCILE, op, List.of(), c.name(), "landed as committed");
+                        added++;
+                    } else {
+                        Deque<String> local = pendingByOp.getOrDefault(op, new ArrayDeque<>());
+                        String from = local.isEmpty() ? null : local.poll();
+                        if (from == null) {
+                            journal.append(Op.ENQUEUE, op, paths(vault, rw, c), c.name(), "committed and pushed in one cycle");
+                            journal.append(Op.RECONCILE, op, List.of(), c.name(), "landed as committed");
+                            added += 2;
+                        } else {
+                            journal.append(Op.REPLAY, op, List.of(), c.name(), "from " + from);
+                            journal.append(Op.RECONCILE, op, List.of(), c.name(), "from " + from);
+                            settledNow.add(from);
+                            added += 2;
+                        }
+                    }
+                    k.reconciled().add(c.name());
+                }
+            }
+            // local: this agent's commits not on the remote
+            if (head != null) {
+                for (RevCommit c : range(rw, head, remote == null ? null : remote.name())) {
+                    Map<String, String> t = Trailers.parse(c.getFullMessage());
+                    if (!agent.equals(t.get(Trailers.AGENT)) || k.enqueued().containsKey(c.name())) continue;
+                    String op = t.get(Trailers.OPERATION) == null ? "op-unknown" : t.get(Trailers.OPERATION);
+                    journal.append(Op.ENQUEUE, op, paths(vault, rw, c), c.name(), null);
+                    k.enqueued().put(c.name(), op);
+                    added++;
+                }
+            }
+            // abandoned: enqueued, not landed, not replayed, no longer on the branch
+            for (Deque<String> left : pendingByOp.values()) {
+                for (String c : left) {
+                    if (settledNow.contains(c) || onBranch(rw, c, head)) continue;
+                    journal.append(Op.REPAIR_APPLY, k.enqueued().get(c), List.of(), c,
+                            "operation abandoned: its commit is no longer on the branch (kept in the object store)");
+                    added++;
+                }
+            }
+            if (remote != null && !remote.name().equals(k.checkpoint())) {
+                journal.append(Op.CHECKPOINT_WRITE, "cp-" + remote.name().substring(0, 12), List.of(), remote.name(),
+                        "remote head integrated");
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Commits reachable from {@code tip} and not from {@code stop}, oldest first (bounded). */
+    private static List<RevCommit> range(RevWalk rw, ObjectId tip, String stop) throws IOException {
+        rw.reset();
+        rw.sort(RevSort.TOPO);
+        rw.sort(RevSort.REVERSE, true);
+        rw.markStart(rw.parseCommit(tip));
+        if (stop != null) {
+            try {
+                rw.markUninteresting(rw.parseCommit(ObjectId.fromString(stop)));
+            } catch (MissingObjectException | IllegalArgumentException gone) {
+                // an old checkpoint no longer in this clone: walk the bounded history
+            }
+        }
+        List<RevCommit> out = new ArrayList<>();
+        for (RevCommit c : rw) {
+            out.add(c);
+            if (out.size() >= WALK_LIMIT) break;
+        }
+        return out;
+    }
+
+    private static boolean onBranch(RevWalk rw, String commit, ObjectId head) throws IOException {
+        if (head == null) return false;
+        try {
+            rw.reset();
+            return rw.isMergedInto(rw.parseCommit(ObjectId.fromString(commit)), rw.parseCommit(head));
+        } catch (MissingObjectException e) {
+            return false;
+        }
+    }
+
+    private List<String> paths(VaultRepo vault, RevWalk rw, RevCommit c) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (TreeDiff.Entry e : diff(vault, rw, c)) out.add(e.path());
+        return out;
+    }
+
+    private static List<TreeDiff.Entry> diff(VaultRepo vault, RevWalk rw, RevCommit c) throws IOException {
+        if (c.getParentCount() == 0) return List.of();
+        RevCommit parent = rw.parseCommit(c.getParent(0));
+        return TreeDiff.between(vault.repository(), parent.getTree(), c.getTree());
+    }
+
+    /** Task files a commit deleted without moving them: each one remembered once. */
+    private int tombstones(VaultRepo vault, RevWalk rw, RevCommit c, Known k) throws IOException {
+        Set<String> deleted = new LinkedHashSet<>();
+        Set<String> added = new HashSet<>();
+        for (TreeDiff.Entry e : diff(vault, rw, c)) {
+            String task = TaskMoves.taskName(e.path());
+            if (task == null || task.contains("/") || task.startsWith(".")) continue;
+            if (e.after() == null) deleted.add(e.path());
+            else if (e.before() == null) added.add(task);
+        }
+        int n = 0;
+        for (String path : deleted) {
+            String task = TaskMoves.taskName(path);
+            if (added.contains(task) || k.tombstones().contains(task)) continue;
+            journal.append(Op.TOMBSTONE_APPLY, "ts-" + task, List.of(path), c.name(), DELETED);
+            k.tombstones().add(task);
+            n++;
+        }
+        return n;
+    }
+
+    private static String from(String detail) {
+        return detail != null && detail.startsWith("from ") ? detail.substring(5) : "";
+    }
+
+    private static Set<String> names(List<String> paths) {
+        Set<String> out = new HashSet<>();
+        for (String p : paths) {
+            String t = TaskMoves.taskName(p);
+            if (t != null) out.add(t);
+        }
+        return out;
+    }
+}

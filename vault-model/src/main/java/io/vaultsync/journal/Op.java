@@ -1,0 +1,43 @@
+package io.vaultsync.journal;
+
+import java.util.Locale;
+
+/** The operation types a journal record announces, and their names in the journal. */
+public enum Op {
+    /** A local commit made by this agent, waiting to reach the remote. */
+    ENQUEUE,
+    /** A local commit placed on top of the fetched remote as a new commit. */
+    REPLAY,
+    /** A local operation's commit landed on the remote: the final commit id. */
+    RECONCILE,
+    /** A decision card raised. */
+    CONFLICT_DETECT,
+    /** A decision card closed. */
+    CONFLICT_RESOLVE,
+    /** Something recovery fixed: a stale lock, an interrupted merge, an unrecorded operation. */
+    REPAIR_APPLY,
+    /** A deleted task remembered, or a re-ingested one refused. */
+    TOMBSTONE_APPLY,
+    /** The remote head a cycle integrated. */
+    CHECKPOINT_WRITE;
+
+    public String journalName() {
+        String[] parts = name().toLowerCase(Locale.ROOT).split("_", 2);
+        String group = switch (this) {
+            case ENQUEUE, REPLAY, RECONCILE -> "operation";
+            default -> parts[0];
+        };
+        String verb = switch (this) {
+            case ENQUEUE, REPLAY, RECONCILE -> parts[0];
+            default -> parts[1];
+        };
+        return "sync." + group + "." + verb;
+    }
+
+    public static Op fromJournalName(String s) {
+        for (Op o : values()) if (o.journalName().equals(s)) return o;
+        throw new IllegalArgumentException("unknown operation type '" + s + "' (known: sync.operation.enqueue, "
+                + "sync.operation.replay, sync.operation.reconcile, sync.conflict.detect, sync.conflict.resolve, "
+                + "sync.repair.apply, sync.tombstone.apply, sync.checkpoint.write)");
+    }
+}
