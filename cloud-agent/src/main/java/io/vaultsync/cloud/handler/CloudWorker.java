@@ -1,5 +1,6 @@
 package io.vaultsync.cloud.handler;
 
+import io.vaultsync.VaultException;
 import io.vaultsync.claim.ClaimResult;
 import io.vaultsync.claim.ClaimService;
 import io.vaultsync.cli.AgentExtension;
@@ -31,9 +32,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +65,8 @@ public final class CloudWorker implements AgentExtension.Worker {
     private final SyncCycle cycle;
     private final SyncCycle claimCycle;
     private final PrintWriter out;
+    /** What was last said about a task that could not be claimed or handled, by its path: said once, not every cycle. */
+    private final Map<String, String> troubles = new HashMap<>();
 
     public CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out) {
         this.settings = settings;
@@ -82,54 +87,91 @@ public final class CloudWorker implements AgentExtension.Worker {
         if (actions.handlers().isEmpty()) return;
         claimNew(root, gitDir, actions);
         Map<String, List<Entry>> history = ledger(gitDir).byKey();
-        for (Held task : held(root, actions)) {
-            List<String> handler = actions.handler(task.type()).orElseThrow();
-            WorkPlan.Step step = WorkPlan.next(history.getOrDefault(task.key(), List.of()), clock.instant(), actions);
-            if (step instanceof WorkPlan.Run run) {
-                handle(root, gitDir, task, handler, run, actions);
-            } else if (step instanceof WorkPlan.Finish) {
-                place(root, gitDir, task);
-            } else if (step instanceof WorkPlan.RaiseCard c) {
-                raiseCard(root, gitDir, task, handler, c);
-            } else if (step instanceof WorkPlan.AwaitCard a) {
-                Optional<Event> decided = WorkCards.decision(root, a.cardId());
-                if (decided.isPresent()) {
-                    record(gitDir, task, decided.get(), a.cardId());
-                    say(task.path() + (decided.get() == Event.SKIPPED ? ": left alone (card " + a.cardId() + " decided skip)"
-                            : ": handler tried again (card " + a.cardId() + ")"));
-                }
+        for (Path f : tasks(root.resolve(inProgress()))) {
+            String path = inProgress() + f.getFileName();
+            try {
+                Optional<Held> task = held(f, actions);
+                if (task.isPresent()) work(root, gitDir, task.get(), actions, history.getOrDefault(task.get().key(), List.of()));
+                troubles.remove(path);
+            } catch (VaultException | IOException e) {
+                if (Thread.currentThread().isInterrupted()) throw e;
+                trouble(path, "not handled", e);
             }
         }
     }
 
+    /** One held task: the next step its ledger entries call for. */
+    private void work(Path root, Path gitDir, Held task, Actions actions, List<Entry> history) throws IOException {
+        List<String> handler = TaskType.handler(actions, task.type()).orElseThrow();
+        WorkPlan.Step step = WorkPlan.next(history, clock.instant(), actions);
+        if (step instanceof WorkPlan.Run run) {
+            handle(root, gitDir, task, handler, run, actions);
+        } else if (step instanceof WorkPlan.Finish) {
+            place(root, gitDir, task);
+        } else if (step instanceof WorkPlan.RaiseCard c) {
+            raiseCard(root, gitDir, task, handler, c);
+        } else if (step instanceof WorkPlan.AwaitCard a) {
+            Optional<Event> decided = WorkCards.decision(root, a.cardId());
+            if (decided.isPresent()) {
+                record(gitDir, task, decided.get(), a.cardId());
+                say(task.path() + (decided.get() == Event.SKIPPED ? ": left alone (card " + a.cardId() + " decided skip)"
+                        : ": handler tried again (card " + a.cardId() + ")"));
+            }
+        }
+    }
+
+    /**
+     * Claims, one by one under the vault lock, each task in {@code Needs_Action/} whose type has a handler. A
+     * task another agent holds is skipped quietly; one that cannot be claimed (the secret gate holds it, say)
+     * is reported once and the others go on.
+     */
     @SuppressWarnings("try") // the lock is held for the claim, not used in it
     private void claimNew(Path root, Path gitDir, Actions actions) throws IOException {
-        for (Path f : files(root.resolve(NEEDS_ACTION))) {
+        for (Path f : tasks(root.resolve(NEEDS_ACTION))) {
             String name = f.getFileName().toString();
-            String type = TaskType.of(name, Files.readAllBytes(f));
-            if (type == null || actions.handler(type).isEmpty()) continue;
-            ClaimResult r;
-            try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
-                r = new ClaimService(settings, clock, claimCycle, Lease.DEFAULT_LENGTH).claim(root, name);
+            try {
+                String type = TaskType.of(name, Files.readAllBytes(f));
+                if (TaskType.handler(actions, type).isEmpty()) continue;
+                ClaimResult r;
+                try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+                    r = new ClaimService(settings, clock, claimCycle, Lease.DEFAULT_LENGTH).claim(root, name);
+                }
+                if (r instanceof ClaimResult.Done) say("claimed " + name + " (" + type + ")");
+                else if (r instanceof ClaimResult.Provisional) say("claimed " + name + " provisionally (remote unreachable)");
+                else LOG.info("not claimed: {}: {}", name, r);
+                troubles.remove(NEEDS_ACTION + name);
+            } catch (NoSuchFileException gone) {
+                LOG.info("not claimed: {}: gone meanwhile", name);
+            } catch (VaultException | IOException e) {
+                if (Thread.currentThread().isInterrupted()) throw e;
+                trouble(NEEDS_ACTION + name, "not claimed", e);
             }
-            if (r instanceof ClaimResult.Done) say("claimed " + name + " (" + type + ")");
-            else if (r instanceof ClaimResult.Provisional) say("claimed " + name + " provisionally (remote unreachable)");
-            else LOG.info("not claimed: {}: {}", name, r);
         }
     }
 
-    private List<Held> held(Path root, Actions actions) throws IOException {
-        String folder = "In_Progress/" + settings.name() + "/";
-        List<Held> out = new ArrayList<>();
-        for (Path f : files(root.resolve(folder))) {
-            String name = f.getFileName().toString();
-            byte[] bytes = Files.readAllBytes(f);
-            String type = TaskType.of(name, bytes);
-            if (type == null || actions.handler(type).isEmpty()) continue;
-            String claimedAt = LeaseFrontMatter.read(bytes).map(l -> l.claimedAt().toString()).orElse("unleased");
-            out.add(new Held(name, folder + name, type, name + "@" + claimedAt));
+    /** The task in this file if its type has a handler; empty otherwise. */
+    private Optional<Held> held(Path f, Actions actions) throws IOException {
+        String name = f.getFileName().toString();
+        byte[] bytes = Files.readAllBytes(f);
+        String type = TaskType.of(name, bytes);
+        if (TaskType.handler(actions, type).isEmpty()) return Optional.empty();
+        String claimedAt = LeaseFrontMatter.read(bytes).map(l -> l.claimedAt().toString()).orElse("unleased");
+        return Optional.of(new Held(name, inProgress() + name, type, name + "@" + claimedAt));
+    }
+
+    private String inProgress() {
+        return "In_Progress/" + settings.name() + "/";
+    }
+
+    /** Says what went wrong with one task, once while it stays the same; the other tasks go on. */
+    private void trouble(String path, String what, Exception e) {
+        String line = what + ": " + (e instanceof VaultException ? e.getMessage() : "I/O error: " + e.getMessage());
+        if (line.equals(troubles.put(path, line))) {
+            LOG.debug("{}: {} (again)", path, line);
+            return;
         }
-        return out;
+        say(path + ": " + line + "; the other tasks go on");
+        LOG.debug("{}: {}", path, what, e);
     }
 
     private void handle(Path root, Path gitDir, Held task, List<String> handler, WorkPlan.Run run, Actions actions)
@@ -254,6 +296,11 @@ public final class CloudWorker implements AgentExtension.Worker {
             p = stem + "-" + n + ext;
         }
         return p;
+    }
+
+    /** The tasks directly in a folder: see {@link TaskType#isTaskFile}. */
+    static List<Path> tasks(Path folder) throws IOException {
+        return files(folder).stream().filter(f -> TaskType.isTaskFile(f.getFileName().toString())).toList();
     }
 
     /** Regular, visible files directly in a folder, sorted; none if it is missing. */

@@ -1,8 +1,11 @@
 package io.vaultsync.cloud.handler;
 
+import io.vaultsync.config.Actions;
 import io.vaultsync.markdown.FrontMatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A task's type, which picks its handler and names the domain of its drafts: the front matter's
@@ -21,6 +24,24 @@ public final class TaskType {
         if (cut <= 0) return null;
         String prefix = fileName.substring(0, cut);
         return usable(prefix) ? prefix.toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** A task is a visible Markdown file: {@code *.md} (any case), not starting with a dot. */
+    public static boolean isTaskFile(String fileName) {
+        return !fileName.startsWith(".") && fileName.length() > 3
+                && fileName.regionMatches(true, fileName.length() - 3, ".md", 0, 3);
+    }
+
+    /**
+     * The handler for a (lower-case) type: the one configured under that name, else one configured under the
+     * same name in another case ({@code EMAIL=...} in {@code actions.yaml} serves {@code email} tasks).
+     */
+    public static Optional<List<String>> handler(Actions actions, String type) {
+        if (type == null) return Optional.empty();
+        Optional<List<String>> exact = actions.handler(type);
+        if (exact.isPresent()) return exact;
+        return actions.handlers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(type))
+                .map(Map.Entry::getValue).findFirst();
     }
 
     /** A folder name for {@code Pending_Approval/<domain>/}: letters, digits, {@code -}; not {@code conflicts}. */

@@ -4,80 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.cli.AgentCli;
 import io.vaultsync.cloud.CloudExtension;
-import io.vaultsync.config.Actions;
-import io.vaultsync.config.ActionsStore;
-import io.vaultsync.config.AgentSettings;
 import io.vaultsync.fixtures.CGit;
-import io.vaultsync.fixtures.MutableClock;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.fixtures.SecretSamples;
 import io.vaultsync.policy.Role;
 import io.vaultsync.status.CardFiles;
-import io.vaultsync.sync.Backoff;
-import io.vaultsync.sync.SyncCycle;
-import io.vaultsync.sync.VaultInit;
 import io.vaultsync.work.WorkLedger;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The cloud agent's handlers, in this JVM, against a real remote and real handler scripts. */
-class CloudWorkerTest {
-    static final Path SAMPLE_HANDLER = Path.of("..", "scripts", "sample-handler.sh").toAbsolutePath().normalize();
-    static final String TASK = "---\ntype: email\nfrom: client@example.com\nsubject: Invoice 1042\n---\nWhen is it due?\n";
-
-    @TempDir
-    Path root;
-    Path remote;
-    Path cloud;
-    AgentSettings agent;
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-    StringWriter said = new StringWriter();
-    CloudWorker worker;
-
-    @BeforeEach
-    void setUp() {
-        remote = CGit.initBare(root.resolve("remote.git"));
-        cloud = root.resolve("cloud");
-        agent = new VaultInit(Clock.systemUTC()).init(cloud, remote.toString(), "cloud_agent", Role.CLOUD, "vm", "main").settings();
-        new VaultInit(Clock.systemUTC()).init(root.resolve("local"), remote.toString(), "local_agent", Role.LOCAL, "desktop", "main");
-        worker = new CloudWorker(agent, clock, cycle(), new PrintWriter(said, true));
-    }
-
-    SyncCycle cycle() {
-        return new SyncCycle(agent, clock, Backoff.DEFAULT, Duration.ofSeconds(5));
-    }
-
-    void handler(List<String> command, int attempts) {
-        ActionsStore.write(cloud.resolve(".git"), Actions.NONE.withHandler("email", command).withRetries(attempts, Duration.ofSeconds(10)));
-    }
-
-    void ingest(String name, String content) throws Exception {
-        Files.writeString(cloud.resolve("Needs_Action").resolve(name), content);
-        cycle().run(cloud);
-    }
-
-    Path script(String name, String body) throws Exception {
-        Path f = root.resolve(name);
-        Files.writeString(f, "#!/bin/sh\n" + body);
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return f;
-    }
-
-    Map<String, String> remoteFiles() {
-        return RemoteTree.files(remote, "main");
-    }
-
+class CloudWorkerTest extends CloudVaultFixture {
     @Test
     void aTaskWithAHandlerIsClaimedAndMovesOnIntoADraftWithASignal() throws Exception {
         handler(List.of(SAMPLE_HANDLER.toString()), 3);
