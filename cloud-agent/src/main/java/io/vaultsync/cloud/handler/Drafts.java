@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Turns a handler's output file into a draft: named {@code DRAFT_<name>} (the prefix is not doubled), its
- * front matter gains {@code task}, {@code drafted_by} and {@code drafted_at}, and the task it answers
+ * front matter gains {@code task}, {@code drafted_by} and {@code drafted_at} where the handler did not set
+ * them (a handler may name itself in {@code drafted_by}, say), and the task it answers
  * follows under "## Original task" (without its lease keys), so the task moves on into its draft and
  * nothing of it is lost. Pure.
  */
@@ -32,7 +33,8 @@ public final class Drafts {
         m.put("task", task);
         m.put("drafted_by", agent);
         m.put("drafted_at", at.truncatedTo(ChronoUnit.SECONDS).toString());
-        byte[] head = KEYS.rewrite(output, FrontMatter.lines(m));
+        m.keySet().removeAll(KEYS.values(output).keySet()); // the handler's own lines stay as they are
+        byte[] head = m.isEmpty() ? output : new FrontMatter(m.keySet()).rewrite(output, FrontMatter.lines(m));
         StringBuilder sep = new StringBuilder();
         if (head.length > 0 && head[head.length - 1] != '\n') sep.append('\n');
         sep.append(ORIGINAL);
