@@ -13,14 +13,11 @@ import io.vaultsync.config.SettingsStore;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.gate.Verdict.Blocked;
-import io.vaultsync.git.CommitWriter;
-import io.vaultsync.git.StagedFile;
 import io.vaultsync.lease.Lease;
 import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.process.CommandRunner;
 import io.vaultsync.signal.Signal;
 import io.vaultsync.sync.AgentLock;
-import io.vaultsync.sync.CycleContext;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.work.WorkCards;
 import io.vaultsync.work.WorkLedger;
@@ -35,12 +32,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 import org.slf4j.Logger;
@@ -58,22 +55,48 @@ import org.slf4j.LoggerFactory;
 public final class CloudWorker implements AgentExtension.Worker {
     private static final Logger LOG = LoggerFactory.getLogger(CloudWorker.class);
     static final String NEEDS_ACTION = "Needs_Action/";
-    static final String PENDING = "Pending_Approval/";
+    /**
+     * A pass starts no further handler once it has run this long (real time), leaving the rest to the next
+     * pass: the run loop's cycle in between renews the leases of the tasks still waiting.
+     */
+    static final Duration PASS_BUDGET = Lease.DEFAULT_LENGTH.dividedBy(4);
 
     private final AgentSettings settings;
     private final Clock clock;
     private final SyncCycle cycle;
     private final SyncCycle claimCycle;
     private final PrintWriter out;
+    private final Duration passBudget;
     /** What was last said about a task that could not be claimed or handled, by its path: said once, not every cycle. */
     private final Map<String, String> troubles = new HashMap<>();
 
     public CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out) {
+        this(settings, clock, cycle, out, PASS_BUDGET);
+    }
+
+    CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out, Duration passBudget) {
+        this.passBudget = passBudget;
         this.settings = settings;
         this.clock = clock;
         this.cycle = cycle;
         this.claimCycle = new SyncCycle(settings, clock, ClaimService.BACKOFF, SyncCycle.STALE_LOCK_AGE);
         this.out = out;
+    }
+
+    /** One pass over the held tasks: once a handler has run and the budget is spent, no further handler starts. */
+    private static final class Pass {
+        private final long startNanos;
+        private final Duration budget;
+        boolean ran;
+
+        Pass(long startNanos, Duration budget) {
+            this.startNanos = startNanos;
+            this.budget = budget;
+        }
+
+        boolean spent() {
+            return ran && Duration.ofNanos(System.nanoTime() - startNanos).compareTo(budget) >= 0;
+        }
     }
 
     /** A task this agent holds: its file name, its type, and the key of this claim of it. */
@@ -87,11 +110,14 @@ public final class CloudWorker implements AgentExtension.Worker {
         if (actions.handlers().isEmpty()) return;
         claimNew(root, gitDir, actions);
         Map<String, List<Entry>> history = ledger(gitDir).byKey();
+        Pass pass = new Pass(System.nanoTime(), passBudget);
         for (Path f : tasks(root.resolve(inProgress()))) {
             String path = inProgress() + f.getFileName();
             try {
                 Optional<Held> task = held(f, actions);
-                if (task.isPresent()) work(root, gitDir, task.get(), actions, history.getOrDefault(task.get().key(), List.of()));
+                if (task.isPresent()) {
+                    work(root, gitDir, task.get(), actions, history.getOrDefault(task.get().key(), List.of()), pass);
+                }
                 troubles.remove(path);
             } catch (VaultException | IOException e) {
                 if (Thread.currentThread().isInterrupted()) throw e;
@@ -101,10 +127,15 @@ public final class CloudWorker implements AgentExtension.Worker {
     }
 
     /** One held task: the next step its ledger entries call for. */
-    private void work(Path root, Path gitDir, Held task, Actions actions, List<Entry> history) throws IOException {
+    private void work(Path root, Path gitDir, Held task, Actions actions, List<Entry> history, Pass pass) throws IOException {
         List<String> handler = TaskType.handler(actions, task.type()).orElseThrow();
         WorkPlan.Step step = WorkPlan.next(history, clock.instant(), actions);
         if (step instanceof WorkPlan.Run run) {
+            if (pass.spent()) {
+                LOG.info("{}: waits for the next pass (this one has run its handlers long enough)", task.path());
+                return;
+            }
+            pass.ran = true;
             handle(root, gitDir, task, handler, run, actions);
         } else if (step instanceof WorkPlan.Finish) {
             place(root, gitDir, task);
@@ -204,50 +235,24 @@ public final class CloudWorker implements AgentExtension.Worker {
     /** Drafts from the handler's output, the signal and the task's removal: one cycle, one commit. */
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
     private void place(Path root, Path gitDir, Held task) throws IOException {
-        List<String> placed = new ArrayList<>();
-        String[] held = new String[1];
+        DraftPlacer.Placed[] placed = new DraftPlacer.Placed[1];
         try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
-            cycle.run(root, ctx -> held[0] = writeDrafts(ctx, gitDir, task, placed));
+            cycle.run(root, ctx -> {
+                placed[0] = new DraftPlacer(settings.name()).place(ctx, task, outputDir(gitDir, task));
+                if (placed[0] instanceof DraftPlacer.Placed.Drafted d) record(gitDir, task, Event.DONE, String.join(", ", d.paths()));
+            });
         }
-        if (held[0] != null) {
-            record(gitDir, task, Event.FAILED, held[0]);
-            say(task.path() + ": handler output " + held[0] + "; nothing drafted, the task stays");
-        } else if (!placed.isEmpty()) {
-            say(task.path() + " -> " + String.join(", ", placed));
+        DraftPlacer.Placed p = placed[0];
+        if (p instanceof DraftPlacer.Placed.Drafted d) {
+            say(task.path() + " -> " + String.join(", ", d.paths()));
+        } else if (p instanceof DraftPlacer.Placed.HeldBack h) {
+            record(gitDir, task, Event.FAILED, "output held back by the secret gate [" + h.rule() + "]");
+            say(task.path() + ": handler output held back by the secret gate [" + h.rule() + "]; nothing drafted, the task stays");
+        } else if (p instanceof DraftPlacer.Placed.NoOutput) {
+            record(gitDir, task, Event.FAILED, "no output to place");
+        } else {
+            LOG.info("{}: gone before its drafts were placed", task.path());
         }
-    }
-
-    /** Null when written; otherwise why nothing was (the secret gate held an output back). */
-    private String writeDrafts(CycleContext ctx, Path gitDir, Held task, List<String> placed) throws IOException {
-        Path wt = ctx.vault().workTree();
-        Path taskFile = wt.resolve(task.path());
-        if (!Files.isRegularFile(taskFile, LinkOption.NOFOLLOW_LINKS)) return null; // moved meanwhile
-        byte[] taskBytes = Files.readAllBytes(taskFile);
-        List<String> paths = new ArrayList<>();
-        List<byte[]> drafts = new ArrayList<>();
-        for (Path f : files(outputDir(gitDir, task))) {
-            String path = freePath(wt, PENDING + task.type() + "/" + Drafts.name(f.getFileName().toString()), paths);
-            byte[] d = Drafts.draft(Files.readAllBytes(f), task.name(), taskBytes, settings.name(), ctx.now());
-            if (ctx.gate().check(path, false, d.length, d) instanceof Blocked b) {
-                return "held back by the secret gate [" + b.rule() + "]";
-            }
-            paths.add(path);
-            drafts.add(d);
-        }
-        if (paths.isEmpty()) return "is gone (nothing to place)";
-        List<StagedFile> staged = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) staged.add(write(wt, paths.get(i), drafts.get(i)));
-        Signal s = new Signal("draft-ready", ctx.now(), settings.name(), task.name(),
-                "Draft ready for " + task.name(), String.join("\n", paths.stream().map(p -> "- [" + p + "](../"
-                        + p.replace(" ", "%20") + ")").toList()));
-        staged.add(write(wt, s.path(token()), s.render()));
-        Files.delete(taskFile); // the task moves on into its drafts
-        staged.add(StagedFile.deletion(task.path()));
-        CommitWriter.commit(ctx.vault(), staged, ctx.trailers().withTask(task.name()).message("vaultsync: "
-                + settings.name() + " drafts " + String.join(", ", paths) + " for " + task.name()), ctx.ident());
-        record(gitDir, task, Event.DONE, String.join(", ", paths));
-        placed.addAll(paths);
-        return null;
     }
 
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
@@ -255,7 +260,7 @@ public final class CloudWorker implements AgentExtension.Worker {
         String[] id = new String[1];
         try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
             cycle.run(root, ctx -> {
-                String cardId = ConflictCard.newId(ctx.now(), token() + "-handler");
+                String cardId = ConflictCard.newId(ctx.now(), DraftPlacer.token() + "-handler");
                 String reason = "The " + task.type() + " handler failed " + c.failures() + " times in a row (last: "
                         + c.lastFailure() + "). The task stays in " + task.path() + " and is not tried again until this"
                         + " card is decided.";
@@ -272,30 +277,12 @@ public final class CloudWorker implements AgentExtension.Worker {
                 AtomicFiles.write(wt.resolve(card.cardPath()), bytes);
                 Signal s = new Signal("handler-failed", ctx.now(), settings.name(), task.name(),
                         "Handler failed on " + task.name(), reason + "\n\nCard: " + cardId);
-                AtomicFiles.write(wt.resolve(s.path(token())), s.render());
+                AtomicFiles.write(wt.resolve(s.path(DraftPlacer.token())), s.render());
                 record(gitDir, task, Event.CARDED, cardId);
                 id[0] = cardId;
             });
         }
         say(task.path() + ": handler failed " + c.failures() + " times; card " + id[0] + " asks what to do");
-    }
-
-    private static StagedFile write(Path wt, String path, byte[] bytes) throws IOException {
-        AtomicFiles.write(wt.resolve(path), bytes);
-        return new StagedFile(path, bytes, bytes.length, Files.getLastModifiedTime(wt.resolve(path)));
-    }
-
-    /** {@code wanted}, or {@code name-2.ext}, {@code name-3.ext}, ... when taken in the tree or in this batch. */
-    static String freePath(Path wt, String wanted, List<String> taken) {
-        int slash = wanted.lastIndexOf('/');
-        int dot = wanted.lastIndexOf('.');
-        String stem = dot > slash + 1 ? wanted.substring(0, dot) : wanted;
-        String ext = dot > slash + 1 ? wanted.substring(dot) : "";
-        String p = wanted;
-        for (int n = 2; Files.exists(wt.resolve(p), LinkOption.NOFOLLOW_LINKS) || taken.contains(p); n++) {
-            p = stem + "-" + n + ext;
-        }
-        return p;
     }
 
     /** The tasks directly in a folder: see {@link TaskType#isTaskFile}. */
@@ -322,10 +309,6 @@ public final class CloudWorker implements AgentExtension.Worker {
 
     private static String safe(String key) {
         return key.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static String token() {
-        return String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
     }
 
     static WorkLedger ledger(Path gitDir) {

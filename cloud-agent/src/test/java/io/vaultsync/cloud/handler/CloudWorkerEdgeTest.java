@@ -136,6 +136,20 @@ class CloudWorkerEdgeTest extends CloudVaultFixture {
         CGit.assertFsckStrict(remote);
     }
 
+    @Test
+    void aPassOverItsTimeBudgetLeavesTheRestForTheNextPass() throws Exception {
+        handler(List.of(SAMPLE_HANDLER.toString()), 3);
+        ingest("EMAIL_first.md", TASK);
+        ingest("EMAIL_second.md", TASK);
+        CloudWorker hurried = new CloudWorker(agent, clock, cycle(), new PrintWriter(said, true), Duration.ZERO);
+        hurried.afterCycle(cloud);
+        assertThat(remoteFiles()).containsKeys("Pending_Approval/email/DRAFT_reply_EMAIL_first.md",
+                "In_Progress/cloud_agent/EMAIL_second.md");
+        hurried.afterCycle(cloud);
+        assertThat(remoteFiles()).containsKey("Pending_Approval/email/DRAFT_reply_EMAIL_second.md")
+                .doesNotContainKey("In_Progress/cloud_agent/EMAIL_second.md");
+    }
+
     /** Alive and not a zombie (a killed child whose parent died first may wait for a reaper as a zombie). */
     static boolean running(long pid) throws Exception {
         Path stat = Path.of("/proc", Long.toString(pid), "stat");

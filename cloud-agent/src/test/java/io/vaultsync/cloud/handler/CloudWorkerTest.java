@@ -112,7 +112,7 @@ class CloudWorkerTest extends CloudVaultFixture {
         String marker = secret.content().lines().filter(l -> l.length() > 40).findFirst().orElseThrow();
         for (String[] v : RemoteTree.everVersion(remote, "main")) assertThat(v[1]).doesNotContain(marker);
         assertThat(new WorkLedger(cloud.resolve(".git"), WorkLedger.HANDLERS).read().get(2).detail())
-                .isEqualTo("held back by the secret gate [content:private-key]");
+                .isEqualTo("output held back by the secret gate [content:private-key]");
         assertThat(said.toString()).doesNotContain(marker);
     }
 }
