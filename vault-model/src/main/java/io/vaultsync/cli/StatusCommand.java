@@ -48,6 +48,10 @@ final class StatusCommand implements Callable<Integer> {
                     r.consecutiveFailures());
         }
         out.printf("ahead/behind  %d/%d (as of the last fetch)%n", r.ahead(), r.behind());
+        out.printf("remote moved  %s (since this clone's last fetch)%n", r.remoteMoved());
+        r.lastPushes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> out.printf(
+                "last push     %-14s %s  commit %s  on %s%n", e.getKey(), e.getValue().time(), e.getValue().commit().substring(0, 10),
+                e.getValue().machine() == null ? "?" : e.getValue().machine()));
         out.printf("pending       %d path(s) to commit at the next sync%n", r.pending());
         out.printf("blocked       %d%n", r.blocked().size());
         for (BlockedPath b : r.blocked()) out.printf("  %s  [%s]%n", b.path(), b.rule());

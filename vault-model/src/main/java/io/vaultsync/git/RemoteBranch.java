@@ -3,6 +3,7 @@ package io.vaultsync.git;
 import io.vaultsync.RemoteUnreachableException;
 import io.vaultsync.VaultStateException;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -49,6 +50,20 @@ public final class RemoteBranch {
             throw unreachable(vault, e);
         } catch (GitAPIException e) {
             throw new VaultStateException("fetch from " + vault.remoteUrl() + " failed: " + oneLine(e), e);
+        }
+    }
+
+    /** The remote's branch head without fetching anything (ls-remote); null if the branch does not exist. */
+    public static ObjectId peek(VaultRepo vault) {
+        try (Transport t = Transport.open(vault.repository(), VaultRepo.REMOTE)) {
+            t.setTimeout(TIMEOUT_SECONDS);
+            LocalServer.configure(t);
+            try (var conn = t.openFetch()) {
+                Ref r = conn.getRef(vault.branchRef());
+                return r == null ? null : r.getObjectId();
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw unreachable(vault, e);
         }
     }
 

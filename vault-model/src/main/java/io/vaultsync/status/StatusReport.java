@@ -1,5 +1,6 @@
 package io.vaultsync.status;
 
+import io.vaultsync.git.LastPushes;
 import io.vaultsync.sync.BlockedPath;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
 public record StatusReport(String agent, String role, String machine, String vault, String remote, String branch,
         Instant lastSync, Instant lastAttempt, String lastOutcome, int consecutiveFailures, int ahead, int behind,
         int pending, List<BlockedPath> blocked, List<String> outsideZone, List<OpenCard> conflicts,
-        List<String> provisionalClaims) {
+        List<String> provisionalClaims, Map<String, LastPushes.Push> lastPushes, String remoteMoved) {
 
     /** An open decision card. */
     public record OpenCard(String card, String kind, String path, String agent) {}
@@ -20,6 +21,7 @@ public record StatusReport(String agent, String role, String machine, String vau
         outsideZone = List.copyOf(outsideZone);
         conflicts = List.copyOf(conflicts);
         provisionalClaims = List.copyOf(provisionalClaims);
+        lastPushes = Map.copyOf(lastPushes);
     }
 
     /** The JSON shape of {@code status --json}: stable keys, ISO-8601 times, null where unknown. */
@@ -49,6 +51,16 @@ public record StatusReport(String agent, String role, String machine, String vau
             return e;
         }).toList());
         m.put("provisionalClaims", provisionalClaims);
+        Map<String, Object> pushes = new LinkedHashMap<>();
+        lastPushes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("commit", e.getValue().commit());
+            p.put("time", e.getValue().time().toString());
+            p.put("machine", e.getValue().machine());
+            pushes.put(e.getKey(), p);
+        });
+        m.put("lastPushes", pushes);
+        m.put("remoteMovedSinceFetch", remoteMoved);
         return m;
     }
 }

@@ -1,8 +1,12 @@
 package io.vaultsync.status;
 
+import io.vaultsync.RemoteUnreachableException;
+import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.Commits;
+import io.vaultsync.git.LastPushes;
+import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.TreeFiles;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.WorkTreeScan;
@@ -16,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -34,6 +39,16 @@ public final class StatusService {
                 .filter(p -> !confirmed.contains(p)).toList();
     }
 
+    /** {@code no}, {@code yes} (someone pushed since this clone's last fetch), or {@code unknown: why}. */
+    static String remoteMoved(VaultRepo vault, ObjectId tracking) {
+        try {
+            ObjectId now = RemoteBranch.peek(vault);
+            return Objects.equals(now, tracking) ? "no" : "yes";
+        } catch (RemoteUnreachableException | VaultStateException e) {
+            return "unknown: " + e.getMessage();
+        }
+    }
+
     public static StatusReport compute(Path vaultDir, AgentSettings s) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, s.branch())) {
             Policy policy = VaultPolicy.committed(vault);
@@ -48,7 +63,8 @@ public final class StatusService {
                     st.lastOutcome(), st.consecutiveFailures(), Commits.count(vault.repository(), head, tracking),
                     Commits.count(vault.repository(), tracking, head),
                     c.stageable().size(), c.blocked(), c.outside(), OpenCards.list(vault.workTree()),
-                    provisional(vault, s.name(), head, tracking));
+                    provisional(vault, s.name(), head, tracking), LastPushes.of(vault.repository(), tracking, policy),
+                    remoteMoved(vault, tracking));
         }
     }
 }

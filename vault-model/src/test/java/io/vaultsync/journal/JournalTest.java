@@ -195,6 +195,29 @@ class JournalTest {
     }
 
     @Test
+    void statusSaysEachAgentsLastPushAndWhetherAnyonePushedSinceTheLastFetch() throws Exception {
+        TestVaults.write(v.cloud(), "Plans/p.md", "plan\n");
+        v.syncCloud();
+        TestVaults.write(v.local(), "Done/d.md", "done\n");
+        v.syncLocal();
+        String localHead = RemoteTree.head(v.remote(), "main");
+        Cli st = cli(Role.LOCAL, "status", "--vault", v.local().toString(), "--json");
+        assertThat(st.code()).as(st.err()).isZero();
+        assertThat(st.out()).contains("\"remoteMovedSinceFetch\" : \"no\"");
+        assertThat(st.out()).containsPattern("\"local_agent\" : \\{\\s*\"commit\" : \"" + localHead + "\",\\s*\"time\" : \"[^\"]+\","
+                + "\\s*\"machine\" : \"desktop\"");
+        assertThat(st.out()).containsPattern("\"cloud_agent\" : \\{\\s*\"commit\" : \"[0-9a-f]{40}\",\\s*\"time\" : \"[^\"]+\","
+                + "\\s*\"machine\" : \"vm\"");
+        TestVaults.write(v.cloud(), "Plans/q.md", "q\n");
+        v.syncCloud();
+        Cli after = cli(Role.LOCAL, "status", "--vault", v.local().toString());
+        assertThat(after.out()).contains("remote moved  yes (since this clone's last fetch)")
+                .containsPattern("last push     local_agent +\\S+Z  commit " + localHead.substring(0, 10) + "  on desktop");
+        Files.move(v.remote(), root.resolve("gone.git"));
+        assertThat(cli(Role.LOCAL, "status", "--vault", v.local().toString()).out()).contains("remote moved  unknown: ");
+    }
+
+    @Test
     void logPathNamesTheAgentAndCommitOfEachChange() throws Exception {
         TestVaults.write(v.cloud(), "Pending_Approval/email/DRAFT_x.md", "draft\n");
         v.syncCloud();

@@ -1,7 +1,7 @@
 package io.vaultsync.local.dashboard;
 
 import io.vaultsync.gate.SecretGate;
-import io.vaultsync.git.Authors;
+import io.vaultsync.git.LastPushes;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.Policy;
@@ -10,6 +10,7 @@ import io.vaultsync.status.OpenCards;
 import io.vaultsync.sync.CycleContext;
 import io.vaultsync.sync.SyncState;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +37,6 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 /** Gathers {@link DashboardData} from the local clone: its work tree, its branch's history and its sync state. */
 public final class DashboardInputs {
     public static final String DASHBOARD = "Dashboard.md";
-    /** How far back the history is read for each agent's last sync. */
-    static final int HISTORY_LIMIT = 2000;
     /** By default, another agent with no sync for longer than this is shown as quiet. */
     static final Duration QUIET_AFTER = Duration.ofHours(24);
     private static final Pattern EXECUTED = Pattern.compile("(?m)^- executed at: (\\S+)$");
@@ -101,19 +99,13 @@ public final class DashboardInputs {
 
     /** Each agent's newest commit, skipping commits that change only the dashboard. */
     static Map<String, RevCommit> lastSyncs(Repository repo, ObjectId head, Policy policy) throws IOException {
-        Map<String, RevCommit> out = new HashMap<>();
-        if (head == null) return out;
-        try (RevWalk rw = new RevWalk(repo)) {
-            rw.markStart(rw.parseCommit(head));
-            int seen = 0;
-            for (RevCommit c : rw) {
-                if (++seen > HISTORY_LIMIT || out.size() == policy.agents().size()) break;
-                String agent = Authors.agentOf(c, policy);
-                if (agent == null || out.containsKey(agent) || onlyDashboard(repo, c)) continue;
-                out.put(agent, c);
+        return LastPushes.commits(repo, head, policy, c -> {
+            try {
+                return onlyDashboard(repo, c);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
-        return out;
+        });
     }
 
     private static boolean onlyDashboard(Repository repo, RevCommit c) throws IOException {
