@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class JournalSync {
     record Known(Map<String, String> enqueued, Set<String> reconciled, Set<String> settledLocal, String checkpoint,
             Set<String> tombstones) {
         static Known of(List<JournalRecord> records) {
-            Map<String, String> enq = new HashMap<>();
+            Map<String, String> enq = new LinkedHashMap<>(); // in journal order: replays pair with the oldest first
             Set<String> rec = new HashSet<>();
             Set<String> settled = new HashSet<>();
             Set<String> tomb = new HashSet<>();

@@ -169,6 +169,27 @@ class JournalTest {
     }
 
     @Test
+    void anOperationWhoseCommitLeftTheBranchWithoutLandingIsRecordedAsAbandoned() throws Exception {
+        v.syncCloud();
+        try (VaultRepo vault = VaultRepo.open(v.cloud(), "main")) {
+            JournalSync sync = new JournalSync(new Journal(vault.gitDir(), "cloud_agent", "vm", "dev-x", Clock.systemUTC()),
+                    "cloud_agent");
+            byte[] b = "undone\n".getBytes(StandardCharsets.UTF_8);
+            TestVaults.write(v.cloud(), "Plans/undone.md", "undone\n");
+            String lost = CommitWriter.commit(vault, List.of(new StagedFile("Plans/undone.md", b, b.length,
+                    Files.getLastModifiedTime(v.cloud().resolve("Plans/undone.md")))),
+                    new Trailers("cloud_agent", "vm", "op-undone", null).message("vaultsync: cloud_agent syncs 1 path"),
+                    new PersonIdent("cloud_agent", "cloud_agent@vaultsync")).name();
+            sync.catchUp(vault);
+            CGit.run(v.cloud(), "reset", "-q", "--hard", "origin/main"); // undone, as a lost claim is
+            assertThat(sync.catchUp(vault)).isEqualTo(1);
+            assertThat(sync.catchUp(vault)).isZero();
+            assertThat(journal(v.cloud())).anyMatch(r -> r.op().equals("sync.repair.apply") && lost.equals(r.commit())
+                    && r.id().equals("op-undone") && r.detail().startsWith("operation abandoned"));
+        }
+    }
+
+    @Test
     void aDeletedTaskThatComesBackIsCardedNotResurrected() throws Exception {
         TestVaults.write(v.cloud(), "Needs_Action/EMAIL_dup.md", "the same email\n");
         v.syncCloud();
