@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This agent's append-only journal, {@code .git/vaultsync/journal.jsonl} (never synced): one JSON record
@@ -19,6 +21,7 @@ import java.util.Map;
  * vault lock.
  */
 public final class Journal {
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private final Path file;
     private final String agent;
     private final String machine;
@@ -52,13 +55,17 @@ public final class Journal {
         return read(file);
     }
 
+    /**
+     * The records, oldest first. A line that is not a record (edited by hand, say) is skipped with a warning:
+     * the journal never stops a sync; {@code verify} names such a line.
+     */
     public static List<JournalRecord> read(Path file) throws IOException {
         List<JournalRecord> out = new ArrayList<>();
         for (Map<String, Object> m : JsonLines.read(file)) {
             try {
                 out.add(JournalRecord.fromMap(m));
             } catch (RuntimeException e) {
-                throw new VaultStateException("journal " + file + ": unreadable record " + m.get("id") + ": " + e.getMessage(), e);
+                LOG.warn("journal {}: skipped a line that is not a record ({}); run verify", file, e.getMessage());
             }
         }
         return out;
