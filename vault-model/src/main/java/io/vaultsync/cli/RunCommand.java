@@ -7,6 +7,8 @@ import io.vaultsync.config.SettingsStore;
 import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.sync.SyncReport;
+import io.vaultsync.sync.Tick;
+import io.vaultsync.sync.TreeWatcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", description = "Sync in a loop until SIGTERM or SIGINT, which finish the cycle in flight.")
+@Command(name = "run", description = "Sync until SIGTERM or SIGINT (which finish the cycle in flight): a full cycle when files"
+        + " change (debounced), a cheap look at the remote every --interval, a full rescan every --rescan.")
 final class RunCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -23,8 +26,20 @@ final class RunCommand implements Callable<Integer> {
     VaultOptions opts;
 
     @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Time between cycles, e.g. 200ms, 1s, 30s, 5m (default: the agent's setting, 30s).")
+            description = "How often the remote is asked for news, e.g. 1s, 30s, 5m (default: the agent's setting, 30s)."
+                    + " With --no-watch: the time between full cycles.")
     Duration interval;
+
+    @Option(names = "--debounce", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "500ms",
+            description = "A local change is synced once files have been quiet this long (default: ${DEFAULT-VALUE}).")
+    Duration debounce;
+
+    @Option(names = "--rescan", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10m",
+            description = "A full cycle at least this often, whatever the file events say (default: ${DEFAULT-VALUE}).")
+    Duration rescan;
+
+    @Option(names = "--no-watch", description = "No file watcher: a full cycle every --interval, as before.")
+    boolean noWatch;
 
     RunCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -44,15 +59,67 @@ final class RunCommand implements Callable<Integer> {
             ctx.out().println(s.name() + ": running on " + opts.vault.toAbsolutePath() + " every "
                     + Durations.format(every) + " (pid " + ProcessHandle.current().pid() + ")");
             ctx.out().flush();
-            long n = 0;
-            while (!stop.requested()) {
-                n++;
-                runOnce(gitDir, cycle, keeper);
-                work(worker);
-                stop.await(every);
-            }
+            long n = noWatch ? interval(gitDir, cycle, keeper, worker, stop, every) : watched(gitDir, cycle, keeper, worker, stop, every);
             ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
             return ExitCodes.OK;
+        }
+    }
+
+    /** The old loop: a full cycle every interval. Returns the number of cycles. */
+    private long interval(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper, AgentExtension.Worker worker,
+            StopSignal stop, Duration every) throws InterruptedException {
+        long n = 0;
+        while (!stop.requested()) {
+            n++;
+            runOnce(gitDir, cycle, keeper);
+            work(worker);
+            stop.await(every);
+        }
+        return n;
+    }
+
+    /**
+     * The event-driven loop ({@link Tick}): file events (debounced) trigger a full cycle; otherwise each
+     * interval only asks the remote for its head, and runs a cycle if it moved; a full rescan at least every
+     * --rescan. The role's work runs after every cycle and every peek.
+     */
+    private long watched(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper, AgentExtension.Worker worker,
+            StopSignal stop, Duration every) throws IOException, InterruptedException {
+        long n = 0;
+        try (TreeWatcher watcher = TreeWatcher.start(opts.vault, stop::wake)) {
+            Long lastFull = null;
+            long nextPeek = System.nanoTime();
+            while (!stop.requested()) {
+                long now = System.nanoTime();
+                Tick.Next next = Tick.decide(now, lastFull, nextPeek, watcher.dirty(), watcher.firstChangeNanos(),
+                        watcher.lastChangeNanos(), debounce, rescan);
+                if (next instanceof Tick.Wait w) {
+                    stop.await(w.d());
+                    continue;
+                }
+                boolean full = next instanceof Tick.Full;
+                if (!full) {
+                    nextPeek = now + every.toNanos();
+                    full = peek(cycle);
+                }
+                if (full) {
+                    watcher.clear(); // changes from here on (ours included) count for the next cycle
+                    lastFull = now;
+                    nextPeek = now + every.toNanos();
+                    n++;
+                    runOnce(gitDir, cycle, keeper);
+                }
+                work(worker);
+            }
+        }
+        return n;
+    }
+
+    private boolean peek(SyncCycle cycle) {
+        try {
+            return cycle.remoteMoved(opts.vault);
+        } catch (VaultException | IOException e) {
+            return true; // let a full cycle report it
         }
     }
 

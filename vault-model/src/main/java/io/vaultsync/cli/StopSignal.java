@@ -1,15 +1,16 @@
 package io.vaultsync.cli;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * SIGTERM and SIGINT ask the loop to stop after the cycle in flight; the process then exits 0 through
- * the normal path (a JVM shutdown hook could not: the JVM would exit 143 once the hook returned).
+ * the normal path (a JVM shutdown hook could not: the JVM would exit 143 once the hook returned). A file
+ * event wakes the loop early ({@link #wake}).
  */
 final class StopSignal {
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final Object lock = new Object();
+    private boolean stop;
+    private boolean woken;
 
     private StopSignal() {}
 
@@ -18,7 +19,7 @@ final class StopSignal {
         StopSignal s = new StopSignal();
         for (String name : new String[] {"TERM", "INT"}) {
             try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> s.stop.countDown());
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> s.stop());
             } catch (IllegalArgumentException unsupported) {
                 // this platform has no such signal: the default handling stays
             }
@@ -26,12 +27,37 @@ final class StopSignal {
         return s;
     }
 
-    boolean requested() {
-        return stop.getCount() == 0;
+    void stop() {
+        synchronized (lock) {
+            stop = true;
+            lock.notifyAll();
+        }
     }
 
-    /** Waits for the interval, or less if a stop is requested meanwhile. */
+    /** Ends the current {@link #await} early (a file changed). */
+    void wake() {
+        synchronized (lock) {
+            woken = true;
+            lock.notifyAll();
+        }
+    }
+
+    boolean requested() {
+        synchronized (lock) {
+            return stop;
+        }
+    }
+
+    /** Waits for the duration, or less if a stop is requested or a wake-up comes meanwhile. */
     void await(Duration d) throws InterruptedException {
-        stop.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        long end = System.nanoTime() + d.toNanos();
+        synchronized (lock) {
+            while (!stop && !woken) {
+                long left = end - System.nanoTime();
+                if (left <= 0) break;
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            woken = false;
+        }
     }
 }

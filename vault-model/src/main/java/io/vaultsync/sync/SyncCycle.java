@@ -9,6 +9,7 @@ import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.IncomingCheck;
 import io.vaultsync.git.LostClaim;
 import io.vaultsync.git.Recovery;
+import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.Replayer;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.git.VaultRepo;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
@@ -80,6 +82,19 @@ public final class SyncCycle {
                 run(ctx);
                 next.run(ctx);
             };
+        }
+    }
+
+    /**
+     * Whether the remote branch moved away from what this clone last fetched: one ls-remote, no scan, no
+     * lock. False when the remote cannot be reached (the next full cycle reports that).
+     */
+    public boolean remoteMoved(Path vaultDir) throws IOException {
+        try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {
+            return !Objects.equals(RemoteBranch.peek(vault), vault.tracking());
+        } catch (RemoteUnreachableException e) {
+            LOG.debug("peek: {}", e.getMessage());
+            return false;
         }
     }
 
