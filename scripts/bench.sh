@@ -54,7 +54,7 @@ for n in "${sizes[@]}"; do
   seed_cpu=$( { time (for k in 1 2 3 4 5 6 7 8 9 10; do seed_cycle "$d/seed"; done) ; } 2>&1 | awk '{printf "%.1f", ($1+$2)*1000/10}')
   "${jvm[@]}" -jar "$cloud_jar" run --vault "$d/cloud" --interval 1s --debounce 100ms > "$d/cloud.log" 2>&1 &
   cloud_pid=$!; pids+=("$cloud_pid")
-  wait_for 120 grep -q "SyncCycle - cycle" "$d/cloud.log"; sleep 3
+  wait_for 120 grep -qs "SyncCycle - cycle" "$d/cloud.log"; sleep 3
   c0=$(cpu_ticks "$cloud_pid"); sleep 10; c1=$(cpu_ticks "$cloud_pid")
   agent_cpu=$(awk -v a=$c0 -v b=$c1 -v hz=$hz 'BEGIN{printf "%.1f", (b-a)*1000/hz/10}')
   row "$n" "idle cycle CPU (ms per cycle)" "$agent_cpu" "$seed_cpu" "$(awk -v a=$agent_cpu -v b=$seed_cpu 'BEGIN{printf "%.3f", (b>0)?a/b:0}')"
@@ -71,7 +71,7 @@ for n in "${sizes[@]}"; do
   # propagation cloud write -> local disk, both daemons running, 1 s interval
   "${jvm[@]}" -jar "$local_jar" run --vault "$d/local" --interval 1s --debounce 100ms > "$d/local.log" 2>&1 &
   local_pid=$!; pids+=("$local_pid")
-  wait_for 120 grep -q "SyncCycle - cycle" "$d/local.log"; sleep 2
+  wait_for 120 grep -qs "SyncCycle - cycle" "$d/local.log"; sleep 2
   : > "$d/lat.txt"
   for k in $(seq 1 20); do
     t0=$(ms); echo "ping $k" > "$d/cloud/Plans/ping-$k.md"
