@@ -59,6 +59,30 @@ class EventLoopIT {
         assertThat(p.exitValue()).isZero();
     }
 
+    @Test
+    void workCommittedWhileTheRemoteWasAwayIsPushedOnceItIsBackWithoutAnyNewFileEvent() throws Exception {
+        Path jar = JavaProcess.jar("vaultsync.cloudJar");
+        Vaults v = Vaults.create(root);
+        Path log = root.resolve("run.out");
+        Path away = root.resolve("away.git");
+        Process p = new ProcessBuilder(JavaProcess.command(jar, "run", "--vault", v.cloud().toString(), "--interval", "200ms",
+                "--debounce", "200ms")).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Await.until("the first cycle", Duration.ofSeconds(60), () -> uncheckedCycles(log) >= 1);
+            Files.move(v.remote(), away);
+            int before = cycles(log);
+            Vaults.write(v.cloud(), "Plans/offline.md", "written while the remote was away\n");
+            Await.until("a cycle that finds the remote away", Duration.ofSeconds(30), () -> uncheckedCycles(log) > before);
+            Files.move(away, v.remote());
+            Await.until("the offline work on the remote", Duration.ofSeconds(30),
+                    () -> RemoteTree.files(v.remote(), "main").containsKey("Plans/offline.md"));
+        } finally {
+            if (!Files.exists(v.remote()) && Files.exists(away)) Files.move(away, v.remote());
+            p.destroy();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     /** Waits until no new full cycle has started for a second (the first cycles' own writes settle). */
     static int settle(Path log) throws Exception {
         int last = cycles(log);

@@ -86,8 +86,18 @@ final class RunCommand implements Callable<Integer> {
     private long watched(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper, AgentExtension.Worker worker,
             StopSignal stop, Duration every) throws IOException, InterruptedException {
         long n = 0;
-        try (TreeWatcher watcher = TreeWatcher.start(opts.vault, stop::wake)) {
+        TreeWatcher started;
+        try {
+            started = TreeWatcher.start(opts.vault, stop::wake);
+        } catch (IOException e) {
+            ctx.err().println(ctx.command() + ": cannot watch the work tree (" + e.getMessage() + "); syncing every "
+                    + Durations.format(every) + " instead");
+            ctx.err().flush();
+            return interval(gitDir, cycle, keeper, worker, stop, every);
+        }
+        try (TreeWatcher watcher = started) {
             Long lastFull = null;
+            boolean unfinished = false;
             long nextPeek = System.nanoTime();
             while (!stop.requested()) {
                 long now = System.nanoTime();
@@ -100,14 +110,14 @@ final class RunCommand implements Callable<Integer> {
                 boolean full = next instanceof Tick.Full;
                 if (!full) {
                     nextPeek = now + every.toNanos();
-                    full = peek(cycle);
+                    full = unfinished || peek(cycle); // work left from an offline or failed cycle is retried each interval
                 }
                 if (full) {
                     watcher.clear(); // changes from here on (ours included) count for the next cycle
                     lastFull = now;
                     nextPeek = now + every.toNanos();
                     n++;
-                    runOnce(gitDir, cycle, keeper);
+                    unfinished = !runOnce(gitDir, cycle, keeper);
                 }
                 work(worker);
             }
@@ -135,17 +145,23 @@ final class RunCommand implements Callable<Integer> {
         ctx.err().flush();
     }
 
-    /** A failed cycle is reported and the loop goes on: the agent never stops silently. */
+    /**
+     * A failed cycle is reported and the loop goes on: the agent never stops silently. True when the cycle
+     * reached the remote and left nothing to push.
+     */
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
-    private void runOnce(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper) {
+    private boolean runOnce(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper) {
+        boolean done = false;
         try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
             SyncReport r = cycle.run(opts.vault, keeper);
             Reports.print(ctx.out(), r);
+            done = r.outcome().completed();
         } catch (VaultException | IOException e) {
             ctx.err().println(ctx.command() + ": cycle failed: " + AgentCli.message(e));
             if (opts.verbose) e.printStackTrace(ctx.err());
         }
         ctx.out().flush();
         ctx.err().flush();
+        return done;
     }
 }
