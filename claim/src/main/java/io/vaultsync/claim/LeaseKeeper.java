@@ -46,6 +46,7 @@ public final class LeaseKeeper implements SyncCycle.Prelude {
             Lease next = lease.filter(l -> l.agent().equals(me)).map(l -> l.renewed(ctx.now()))
                     .orElseGet(() -> Lease.fresh(me, ctx.settings().machine(), ctx.now(), leaseLength));
             AtomicFiles.write(f, LeaseFrontMatter.write(bytes, next)); // committed by this cycle's scan
+            ctx.wrote(ClaimPaths.claimedBy(me, task));
             LOG.info("lease of {} renewed until {}", task, next.expires());
         }
         for (AgentSpec other : ctx.policy().agents()) {

@@ -4,6 +4,7 @@ import io.vaultsync.VaultException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
 import io.vaultsync.config.SettingsStore;
+import io.vaultsync.git.ScanScope;
 import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.sync.SyncReport;
@@ -12,6 +13,7 @@ import io.vaultsync.sync.TreeWatcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         long n = 0;
         while (!stop.requested()) {
             n++;
-            runOnce(gitDir, cycle, keeper);
+            runOnce(gitDir, cycle, keeper, ScanScope.ALL);
             work(worker);
             stop.await(every);
         }
@@ -98,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
         try (TreeWatcher watcher = started) {
             Long lastFull = null;
             boolean unfinished = false;
+            ScanScope pending = ScanScope.paths(Set.of()); // changes a failed cycle did not get to scan
             long nextPeek = System.nanoTime();
             while (!stop.requested()) {
                 long now = System.nanoTime();
@@ -113,11 +116,15 @@ final class RunCommand implements Callable<Integer> {
                     full = unfinished || peek(cycle); // work left from an offline or failed cycle is retried each interval
                 }
                 if (full) {
-                    watcher.clear(); // changes from here on (ours included) count for the next cycle
+                    // changes from here on (ours included) count for the next cycle
+                    ScanScope scope = pending.with(watcher.drain());
+                    if (next instanceof Tick.Full f && !f.why().equals(Tick.FILES_CHANGED)) scope = ScanScope.ALL;
                     lastFull = now;
                     nextPeek = now + every.toNanos();
                     n++;
-                    unfinished = !runOnce(gitDir, cycle, keeper);
+                    Ended end = runOnce(gitDir, cycle, keeper, scope);
+                    pending = end == Ended.FAILED ? scope : ScanScope.paths(Set.of()); // what a failed cycle was to scan
+                    unfinished = end != Ended.DONE;
                 }
                 work(worker);
             }
@@ -145,17 +152,17 @@ final class RunCommand implements Callable<Integer> {
         ctx.err().flush();
     }
 
-    /**
-     * A failed cycle is reported and the loop goes on: the agent never stops silently. True when the cycle
-     * reached the remote and left nothing to push.
-     */
+    /** How a cycle ended: it reached the remote with nothing left to push; it ran but did not (offline); it failed. */
+    private enum Ended { DONE, UNFINISHED, FAILED }
+
+    /** A failed cycle is reported and the loop goes on: the agent never stops silently. */
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
-    private boolean runOnce(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper) {
-        boolean done = false;
+    private Ended runOnce(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper, ScanScope scope) {
+        Ended done = Ended.FAILED;
         try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
-            SyncReport r = cycle.run(opts.vault, keeper);
+            SyncReport r = cycle.run(opts.vault, keeper, scope);
             Reports.print(ctx.out(), r);
-            done = r.outcome().completed();
+            done = r.outcome().completed() ? Ended.DONE : Ended.UNFINISHED;
         } catch (VaultException | IOException e) {
             ctx.err().println(ctx.command() + ": cycle failed: " + AgentCli.message(e));
             if (opts.verbose) e.printStackTrace(ctx.err());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
@@ -13,6 +14,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -33,29 +35,14 @@ public final class CommitWriter {
         ObjectId head = vault.head();
         try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
             RevCommit parent = head == null ? null : rw.parseCommit(head);
-            DirCache tree = DirCache.newInCore();
-            DirCacheBuilder b = tree.builder();
-            if (parent != null) b.addTree(new byte[0], DirCacheEntry.STAGE_0, rw.getObjectReader(), parent.getTree());
-            b.finish();
             Map<String, ObjectId> blobs = new HashMap<>();
-            DirCacheEditor ed = tree.editor();
+            Map<String, ObjectId> edits = new HashMap<>();
             for (StagedFile f : files) {
-                if (f.isDeletion()) {
-                    ed.add(new DirCacheEditor.DeletePath(f.path()));
-                } else {
-                    ObjectId id = ins.insert(Constants.OBJ_BLOB, f.content());
-                    blobs.put(f.path(), id);
-                    ed.add(new DirCacheEditor.PathEdit(f.path()) {
-                        @Override
-                        public void apply(DirCacheEntry e) {
-                            e.setFileMode(FileMode.REGULAR_FILE);
-                            e.setObjectId(id);
-                        }
-                    });
-                }
+                ObjectId id = f.isDeletion() ? null : ins.insert(Constants.OBJ_BLOB, f.content());
+                if (id != null) blobs.put(f.path(), id);
+                edits.put(f.path(), id);
             }
-            ed.finish();
-            ObjectId treeId = tree.writeTree(ins);
+            ObjectId treeId = tree(rw.getObjectReader(), ins, parent == null ? null : parent.getTree(), edits);
             if (parent != null && treeId.equals(parent.getTree())) {
                 return head;
             }
@@ -71,6 +58,42 @@ public final class CommitWriter {
             Refs.move(repo, vault.branchRef(), head, commit, "commit " + files.size() + " paths");
             return commit;
         }
+    }
+
+    /** The parent's tree with the edits: only the edited trees are rewritten, unless a name conflict needs the full build. */
+    static ObjectId tree(ObjectReader reader, ObjectInserter ins, ObjectId parentTree, Map<String, ObjectId> edits)
+            throws IOException {
+        try {
+            return TreeEdits.apply(reader, ins, parentTree, edits);
+        } catch (TreeEdits.NameConflict e) {
+            return fullTree(reader, ins, parentTree, edits);
+        }
+    }
+
+    /** The parent's whole tree in an in-core index, edited, written out: the reference for {@link TreeEdits}. */
+    static ObjectId fullTree(ObjectReader reader, ObjectInserter ins, ObjectId parentTree, Map<String, ObjectId> edits)
+            throws IOException {
+        DirCache tree = DirCache.newInCore();
+        DirCacheBuilder b = tree.builder();
+        if (parentTree != null) b.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, parentTree);
+        b.finish();
+        DirCacheEditor ed = tree.editor();
+        for (Map.Entry<String, ObjectId> e : new TreeMap<>(edits).entrySet()) {
+            ObjectId id = e.getValue();
+            if (id == null) {
+                ed.add(new DirCacheEditor.DeletePath(e.getKey()));
+                continue;
+            }
+            ed.add(new DirCacheEditor.PathEdit(e.getKey()) {
+                @Override
+                public void apply(DirCacheEntry entry) {
+                    entry.setFileMode(FileMode.REGULAR_FILE);
+                    entry.setObjectId(id);
+                }
+            });
+        }
+        ed.finish();
+        return tree.writeTree(ins);
     }
 
     private static void updateIndex(Repository repo, List<StagedFile> files, Map<String, ObjectId> blobs)

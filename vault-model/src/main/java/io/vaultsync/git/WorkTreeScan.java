@@ -3,11 +3,17 @@ package io.vaultsync.git;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.policy.Zones;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.IndexDiff;
@@ -18,6 +24,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 /**
  * Finds every path whose work-tree state differs from the branch head: added, modified or deleted,
@@ -35,23 +42,99 @@ public final class WorkTreeScan {
         }
     }
 
+    /** The whole work tree. */
     public static Result scan(VaultRepo vault) throws IOException {
+        return scan(vault, ScanScope.ALL);
+    }
+
+    /**
+     * The given scope: everything (JGit's IndexDiff over the whole tree), or only the listed paths, each a
+     * file or a folder (its files on disk and in the head), which costs in proportion to what is listed.
+     */
+    public static Result scan(VaultRepo vault, ScanScope scope) throws IOException {
         Repository repo = vault.repository();
         ObjectId head = vault.head();
-        IndexDiff diff = new IndexDiff(repo, head == null ? null : head, new UnignoredTreeIterator(repo));
-        diff.diff();
+        try (RevWalk rw = new RevWalk(repo)) {
+            RevTree tree = head == null ? null : rw.parseCommit(head).getTree();
+            if (scope instanceof ScanScope.Paths p) return under(vault, tree, p.paths());
+            IndexDiff diff = new IndexDiff(repo, head == null ? null : head, new UnignoredTreeIterator(repo));
+            diff.diff();
+            TreeSet<String> candidates = new TreeSet<>();
+            candidates.addAll(diff.getAdded());
+            candidates.addAll(diff.getChanged());
+            candidates.addAll(diff.getRemoved());
+            candidates.addAll(diff.getMissing());
+            candidates.addAll(diff.getModified());
+            candidates.addAll(diff.getUntracked());
+            candidates.addAll(diff.getConflicting());
+            Map<String, ObjectId> inHead = new HashMap<>();
+            for (String path : candidates) {
+                ObjectId id = tree == null ? null : blobAt(repo, tree, path);
+                if (id != null) inHead.put(path, id);
+            }
+            return classify(vault, candidates, inHead);
+        }
+    }
+
+    /** The files on disk under the paths, and the head's: the same answer a full scan gives for them. */
+    private static Result under(VaultRepo vault, RevTree tree, Set<String> paths) throws IOException {
         TreeSet<String> candidates = new TreeSet<>();
-        candidates.addAll(diff.getAdded());
-        candidates.addAll(diff.getChanged());
-        candidates.addAll(diff.getRemoved());
-        candidates.addAll(diff.getMissing());
-        candidates.addAll(diff.getModified());
-        candidates.addAll(diff.getUntracked());
-        candidates.addAll(diff.getConflicting());
+        Map<String, ObjectId> inHead = new HashMap<>();
+        List<String> wanted = paths.stream().filter(p -> !p.equals(Constants.DOT_GIT) && !p.startsWith(Constants.DOT_GIT + "/"))
+                .toList();
+        if (wanted.isEmpty()) return new Result(List.of(), List.of());
+        Path root = vault.workTree();
+        for (String p : wanted) {
+            Path file = root.resolve(p);
+            if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                candidates.add(p);
+                continue;
+            }
+            Files.walkFileTree(file, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return dir.getFileName().toString().equals(Constants.DOT_GIT) ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    candidates.add(relative(root, f));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    candidates.add(relative(root, f)); // classified (and reported) like any other candidate
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        if (tree != null) {
+            try (TreeWalk tw = new TreeWalk(vault.repository())) {
+                tw.addTree(tree);
+                tw.setRecursive(true);
+                tw.setFilter(PathFilterGroup.createFromStrings(wanted));
+                while (tw.next()) {
+                    if (tw.getFileMode(0).getObjectType() != Constants.OBJ_BLOB) continue;
+                    candidates.add(tw.getPathString());
+                    inHead.put(tw.getPathString(), tw.getObjectId(0));
+                }
+            }
+        }
+        return classify(vault, candidates, inHead);
+    }
+
+    private static String relative(Path root, Path f) {
+        return root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    private static Result classify(VaultRepo vault, Set<String> candidates, Map<String, ObjectId> heads)
+            throws IOException {
+        Repository repo = vault.repository();
         List<Zones.Change> changes = new ArrayList<>();
         List<String> temps = new ArrayList<>();
-        try (RevWalk rw = new RevWalk(repo); ObjectInserter.Formatter fmt = new ObjectInserter.Formatter()) {
-            RevTree tree = head == null ? null : rw.parseCommit(head).getTree();
+        try (ObjectInserter.Formatter fmt = new ObjectInserter.Formatter()) {
             for (String path : candidates) {
                 if (path.endsWith(AtomicFiles.TEMP_SUFFIX)) {
                     temps.add(path);
@@ -60,7 +143,7 @@ public final class WorkTreeScan {
                 Path file = vault.workTree().resolve(path);
                 boolean inWorkTree = Files.exists(file, LinkOption.NOFOLLOW_LINKS)
                         && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
-                ObjectId inHead = tree == null ? null : blobAt(repo, tree, path);
+                ObjectId inHead = heads.get(path);
                 if (inHead == null && inWorkTree) {
                     changes.add(new Zones.Change(path, Zones.Change.Kind.ADD));
                 } else if (inHead != null && !inWorkTree) {

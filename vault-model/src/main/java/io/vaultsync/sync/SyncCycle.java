@@ -11,6 +11,7 @@ import io.vaultsync.git.LostClaim;
 import io.vaultsync.git.Recovery;
 import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.Replayer;
+import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.WorkTreeScan;
@@ -102,7 +103,16 @@ public final class SyncCycle {
         return run(vaultDir, Prelude.NONE);
     }
 
+    /** A cycle that scans the whole work tree. */
     public SyncReport run(Path vaultDir, Prelude prelude) throws IOException {
+        return run(vaultDir, prelude, ScanScope.ALL);
+    }
+
+    /**
+     * A cycle whose first scan looks only at {@code scope} (what a file watcher reported) and at what the
+     * prelude wrote; a later round, after conflict copies were written, scans everything.
+     */
+    public SyncReport run(Path vaultDir, Prelude prelude, ScanScope scope) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {
             List<String> repaired = new Recovery(staleLockAge, clock).run(vault);
             vault.requireOnBranch();
@@ -118,7 +128,8 @@ public final class SyncCycle {
             if (Journal.dropTornTail(vault.gitDir())) repaired.add("dropped a journal line cut short by a crash");
             JournalSync journal = new JournalSync(new Journal(vault.gitDir(), agent, settings.machine(), device, clock), agent);
             journal.catchUp(vault); // what a crash left unrecorded is recorded now: replaying twice records nothing
-            CycleContext ctx = new CycleContext(vault, settings, policy, zones, gate, trailers, ident, now, journal.journal());
+            CycleContext ctx = new CycleContext(vault, settings, policy, zones, gate, trailers, ident, now, journal.journal(),
+                    java.util.Collections.synchronizedSet(new java.util.TreeSet<>()));
             prelude.run(ctx);
 
             int committed = 0;
@@ -129,7 +140,8 @@ public final class SyncCycle {
             List<LostClaim> lostClaims = new ArrayList<>();
             SyncOutcome outcome = null;
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                WorkTreeScan.Result scan = WorkTreeScan.scan(vault);
+                ScanScope look = round == 0 ? scope.with(ScanScope.paths(ctx.written())) : ScanScope.ALL;
+                WorkTreeScan.Result scan = WorkTreeScan.scan(vault, look);
                 for (String temp : scan.tempFiles()) {
                     Files.deleteIfExists(vault.workTree().resolve(temp));
                     repaired.add("removed interrupted write " + temp);

@@ -16,6 +16,9 @@ import java.time.Duration;
 public final class Tick {
     private Tick() {}
 
+    /** Why a full cycle runs when files changed: only then may its scan look at the changed paths alone. */
+    public static final String FILES_CHANGED = "files changed";
+
     public sealed interface Next {}
 
     public record Full(String why) implements Next {}
@@ -37,7 +40,7 @@ public final class Tick {
         long quietFor = now - lastChange;
         long quietGap = debounce.toNanos() / 5;
         long waited = now - firstChange;
-        if (dirty && (quietFor >= quietGap || waited >= debounce.toNanos())) return new Full("files changed");
+        if (dirty && (quietFor >= quietGap || waited >= debounce.toNanos())) return new Full(FILES_CHANGED);
         long sinceFull = now - lastFull;
         if (sinceFull >= rescan.toNanos()) return new Full("periodic rescan");
         if (now - nextPeek >= 0) return new Peek();

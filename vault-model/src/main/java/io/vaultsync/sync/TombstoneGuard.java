@@ -57,9 +57,12 @@ final class TombstoneGuard {
         Path wt = ctx.vault().workTree();
         Files.createDirectories(wt.resolve(copy).getParent());
         Files.move(file, wt.resolve(copy));
+        ctx.wrote(path);
+        ctx.wrote(copy);
         ConflictCard card = ConflictCard.tombstoned(id, path, copy, path + " was deleted before and came back (a watcher"
                 + " ingested it again, or a late writer); it is kept aside, not restored.", ctx.now(), me);
         AtomicFiles.write(wt.resolve(card.cardPath()), card.render().getBytes(StandardCharsets.UTF_8));
+        ctx.wrote(card.cardPath());
         journal.journal().append(Op.TOMBSTONE_APPLY, "ts-" + file.getFileName(), List.of(path, copy), null,
                 "refused: came back after deletion; card " + id);
         return card.cardPath();

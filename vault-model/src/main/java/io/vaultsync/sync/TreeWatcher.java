@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import io.vaultsync.git.ScanScope;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -17,16 +18,20 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches a vault's work tree (every folder but {@code .git}, new folders as they appear) and says whether
- * anything changed since it was last cleared, and when the last change came. Uses the JDK's WatchService:
- * inotify on Linux; on macOS the JDK polls (a native watcher there needs a library; see the README). Lost
- * events (overflow) count as a change, so the next cycle scans.
+ * anything changed since it was last drained, when the last change came, and which paths changed (a new
+ * folder is reported as the folder: its files may have come before it was watched). Uses the JDK's
+ * WatchService: inotify on Linux; on macOS the JDK polls (a native watcher there needs a library; see the
+ * README). Lost events (overflow), an unknown folder or more than {@link #MAX_PATHS} paths make the next
+ * scan a full one.
  */
 public final class TreeWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TreeWatcher.class);
@@ -38,6 +43,11 @@ public final class TreeWatcher implements AutoCloseable {
     private volatile boolean dirty;
     private volatile long lastChangeNanos;
     private volatile long firstChangeNanos;
+    /** Paths changed since the last drain; null once the next scan must be a full one. */
+    private Set<String> changed = new HashSet<>();
+
+    /** More changed paths than this and a full scan is cheaper than listing them. */
+    public static final int MAX_PATHS = 5000;
 
     private TreeWatcher(Path root, Runnable onChange) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -69,9 +79,12 @@ public final class TreeWatcher implements AutoCloseable {
         return firstChangeNanos;
     }
 
-    /** Forgets the changes seen so far (a cycle is about to scan them). */
-    public synchronized void clear() {
+    /** What changed since the last drain, and forgets it: a cycle is about to scan it. */
+    public synchronized ScanScope drain() {
+        ScanScope scope = changed == null ? ScanScope.ALL : ScanScope.paths(changed);
+        changed = new HashSet<>();
         dirty = false;
+        return scope;
     }
 
     private void loop() {
@@ -81,7 +94,7 @@ public final class TreeWatcher implements AutoCloseable {
                 Path dir = keys.get(key);
                 for (WatchEvent<?> e : key.pollEvents()) {
                     if (e.kind() == OVERFLOW || dir == null) {
-                        mark();
+                        mark(null);
                         continue;
                     }
                     Path child = dir.resolve((Path) e.context());
@@ -89,7 +102,7 @@ public final class TreeWatcher implements AutoCloseable {
                     if (e.kind() == ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                         registerAll(child);
                     }
-                    mark();
+                    mark(root.relativize(child).toString().replace(java.io.File.separatorChar, '/'));
                 }
                 if (!key.reset()) keys.remove(key);
                 if (dirty) onChange.run();
@@ -98,12 +111,17 @@ public final class TreeWatcher implements AutoCloseable {
             // closed
         } catch (IOException | RuntimeException e) {
             LOG.warn("file watcher stopped ({}); the periodic rescan still finds changes", e.toString());
-            mark();
+            mark(null);
             onChange.run();
         }
     }
 
-    private synchronized void mark() {
+    /** A change at {@code path}, or (null) somewhere unknown. */
+    private synchronized void mark(String path) {
+        if (changed != null) {
+            if (path == null || changed.size() >= MAX_PATHS) changed = null;
+            else changed.add(path);
+        }
         long now = System.nanoTime();
         if (!dirty) firstChangeNanos = now;
         lastChangeNanos = now;

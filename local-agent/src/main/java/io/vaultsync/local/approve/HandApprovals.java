@@ -44,6 +44,8 @@ public final class HandApprovals implements SyncCycle.Prelude {
                         ctx.settings().machine(), ctx.now(), id, null);
                 Approvals.record(ctx.vault().gitDir(), id, item.path(), ctx.settings().name(), ctx.now());
                 AtomicFiles.write(f, stamped); // committed, with the draft's removal, by this cycle's scan
+                ctx.wrote(item.path());
+                ctx.wrote("Pending_Approval/" + domain + "/" + item.name());
                 LOG.info("{}: approved by hand on this machine; stamped with approval {}", item.path(), id);
             }
         }

@@ -51,5 +51,6 @@ public final class DashboardKeeper implements SyncCycle.Prelude {
         Path f = ctx.vault().workTree().resolve(DashboardInputs.DASHBOARD);
         if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(f), next)) return;
         AtomicFiles.write(f, next);
+        ctx.wrote(DashboardInputs.DASHBOARD);
     }
 }

@@ -1,0 +1,38 @@
+package io.vaultsync.git;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a work-tree scan looks at: the whole tree, or only some paths (files or folders, relative, with
+ * {@code /}), as a file watcher reported them. A path scan finds exactly what a full scan would find under
+ * those paths; anything else waits for the next full scan.
+ */
+public sealed interface ScanScope {
+    ScanScope ALL = new All();
+
+    static ScanScope paths(Set<String> paths) {
+        return new Paths(paths);
+    }
+
+    /** Both scopes together: everything if either is everything. */
+    default ScanScope with(ScanScope other) {
+        if (this instanceof All || other instanceof All) return ALL;
+        TreeSet<String> both = new TreeSet<>(((Paths) this).paths());
+        both.addAll(((Paths) other).paths());
+        return new Paths(both);
+    }
+
+    record All() implements ScanScope {}
+
+    record Paths(Set<String> paths) implements ScanScope {
+        public Paths {
+            for (String p : paths) {
+                if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("\\")) {
+                    throw new IllegalArgumentException("not a relative vault path: '" + p + "'");
+                }
+            }
+            paths = Set.copyOf(new TreeSet<>(paths));
+        }
+    }
+}
