@@ -12,7 +12,10 @@ local_jar=$here/local-agent/target/local-agent.jar
 if [ ! -f "$cloud_jar" ] || [ ! -f "$local_jar" ]; then (cd "$here" && mvn -B -q package -DskipTests); fi
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config GIT_CONFIG_NOSYSTEM=1
 mkdir -p "$HOME"; git config --global user.name bench; git config --global user.email bench@example.invalid
-jvm=(java -Xmx128m -XX:+UseSerialGC)
+# the daemons run with the settings of scripts/systemd/*.service; CLI commands with a short-lived JVM's flags
+export MALLOC_ARENA_MAX=2
+jvm=(java -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m -Xss512k)
+cli=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -80,14 +83,21 @@ for n in "${sizes[@]}"; do
   done
   row "$n" "propagation p50 / p99 (ms)" "$(pct 50 < "$d/lat.txt") / $(pct 99 < "$d/lat.txt")" "(30 s loop)" "-"
   rss=$(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$cloud_pid/status")
-  row "$n" "cloud daemon peak RSS (MB)" "$rss" "-" "-"
+  lrss=$(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$local_pid/status")
+  row "$n" "daemon peak RSS cloud / local (MB)" "$rss / $lrss" "-" "-"
   kill "$cloud_pid" "$local_pid"; wait "$cloud_pid" "$local_pid" 2>/dev/null || true; pids=()
 
-  # CLI wall time after a first run: status, and claim of a task the cloud put on the remote
-  "${jvm[@]}" -jar "$local_jar" status --vault "$d/local" >/dev/null
-  t0=$(ms); "${jvm[@]}" -jar "$local_jar" status --vault "$d/local" >/dev/null; st_ms=$(( $(ms) - t0 ))
-  echo "task" > "$d/cloud/Needs_Action/bench-task.md"; "${jvm[@]}" -jar "$cloud_jar" sync --vault "$d/cloud" >/dev/null
-  t0=$(ms); "${jvm[@]}" -jar "$local_jar" claim bench-task.md --vault "$d/local" >/dev/null; cl_ms=$(( $(ms) - t0 ))
-  row "$n" "CLI status / claim (ms wall)" "$st_ms / $cl_ms" "-" "-"
+  # CLI wall time after a first run: status, and claim of a task the cloud put on the remote; then the same
+  # with a class-data archive the first run wrote (-XX:ArchiveClassesAtExit, see the README)
+  jsa=$work/local-$n.jsa
+  "${cli[@]}" -XX:ArchiveClassesAtExit="$jsa" -jar "$local_jar" status --vault "$d/local" >/dev/null 2>&1
+  for mode in plain cds; do
+    flags=(); [ "$mode" = cds ] && flags=(-XX:SharedArchiveFile="$jsa")
+    t0=$(ms); "${cli[@]}" "${flags[@]}" -jar "$local_jar" status --vault "$d/local" >/dev/null; st_ms=$(( $(ms) - t0 ))
+    echo "task" > "$d/cloud/Needs_Action/bench-$mode.md"; "${jvm[@]}" -jar "$cloud_jar" sync --vault "$d/cloud" >/dev/null
+    "${cli[@]}" -jar "$local_jar" sync --vault "$d/local" >/dev/null
+    t0=$(ms); "${cli[@]}" "${flags[@]}" -jar "$local_jar" claim "bench-$mode.md" --vault "$d/local" >/dev/null; cl_ms=$(( $(ms) - t0 ))
+    row "$n" "CLI status / claim, $mode (ms wall)" "$st_ms / $cl_ms" "-" "-"
+  done
 done
 echo "(work dir: $work; ratio = agent / seed loop; the seed loop is plain C git on the same vault and remote)"

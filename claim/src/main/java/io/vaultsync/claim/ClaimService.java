@@ -1,8 +1,9 @@
 package io.vaultsync.claim;
 
 import io.vaultsync.config.AgentSettings;
-import io.vaultsync.git.WorkTreeScan;
+import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.VaultRepo;
+import io.vaultsync.git.WorkTreeScan;
 import io.vaultsync.lease.Lease;
 import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.policy.Policy;
@@ -82,7 +83,7 @@ public final class ClaimService {
                     "vaultsync: " + me + (t.previous() == null ? " claims " : " takes over from " + t.previous() + " ") + task);
             record(ctx.vault().gitDir(), t.previous() == null ? "claim" : "takeover", task,
                     t.previous() == null ? "claimed" : "took over the expired claim of " + t.previous());
-        });
+        }, ONLY_THE_MOVE);
         return settle(vaultDir, r, task, mine);
     }
 
@@ -116,7 +117,7 @@ public final class ClaimService {
             }
             TaskMover.move(ctx, task, ClaimPaths.claimedBy(me, task), target, rewrite, "vaultsync: " + me + " " + verb + " " + task);
             record(ctx.vault().gitDir(), op, task, detail);
-        });
+        }, ONLY_THE_MOVE);
         return settle(vaultDir, r, task, target);
     }
 
@@ -158,10 +159,16 @@ public final class ClaimService {
         }
     }
 
-    /** One plain cycle; true when it reached the remote. */
+    /** One cycle that fetches, scanning nothing; true when it reached the remote. */
     private boolean refresh(Path vaultDir) throws IOException {
-        return cycle.run(vaultDir).outcome().completed();
+        return cycle.run(vaultDir, SyncCycle.Prelude.NONE, ONLY_THE_MOVE).outcome().completed();
     }
+
+    /**
+     * A claim, release or handoff commits its move itself and pushes it: its cycle scans nothing else, so it
+     * costs the same on a 100k-file vault as on an empty one. Other local edits wait for the next sync.
+     */
+    private static final ScanScope ONLY_THE_MOVE = ScanScope.paths(java.util.Set.of());
 
     private TaskPlaces places(Path vaultDir, String task) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {

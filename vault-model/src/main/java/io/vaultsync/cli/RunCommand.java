@@ -32,12 +32,14 @@ final class RunCommand implements Callable<Integer> {
                     + " With --no-watch: the time between full cycles.")
     Duration interval;
 
-    @Option(names = "--debounce", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "500ms",
-            description = "A local change is synced once files have been quiet this long (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--debounce", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A local change is committed and pushed once files have been quiet this long, and at the latest"
+                    + " this long after it (default: the agent's push_debounce setting, 500ms).")
     Duration debounce;
 
-    @Option(names = "--rescan", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10m",
-            description = "A full cycle at least this often, whatever the file events say (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rescan", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A full scan of the work tree at least this often, whatever the file events say"
+                    + " (default: the agent's rescan setting, 10m).")
     Duration rescan;
 
     @Option(names = "--no-watch", description = "No file watcher: a full cycle every --interval, as before.")
@@ -53,6 +55,8 @@ final class RunCommand implements Callable<Integer> {
         Path gitDir = SyncCommand.gitDir(opts.vault);
         AgentSettings s = SettingsStore.read(gitDir);
         Duration every = interval == null ? s.interval() : interval;
+        if (debounce == null) debounce = s.pushDebounce();
+        if (rescan == null) rescan = s.rescan();
         try (AgentLock daemon = AgentLock.daemon(gitDir)) {
             StopSignal stop = StopSignal.install();
             SyncCycle cycle = SyncCycle.standard(s);

@@ -6,10 +6,20 @@ import java.util.Objects;
 
 /**
  * The settings of one agent on one machine. Never synced: they live in the clone's git directory
- * ({@code .git/vaultsync/agent.yaml}), outside the work tree.
+ * ({@code .git/vaultsync/agent.yaml}), outside the work tree. {@code interval} is how often a running agent
+ * asks the remote for news (the fetch interval); {@code pushDebounce} how long files must be quiet before a
+ * local change is committed and pushed; {@code rescan} how often the whole work tree is scanned whatever
+ * the file watcher says.
  */
-public record AgentSettings(String name, Role role, String machine, String remote, String branch, Duration interval) {
+public record AgentSettings(String name, Role role, String machine, String remote, String branch, Duration interval,
+        Duration pushDebounce, Duration rescan) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_PUSH_DEBOUNCE = Duration.ofMillis(500);
+    public static final Duration DEFAULT_RESCAN = Duration.ofMinutes(10);
+
+    public AgentSettings(String name, Role role, String machine, String remote, String branch, Duration interval) {
+        this(name, role, machine, remote, branch, interval, DEFAULT_PUSH_DEBOUNCE, DEFAULT_RESCAN);
+    }
 
     public AgentSettings {
         Objects.requireNonNull(name, "name");
@@ -18,12 +28,20 @@ public record AgentSettings(String name, Role role, String machine, String remot
         Objects.requireNonNull(remote, "remote");
         Objects.requireNonNull(branch, "branch");
         Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(pushDebounce, "push_debounce");
+        Objects.requireNonNull(rescan, "rescan");
         if (name.isBlank()) throw new IllegalArgumentException("agent name is blank");
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("interval must be positive");
+        if (pushDebounce.isNegative()) throw new IllegalArgumentException("push_debounce must not be negative");
+        if (rescan.isNegative() || rescan.isZero()) throw new IllegalArgumentException("rescan must be positive");
     }
 
     public AgentSettings withInterval(Duration newInterval) {
-        return new AgentSettings(name, role, machine, remote, branch, newInterval);
+        return new AgentSettings(name, role, machine, remote, branch, newInterval, pushDebounce, rescan);
+    }
+
+    public AgentSettings withTiming(Duration newInterval, Duration newPushDebounce, Duration newRescan) {
+        return new AgentSettings(name, role, machine, remote, branch, newInterval, newPushDebounce, newRescan);
     }
 
     public static String defaultName(Role role) {

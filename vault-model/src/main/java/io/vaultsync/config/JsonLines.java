@@ -47,15 +47,21 @@ public final class JsonLines {
         List<Map<String, Object>> out = new ArrayList<>();
         if (!Files.exists(file)) return out;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) continue;
-            try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> m = JSON.readValue(line, Map.class);
-                out.add(m);
-            } catch (IOException torn) {
-                // a line cut short by a crash: the operation it announced did not complete
-            }
+            Map<String, Object> m = parse(line);
+            if (m != null) out.add(m);
         }
         return out;
+    }
+
+    /** One line's record, or null for a blank line or one cut short by a crash (its operation did not complete). */
+    public static Map<String, Object> parse(String line) {
+        if (line.isBlank()) return null;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = JSON.readValue(line, Map.class);
+            return m;
+        } catch (IOException torn) {
+            return null;
+        }
     }
 }

@@ -34,6 +34,8 @@ public final class SettingsStore {
         m.put("remote", s.remote());
         m.put("branch", s.branch());
         m.put("interval", Durations.format(s.interval()));
+        m.put("push_debounce", Durations.format(s.pushDebounce()));
+        m.put("rescan", Durations.format(s.rescan()));
         try {
             AtomicFiles.write(file(gitDir), ("# vaultsync agent settings (never synced)\n"
                     + YAML.writeValueAsString(m).replaceFirst("^---\\n", "")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -53,9 +55,21 @@ public final class SettingsStore {
             Map<String, Object> m = YAML.readValue(f.toFile(), Map.class);
             return new AgentSettings(
                     str(m, "name", f), Role.valueOf(str(m, "role", f).toUpperCase(Locale.ROOT)), str(m, "machine", f),
-                    str(m, "remote", f), str(m, "branch", f), Durations.parse(str(m, "interval", f)));
+                    str(m, "remote", f), str(m, "branch", f), duration(m, "interval", f, null),
+                    // added later: a file written before has neither, and gets the defaults
+                    duration(m, "push_debounce", f, AgentSettings.DEFAULT_PUSH_DEBOUNCE),
+                    duration(m, "rescan", f, AgentSettings.DEFAULT_RESCAN));
         } catch (IOException | IllegalArgumentException e) {
             throw new VaultStateException("unreadable agent settings " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static java.time.Duration duration(Map<String, Object> m, String key, Path f, java.time.Duration absent) {
+        if (absent != null && !m.containsKey(key)) return absent;
+        try {
+            return Durations.parse(str(m, key, f));
+        } catch (IllegalArgumentException e) {
+            throw new VaultStateException("agent settings " + f + ": key '" + key + "': " + e.getMessage(), e);
         }
     }
 

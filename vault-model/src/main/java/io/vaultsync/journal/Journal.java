@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,15 +62,47 @@ public final class Journal {
      * the journal never stops a sync; {@code verify} names such a line.
      */
     public static List<JournalRecord> read(Path file) throws IOException {
-        List<JournalRecord> out = new ArrayList<>();
-        for (Map<String, Object> m : JsonLines.read(file)) {
+        Path key = file.toAbsolutePath().normalize();
+        if (!Files.exists(key)) {
+            READ.remove(key);
+            return new ArrayList<>();
+        }
+        byte[] all = Files.readAllBytes(key);
+        Read known = READ.get(key);
+        boolean grew = known != null && known.offset() <= all.length && crc(all, known.offset()) == known.crc();
+        int from = grew ? known.offset() : 0;
+        List<JournalRecord> out = grew ? new ArrayList<>(known.records()) : new ArrayList<>();
+        int end = all.length;
+        while (end > from && all[end - 1] != '\n') end--; // a last line still without its newline waits
+        int start = from;
+        for (int i = from; i < end; i++) {
+            if (all[i] != '\n') continue;
+            Map<String, Object> m = JsonLines.parse(new String(all, start, i - start, StandardCharsets.UTF_8));
+            start = i + 1;
+            if (m == null) continue;
             try {
                 out.add(JournalRecord.fromMap(m));
             } catch (RuntimeException e) {
                 LOG.warn("journal {}: skipped a line that is not a record ({}); run verify", file, e.getMessage());
             }
         }
+        READ.put(key, new Read(end, crc(all, end), List.copyOf(out)));
         return out;
+    }
+
+    /**
+     * What this process last parsed of a journal: a running agent reads it a few times a cycle and it only
+     * grows, so only the lines appended since are parsed. If the bytes read before changed in any way (a
+     * checksum says), it is parsed again from the start.
+     */
+    private record Read(int offset, long crc, List<JournalRecord> records) {}
+
+    private static final Map<Path, Read> READ = new ConcurrentHashMap<>();
+
+    private static long crc(byte[] b, int n) {
+        CRC32C c = new CRC32C();
+        c.update(b, 0, n);
+        return c.getValue();
     }
 
     /**

@@ -1,0 +1,42 @@
+package io.vaultsync.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vaultsync.VaultStateException;
+import io.vaultsync.policy.Role;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fetch interval, the push debounce and the rescan period are separate settings of each agent. */
+class SettingsStoreTest {
+    private static final String BEFORE = "name: cloud_agent\nrole: cloud\nmachine: vm\nremote: /r.git\nbranch: main\ninterval: 30s\n";
+
+    @Test
+    void timingSettingsRoundTripAndAFileWrittenBeforeThemGetsTheDefaults(@TempDir Path gitDir) throws Exception {
+        AgentSettings s = new AgentSettings("cloud_agent", Role.CLOUD, "vm", "/r.git", "main", Duration.ofSeconds(1))
+                .withTiming(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMinutes(5));
+        SettingsStore.write(gitDir, s);
+        assertThat(Files.readString(SettingsStore.file(gitDir))).contains("interval: \"1s\"").contains("push_debounce: \"200ms\"")
+                .contains("rescan: \"5m\"");
+        assertThat(SettingsStore.read(gitDir)).isEqualTo(s);
+
+        Files.writeString(SettingsStore.file(gitDir), BEFORE, StandardCharsets.UTF_8);
+        AgentSettings old = SettingsStore.read(gitDir);
+        assertThat(old.interval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(old.pushDebounce()).isEqualTo(AgentSettings.DEFAULT_PUSH_DEBOUNCE);
+        assertThat(old.rescan()).isEqualTo(AgentSettings.DEFAULT_RESCAN);
+    }
+
+    @Test
+    void aBadDurationNamesTheFileAndTheKey(@TempDir Path gitDir) throws Exception {
+        Files.createDirectories(SettingsStore.stateDir(gitDir));
+        Files.writeString(SettingsStore.file(gitDir), BEFORE + "push_debounce: soon\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> SettingsStore.read(gitDir)).isInstanceOf(VaultStateException.class)
+                .hasMessageContaining("agent.yaml").hasMessageContaining("key 'push_debounce'").hasMessageContaining("soon");
+    }
+}
