@@ -164,6 +164,7 @@ public final class WorkTreeWriter {
 
     private static void writeIndex(Repository repo, List<DirCacheEditor.PathEdit> edits, List<String> deletions)
             throws IOException {
+        if (edits.isEmpty() && deletions.isEmpty()) return; // a push with nothing coming in: the index stays as it is
         DirCache dc = repo.lockDirCache();
         try {
             DirCacheEditor ed = dc.editor();
