@@ -12,6 +12,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.WatchEvent;
@@ -100,7 +101,14 @@ public final class TreeWatcher implements AutoCloseable {
                     Path child = dir.resolve((Path) e.context());
                     if (child.startsWith(root.resolve(".git"))) continue;
                     if (e.kind() == ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                        registerAll(child);
+                        try {
+                            registerAll(child);
+                        } catch (NoSuchFileException gone) {
+                            // the folder went as soon as it came (a temp folder, say): its path is scanned below
+                        } catch (IOException failed) {
+                            LOG.warn("cannot watch {} ({}); changes there are found by the periodic rescan", child, failed.toString());
+                            mark(null);
+                        }
                     }
                     mark(root.relativize(child).toString().replace(java.io.File.separatorChar, '/'));
                 }
@@ -109,7 +117,7 @@ public final class TreeWatcher implements AutoCloseable {
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warn("file watcher stopped ({}); the periodic rescan still finds changes", e.toString());
             mark(null);
             onChange.run();
@@ -128,13 +136,27 @@ public final class TreeWatcher implements AutoCloseable {
         dirty = true;
     }
 
+    /**
+     * Watches a folder and every folder under it. Files and folders that vanish during the walk are skipped
+     * (a write's temp file renamed away, say): they were reported by their parent's events.
+     */
     private void registerAll(Path start) throws IOException {
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (dir.equals(root.resolve(".git"))) return FileVisitResult.SKIP_SUBTREE;
-                keys.put(dir.register(ws, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
+                try {
+                    keys.put(dir.register(ws, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
+                } catch (NoSuchFileException gone) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+                throw e;
             }
         });
     }

@@ -78,6 +78,29 @@ class PathScanTest {
     }
 
     @Test
+    void theWatcherOutlivesFoldersThatVanishWhileItAddsThem(@TempDir Path root) throws Exception {
+        TestVaults v = TestVaults.create(root);
+        try (TreeWatcher w = TreeWatcher.start(v.cloud(), () -> { })) {
+            // like a conflict copy's temp files: a folder of files that is gone again before it is watched
+            for (int round = 0; round < 300; round++) {
+                Path tmp = v.cloud().resolve("Plans/tmp-" + round);
+                Files.createDirectories(tmp.resolve("sub"));
+                for (int i = 0; i < 20; i++) Files.writeString(tmp.resolve("sub/f" + i + ".tmp"), "x");
+                deleteTree(tmp);
+            }
+            TestVaults.write(v.cloud(), "Plans/after.md", "still watched");
+            ScanScope seen = ScanScope.paths(Set.of());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!(seen instanceof ScanScope.Paths p && p.paths().contains("Plans/after.md")) && System.nanoTime() < deadline
+                    && pause()) {
+                seen = seen.with(w.drain());
+            }
+            assertThat(seen).as("a watcher that stopped reports everything, or nothing").isInstanceOf(ScanScope.Paths.class);
+            assertThat(((ScanScope.Paths) seen).paths()).contains("Plans/after.md");
+        }
+    }
+
+    @Test
     void aScopedCycleCommitsWhatThePreludeSaysItWroteAndNothingElse(@TempDir Path root) throws IOException {
         TestVaults v = TestVaults.create(root);
         TestVaults.write(v.cloud(), "Plans/unreported.md", "nobody said");
