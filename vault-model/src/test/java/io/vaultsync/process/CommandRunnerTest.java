@@ -44,6 +44,9 @@ class CommandRunnerTest {
         assertThat(r.ok()).isFalse();
         assertThat(r.summary()).startsWith("timed out after");
         long pid = Long.parseLong(Files.readString(child).trim());
+        // the kill is sent before run returns; the kernel may take a moment to deliver it (seen on a loaded CI)
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (running(pid) && System.nanoTime() < deadline) Thread.sleep(20);
         assertThat(running(pid)).as("the sleeping child").isFalse();
     }
 
