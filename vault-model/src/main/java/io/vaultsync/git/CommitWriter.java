@@ -120,6 +120,7 @@ public final class CommitWriter {
             ed.finish();
             dc.write();
             dc.commit();
+            if (!dc.hasUnmergedPaths()) CleanIndex.mark(repo); // what we just wrote has no conflicts
         } finally {
             dc.unlock();
         }

@@ -154,8 +154,11 @@ public final class Recovery {
     }
 
     private static boolean hasConflictStages(Repository repo) throws IOException {
+        if (CleanIndex.known(repo)) return false;
         DirCache dc = repo.readDirCache();
-        return dc.hasUnmergedPaths();
+        boolean unmerged = dc.hasUnmergedPaths();
+        if (!unmerged) CleanIndex.mark(repo);
+        return unmerged;
     }
 
     private static List<String> conflictedPaths(Repository repo) throws IOException {

@@ -173,6 +173,7 @@ public final class WorkTreeWriter {
             ed.finish();
             dc.write();
             dc.commit();
+            if (!dc.hasUnmergedPaths()) CleanIndex.mark(repo); // what we just wrote has no conflicts
         } finally {
             dc.unlock();
         }

@@ -67,6 +67,29 @@ class RecoveryTest {
     }
 
     @Test
+    void conflictStagesWrittenAfterACleanCycleAreFoundThoughTheIndexWasKnownClean() throws Exception {
+        TestVaults v = TestVaults.create(root);
+        write(v.cloud(), "Plans/p.md", "base\n");
+        v.syncCloud(); // this process now knows the index as free of conflicts, and skips reading it while unchanged
+        v.syncCloud();
+        v.pushAsHuman("Plans/p.md", "theirs\n");
+        write(v.cloud(), "Plans/p.md", "ours\n");
+        CGit.run(v.cloud(), "commit", "-qam", "ours");
+        CGit.run(v.cloud(), "fetch", "-q", "origin");
+        assertThat(CGit.tryRun(v.cloud(), "merge", "origin/main").exitCode()).isNotZero();
+        Files.delete(v.cloud().resolve(".git/MERGE_HEAD")); // only the index's conflict stages are left to tell
+        Files.deleteIfExists(v.cloud().resolve(".git/MERGE_MSG"));
+        Files.deleteIfExists(v.cloud().resolve(".git/MERGE_MODE"));
+        Files.deleteIfExists(v.cloud().resolve(".git/AUTO_MERGE"));
+
+        SyncReport r = v.syncCloud();
+
+        assertThat(r.repaired()).anyMatch(s -> s.contains("1 conflicted files restored"));
+        assertThat(read(v.cloud(), "Plans/p.md")).isEqualTo("ours\n");
+        assertThat(RemoteTree.files(v.remote(), "main").values()).noneMatch(s -> s.contains("<<<<<<<"));
+    }
+
+    @Test
     void interruptedRebaseIsAbortedAndTheBranchReattached() throws Exception {
         TestVaults v = TestVaults.create(root);
         write(v.cloud(), "Plans/p.md", "base\n");
