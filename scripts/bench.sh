@@ -111,11 +111,16 @@ for n in "${sizes[@]}"; do
   "${cli[@]}" -XX:ArchiveClassesAtExit="$jsa" -jar "$local_jar" status --vault "$d/local" >/dev/null 2>&1
   for mode in plain cds; do
     flags=(); [ "$mode" = cds ] && flags=(-XX:SharedArchiveFile="$jsa")
-    t0=$(ms); "${cli[@]}" "${flags[@]}" -jar "$local_jar" status --vault "$d/local" >/dev/null; st_ms=$(( $(ms) - t0 ))
-    echo "task" > "$d/cloud/Needs_Action/bench-$mode.md"; "${jvm[@]}" -jar "$cloud_jar" sync --vault "$d/cloud" >/dev/null
+    : > "$d/st.txt"; : > "$d/cl.txt"
+    for k in 1 2 3; do echo "task" > "$d/cloud/Needs_Action/bench-$mode-$k.md"; done
+    "${jvm[@]}" -jar "$cloud_jar" sync --vault "$d/cloud" >/dev/null
     "${cli[@]}" -jar "$local_jar" sync --vault "$d/local" >/dev/null
-    t0=$(ms); "${cli[@]}" "${flags[@]}" -jar "$local_jar" claim "bench-$mode.md" --vault "$d/local" >/dev/null; cl_ms=$(( $(ms) - t0 ))
-    row "$n" "CLI status / claim, $mode (ms wall)" "$st_ms / $cl_ms" "-" "-"
+    for k in 1 2 3; do   # the median of 3 runs each
+      t0=$(ms); "${cli[@]}" "${flags[@]}" -jar "$local_jar" status --vault "$d/local" >/dev/null; echo $(( $(ms) - t0 )) >> "$d/st.txt"
+      t0=$(ms); "${cli[@]}" "${flags[@]}" -jar "$local_jar" claim "bench-$mode-$k.md" --vault "$d/local" >/dev/null
+      echo $(( $(ms) - t0 )) >> "$d/cl.txt"
+    done
+    row "$n" "CLI status / claim, $mode (ms wall)" "$(pct 50 < "$d/st.txt") / $(pct 50 < "$d/cl.txt")" "-" "-"
   done
 done
 echo "(work dir: $work; ratio = agent / seed loop; the seed loop is plain C git on the same vault and remote)"

@@ -164,11 +164,8 @@ public final class ClaimService {
         return cycle.run(vaultDir, SyncCycle.Prelude.NONE, ONLY_THE_MOVE).outcome().completed();
     }
 
-    /**
-     * A claim, release or handoff commits its move itself and pushes it: its cycle scans nothing else, so it
-     * costs the same on a 100k-file vault as on an empty one. Other local edits wait for the next sync.
-     */
-    private static final ScanScope ONLY_THE_MOVE = ScanScope.paths(java.util.Set.of());
+    /** A claim, release or handoff commits its move itself and pushes it: its cycle scans nothing else. */
+    private static final ScanScope ONLY_THE_MOVE = ScanScope.NONE;
 
     private TaskPlaces places(Path vaultDir, String task) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {

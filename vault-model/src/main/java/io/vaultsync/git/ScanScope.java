@@ -10,6 +10,12 @@ import java.util.TreeSet;
  */
 public sealed interface ScanScope {
     ScanScope ALL = new All();
+    /**
+     * No paths: a cycle scans only what its prelude says it wrote. For work that commits its own files
+     * (a claim, an approval, a draft): it costs the same on a 100k-file vault as on an empty one, and other
+     * local edits wait for the next sync.
+     */
+    ScanScope NONE = new Paths(Set.of());
 
     static ScanScope paths(Set<String> paths) {
         return new Paths(paths);

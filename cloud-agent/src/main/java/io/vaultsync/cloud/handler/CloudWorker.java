@@ -13,6 +13,7 @@ import io.vaultsync.config.SettingsStore;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.gate.Verdict.Blocked;
+import io.vaultsync.git.ScanScope;
 import io.vaultsync.lease.Lease;
 import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.process.CommandRunner;
@@ -240,7 +241,7 @@ public final class CloudWorker implements AgentExtension.Worker {
             cycle.run(root, ctx -> {
                 placed[0] = new DraftPlacer(settings.name()).place(ctx, task, outputDir(gitDir, task));
                 if (placed[0] instanceof DraftPlacer.Placed.Drafted d) record(gitDir, task, Event.DONE, String.join(", ", d.paths()));
-            });
+            }, ScanScope.NONE); // the placer commits its drafts itself
         }
         DraftPlacer.Placed p = placed[0];
         if (p instanceof DraftPlacer.Placed.Drafted d) {
@@ -275,12 +276,15 @@ public final class CloudWorker implements AgentExtension.Worker {
                 }
                 Path wt = ctx.vault().workTree();
                 AtomicFiles.write(wt.resolve(card.cardPath()), bytes);
+                ctx.wrote(card.cardPath());
                 Signal s = new Signal("handler-failed", ctx.now(), settings.name(), task.name(),
                         "Handler failed on " + task.name(), reason + "\n\nCard: " + cardId);
-                AtomicFiles.write(wt.resolve(s.path(DraftPlacer.token())), s.render());
+                String signal = s.path(DraftPlacer.token());
+                AtomicFiles.write(wt.resolve(signal), s.render());
+                ctx.wrote(signal);
                 record(gitDir, task, Event.CARDED, cardId);
                 id[0] = cardId;
-            });
+            }, ScanScope.NONE); // the card and the signal are committed by the scan of what the cycle wrote
         }
         say(task.path() + ": handler failed " + c.failures() + " times; card " + id[0] + " asks what to do");
     }

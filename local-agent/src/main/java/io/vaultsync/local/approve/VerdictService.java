@@ -5,6 +5,7 @@ import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.gate.Verdict.Blocked;
 import io.vaultsync.git.CommitWriter;
+import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.sync.SyncOutcome;
@@ -50,7 +51,7 @@ public final class VerdictService {
         String from = d.path();
         String to = d.target(v);
         if (!isFile(root.resolve(from))) {
-            cycle.run(vaultDir); // the draft may be on the remote only
+            cycle.run(vaultDir, SyncCycle.Prelude.NONE, ScanScope.NONE); // the draft may be on the remote only
             if (!isFile(root.resolve(from))) return new VerdictResult.NoSuchDraft(from);
         }
         if (Files.exists(root.resolve(to), LinkOption.NOFOLLOW_LINKS)) return new VerdictResult.TargetExists(from, to);
@@ -78,7 +79,7 @@ public final class VerdictService {
                     new StagedFile(to, bytes, bytes.length, Files.getLastModifiedTime(dst))),
                     ctx.trailers().withTask(d.name()).message("vaultsync: " + settings.name() + " " + v.verb() + " " + from
                             + (reason == null ? "" : ": " + firstLine(reason))), ctx.ident());
-        });
+        }, ScanScope.NONE); // the move is committed here; other local edits wait for the next sync
         if (r.outcome() instanceof SyncOutcome.Offline off) {
             return new VerdictResult.Provisional(v, from, to, approvalId, off.reason());
         }

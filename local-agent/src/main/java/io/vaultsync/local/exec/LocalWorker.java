@@ -11,6 +11,7 @@ import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.gate.Verdict.Blocked;
 import io.vaultsync.git.CommitWriter;
+import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.local.approve.Approvals;
 import io.vaultsync.process.CommandRunner;
@@ -131,7 +132,7 @@ public final class LocalWorker implements AgentExtension.Worker {
     private void finish(Path root, Path gitDir, ApprovedItem item) throws IOException {
         String[] done = new String[1];
         try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
-            cycle.run(root, ctx -> done[0] = moveToDone(ctx, gitDir, item));
+            cycle.run(root, ctx -> done[0] = moveToDone(ctx, gitDir, item), ScanScope.NONE); // it commits the move itself
         }
         if (done[0] != null) say(item.path() + " -> " + done[0]);
     }
@@ -182,9 +183,10 @@ public final class LocalWorker implements AgentExtension.Worker {
                     bytes = card.render().getBytes(StandardCharsets.UTF_8);
                 }
                 AtomicFiles.write(ctx.vault().workTree().resolve(card.cardPath()), bytes); // committed by this cycle's scan
+                ctx.wrote(card.cardPath());
                 record(gitDir, item, Event.CARDED, cardId);
                 id[0] = cardId;
-            });
+            }, ScanScope.NONE);
         }
         say(item.path() + ": executor failed " + c.failures() + " times; card " + id[0] + " asks what to do");
     }
