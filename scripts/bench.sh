@@ -23,7 +23,7 @@ trap cleanup EXIT
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }   # utime+stime of a process, in clock ticks
 hz=$(getconf CLK_TCK)
-wait_for() { local limit=$1; shift; local end=$((SECONDS+limit)); until "$@"; do [ $SECONDS -lt $end ] || return 1; sleep 0.05; done; }
+wait_for() { local limit=$1; shift; local end=$((SECONDS+limit)); until "$@"; do [ $SECONDS -lt $end ] || return 1; sleep 0.01; done; }
 remote_head() { git --git-dir="$1" rev-parse main 2>/dev/null; }
 moved() { [ "$(remote_head "$1")" != "$2" ]; }
 pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR-1)*p/100)+1; print a[i]}'; }
@@ -62,8 +62,9 @@ for n in "${sizes[@]}"; do
   agent_cpu=$(awk -v a=$c0 -v b=$c1 -v hz=$hz 'BEGIN{printf "%.1f", (b-a)*1000/hz/10}')
   row "$n" "idle cycle CPU (ms per cycle)" "$agent_cpu" "$seed_cpu" "$(awk -v a=$agent_cpu -v b=$seed_cpu 'BEGIN{printf "%.3f", (b>0)?a/b:0}')"
 
-  # busy cycle: 100 changed files in the zones, to the remote; the median of 5 rounds after a warm-up round,
-  # on both sides (the daemon's wall time includes noticing the writes and the debounce; the seed's does not)
+  # busy cycle: 100 changed files in the zones, to the remote; the median of 5 rounds after a warm-up round.
+  # The cycle's wall time on both sides (the daemon logs each cycle's); and, for the daemon, from the first
+  # write to the push landing (noticing the writes and the debounce included; the seed loop's is up to 30 s)
   : > "$d/busy-agent.txt"; : > "$d/busy-seed.txt"
   for r in 0 1 2 3 4 5; do
     before=$(remote_head "$d/remote.git")
@@ -82,8 +83,10 @@ for n in "${sizes[@]}"; do
     t0=$(ms); seed_cycle "$d/seed"; [ $r -gt 0 ] && echo $(( $(ms) - t0 )) >> "$d/busy-seed.txt"
   done
   git --git-dir="$d/remote.git" update-ref refs/heads/main "$agents_head"
-  agent_busy=$(pct 50 < "$d/busy-agent.txt"); seed_busy=$(pct 50 < "$d/busy-seed.txt")
-  row "$n" "busy cycle, 100 files (ms wall)" "$agent_busy" "$seed_busy" "$(awk -v a=$agent_busy -v b=$seed_busy 'BEGIN{printf "%.2f", a/b}')"
+  grep -o 'committed=100 .* in [0-9]* ms' "$d/cloud.log" | sed 's/.* in \([0-9]*\) ms/\1/' | tail -n 5 > "$d/busy-cycle.txt"
+  agent_cycle=$(pct 50 < "$d/busy-cycle.txt"); agent_busy=$(pct 50 < "$d/busy-agent.txt"); seed_busy=$(pct 50 < "$d/busy-seed.txt")
+  row "$n" "busy cycle, 100 files (ms wall)" "$agent_cycle" "$seed_busy" "$(awk -v a=$agent_cycle -v b=$seed_busy 'BEGIN{printf "%.2f", a/b}')"
+  row "$n" "busy: first write -> on remote (ms)" "$agent_busy" "(30 s loop)" "-"
 
   # propagation cloud write -> local disk, both daemons running, 1 s interval
   : > "$d/cloud.log"

@@ -113,6 +113,7 @@ public final class SyncCycle {
      * prelude wrote; a later round, after conflict copies were written, scans everything.
      */
     public SyncReport run(Path vaultDir, Prelude prelude, ScanScope scope) throws IOException {
+        long started = System.nanoTime();
         try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {
             List<String> repaired = new Recovery(staleLockAge, clock).run(vault);
             vault.requireOnBranch();
@@ -184,7 +185,7 @@ public final class SyncCycle {
             for (LostClaim l : lostClaims) {
                 ClaimLog.append(vault.gitDir(), new ClaimLog.Entry(clock.instant(), "undone", l.task(), agent, l.describe()));
             }
-            log(report);
+            log(report, (System.nanoTime() - started) / 1_000_000);
             return report;
         }
     }
@@ -204,9 +205,9 @@ public final class SyncCycle {
         next.write(vault.gitDir());
     }
 
-    private static void log(SyncReport r) {
-        LOG.info("cycle {}: {} committed={} blocked={} outsideZone={} cards={}", r.agent(), r.outcome(),
-                r.committedPaths(), r.blocked().size(), r.outsideZone().size(), r.cards().size());
+    private static void log(SyncReport r, long millis) {
+        LOG.info("cycle {}: {} committed={} blocked={} outsideZone={} cards={} in {} ms", r.agent(), r.outcome(),
+                r.committedPaths(), r.blocked().size(), r.outsideZone().size(), r.cards().size(), millis);
         for (BlockedPath b : r.blocked()) LOG.info("blocked {} ({})", b.path(), b.rule());
         for (String e : r.errors()) LOG.warn("path error: {}", e);
         for (LostClaim l : r.lostClaims()) LOG.warn("{}", l.describe());
