@@ -44,12 +44,7 @@ class RecoveryTest {
         TestVaults v = TestVaults.create(root);
         write(v.cloud(), "Plans/p.md", "base\n");
         v.syncCloud();
-        // a person starts a conflicting merge by hand in the cloud clone and walks away
-        v.pushAsHuman("Plans/p.md", "theirs\n");
-        write(v.cloud(), "Plans/p.md", "ours\n");
-        CGit.run(v.cloud(), "commit", "-qam", "ours");
-        CGit.run(v.cloud(), "fetch", "-q", "origin");
-        assertThat(CGit.tryRun(v.cloud(), "merge", "origin/main").exitCode()).isNotZero();
+        leaveAConflictingMerge(v);
         assertThat(v.cloud().resolve(".git/MERGE_HEAD")).exists();
         assertThat(read(v.cloud(), "Plans/p.md")).contains("<<<<<<<");
 
@@ -72,11 +67,7 @@ class RecoveryTest {
         write(v.cloud(), "Plans/p.md", "base\n");
         v.syncCloud(); // this process now knows the index as free of conflicts, and skips reading it while unchanged
         v.syncCloud();
-        v.pushAsHuman("Plans/p.md", "theirs\n");
-        write(v.cloud(), "Plans/p.md", "ours\n");
-        CGit.run(v.cloud(), "commit", "-qam", "ours");
-        CGit.run(v.cloud(), "fetch", "-q", "origin");
-        assertThat(CGit.tryRun(v.cloud(), "merge", "origin/main").exitCode()).isNotZero();
+        leaveAConflictingMerge(v);
         Files.delete(v.cloud().resolve(".git/MERGE_HEAD")); // only the index's conflict stages are left to tell
         Files.deleteIfExists(v.cloud().resolve(".git/MERGE_MSG"));
         Files.deleteIfExists(v.cloud().resolve(".git/MERGE_MODE"));
@@ -108,5 +99,14 @@ class RecoveryTest {
         assertThat(CGit.run(v.cloud(), "symbolic-ref", "HEAD").trim()).isEqualTo("refs/heads/main");
         assertThat(RemoteTree.files(v.remote(), "main")).containsEntry("Plans/p.md", "ours\n");
         assertThat(RemoteTree.files(v.remote(), "main").values()).contains("theirs\n");
+    }
+
+    /** A person starts a conflicting merge of Plans/p.md by hand in the cloud clone and walks away. */
+    private static void leaveAConflictingMerge(TestVaults v) {
+        v.pushAsHuman("Plans/p.md", "theirs\n");
+        write(v.cloud(), "Plans/p.md", "ours\n");
+        CGit.run(v.cloud(), "commit", "-qam", "ours");
+        CGit.run(v.cloud(), "fetch", "-q", "origin");
+        assertThat(CGit.tryRun(v.cloud(), "merge", "origin/main").exitCode()).isNotZero();
     }
 }

@@ -2,7 +2,11 @@ package io.vaultsync.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vaultsync.fixtures.Await;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,17 +49,19 @@ class CommandRunnerTest {
         assertThat(r.summary()).startsWith("timed out after");
         long pid = Long.parseLong(Files.readString(child).trim());
         // the kill is sent before run returns; the kernel may take a moment to deliver it (seen on a loaded CI)
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (running(pid) && System.nanoTime() < deadline) Thread.sleep(20);
-        assertThat(running(pid)).as("the sleeping child").isFalse();
+        Await.until("the sleeping child to be gone", Duration.ofSeconds(5), () -> !running(pid));
     }
 
     /** Alive and not a zombie (a killed child whose parent died first may wait for a reaper as a zombie). */
-    static boolean running(long pid) throws Exception {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
-        if (!Files.exists(stat)) return false;
-        String s = Files.readString(stat);
-        return s.charAt(s.lastIndexOf(')') + 2) != 'Z';
+    static boolean running(long pid) {
+        try {
+            String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return s.charAt(s.lastIndexOf(')') + 2) != 'Z';
+        } catch (NoSuchFileException gone) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

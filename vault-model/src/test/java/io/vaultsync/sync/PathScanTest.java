@@ -2,11 +2,13 @@ package io.vaultsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vaultsync.fixtures.Await;
 import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.WorkTreeScan;
 import io.vaultsync.policy.Zones;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,19 +63,20 @@ class PathScanTest {
             for (int i = 0; i < 50; i++) TestVaults.write(v.cloud(), "Plans/new/deep/er/f " + i + ".md", "n" + i);
             deleteTree(v.cloud().resolve("Plans/old"));
             TestVaults.write(v.cloud(), "Plans/keep.md", "changed");
-            ScanScope seen = ScanScope.paths(Set.of());
-            List<Zones.Change> full;
-            List<Zones.Change> scoped;
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            do {
-                seen = seen.with(w.drain());
+            ScanScope[] seen = {ScanScope.paths(Set.of())};
+            List<List<Zones.Change>> fullAndScoped = new ArrayList<>(List.of(List.of(), List.of()));
+            Await.until("the watcher's paths to show every change", Duration.ofSeconds(20), () -> {
+                seen[0] = seen[0].with(w.drain());
                 try (VaultRepo vault = VaultRepo.open(v.cloud(), "main")) {
-                    full = WorkTreeScan.scan(vault).changes();
-                    scoped = WorkTreeScan.scan(vault, seen).changes();
+                    fullAndScoped.set(0, WorkTreeScan.scan(vault).changes());
+                    fullAndScoped.set(1, WorkTreeScan.scan(vault, seen[0]).changes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            } while (!scoped.equals(full) && System.nanoTime() < deadline && pause());
-            assertThat(seen).isInstanceOf(ScanScope.Paths.class); // the answer came from paths, not a full scan
-            assertThat(scoped).hasSize(52).isEqualTo(full);
+                return fullAndScoped.get(1).equals(fullAndScoped.get(0));
+            });
+            assertThat(seen[0]).isInstanceOf(ScanScope.Paths.class); // the answer came from paths, not a full scan
+            assertThat(fullAndScoped.get(1)).hasSize(52);
         }
     }
 
@@ -90,21 +93,20 @@ class PathScanTest {
             }
             // the churn may overflow the event queue or pass the path limit (a full scan, by design): let it
             // settle and forget it; a live watcher then reports the next write as a path
-            long settle = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() - w.lastChangeNanos() < Duration.ofMillis(500).toNanos() && System.nanoTime() < settle
-                    && pause()) {
+            Await.until("the churn's events to settle", Duration.ofSeconds(20), () -> {
                 w.drain();
-            }
+                return System.nanoTime() - w.lastChangeNanos() >= Duration.ofMillis(500).toNanos();
+            });
             w.drain();
             TestVaults.write(v.cloud(), "Plans/after.md", "still watched");
-            ScanScope seen = ScanScope.paths(Set.of());
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!(seen instanceof ScanScope.Paths p && p.paths().contains("Plans/after.md")) && System.nanoTime() < deadline
-                    && pause()) {
-                seen = seen.with(w.drain());
-            }
-            assertThat(seen).as("a stopped watcher reports nothing more").isInstanceOf(ScanScope.Paths.class);
-            assertThat(((ScanScope.Paths) seen).paths()).contains("Plans/after.md");
+            ScanScope[] seen = {ScanScope.paths(Set.of())};
+            // a stopped watcher reports nothing more, and this wait times out
+            Await.until("the next write to be reported", Duration.ofSeconds(20), () -> {
+                seen[0] = seen[0].with(w.drain());
+                return !(seen[0] instanceof ScanScope.Paths p) || p.paths().contains("Plans/after.md");
+            });
+            assertThat(seen[0]).as("reported as a path, not as a full scan").isInstanceOf(ScanScope.Paths.class);
+            assertThat(((ScanScope.Paths) seen[0]).paths()).contains("Plans/after.md");
         }
     }
 
@@ -119,16 +121,6 @@ class PathScanTest {
         }, ScanScope.paths(Set.of("Plans/reported.md")));
         assertThat(r.committedPaths()).isEqualTo(1);
         assertThat(v.syncCloud().committedPaths()).as("a full scan finds the rest").isEqualTo(1);
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return true;
     }
 
     private static boolean under(String path, Set<String> touched) {
