@@ -83,7 +83,7 @@ public final class ClaimService {
                     "vaultsync: " + me + (t.previous() == null ? " claims " : " takes over from " + t.previous() + " ") + task);
             record(ctx.vault().gitDir(), t.previous() == null ? "claim" : "takeover", task,
                     t.previous() == null ? "claimed" : "took over the expired claim of " + t.previous());
-        }, ONLY_THE_MOVE);
+        }, ScanScope.NONE);
         return settle(vaultDir, r, task, mine);
     }
 
@@ -117,7 +117,7 @@ public final class ClaimService {
             }
             TaskMover.move(ctx, task, ClaimPaths.claimedBy(me, task), target, rewrite, "vaultsync: " + me + " " + verb + " " + task);
             record(ctx.vault().gitDir(), op, task, detail);
-        }, ONLY_THE_MOVE);
+        }, ScanScope.NONE);
         return settle(vaultDir, r, task, target);
     }
 
@@ -159,13 +159,14 @@ public final class ClaimService {
         }
     }
 
-    /** One cycle that fetches, scanning nothing; true when it reached the remote. */
+    /**
+     * One cycle that fetches, scanning nothing; true when it reached the remote. A claim, release or handoff
+     * commits its move itself, so its cycle scans nothing else either ({@link ScanScope#NONE}).
+     */
     private boolean refresh(Path vaultDir) throws IOException {
-        return cycle.run(vaultDir, SyncCycle.Prelude.NONE, ONLY_THE_MOVE).outcome().completed();
+        return cycle.run(vaultDir, SyncCycle.Prelude.NONE, ScanScope.NONE).outcome().completed();
     }
 
-    /** A claim, release or handoff commits its move itself and pushes it: its cycle scans nothing else. */
-    private static final ScanScope ONLY_THE_MOVE = ScanScope.NONE;
 
     private TaskPlaces places(Path vaultDir, String task) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {

@@ -13,7 +13,6 @@ import io.vaultsync.sync.TreeWatcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
         try (TreeWatcher watcher = started) {
             Long lastFull = null;
             boolean unfinished = false;
-            ScanScope pending = ScanScope.paths(Set.of()); // changes a failed cycle did not get to scan
+            ScanScope pending = ScanScope.NONE; // changes a failed cycle did not get to scan
             long nextPeek = System.nanoTime();
             while (!stop.requested()) {
                 long now = System.nanoTime();
@@ -127,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
                     nextPeek = now + every.toNanos();
                     n++;
                     Ended end = runOnce(gitDir, cycle, keeper, scope);
-                    pending = end == Ended.FAILED ? scope : ScanScope.paths(Set.of()); // what a failed cycle was to scan
+                    pending = end == Ended.FAILED ? scope : ScanScope.NONE; // what a failed cycle was to scan
                     unfinished = end != Ended.DONE;
                 }
                 work(worker);

@@ -1,7 +1,7 @@
 package io.vaultsync.git;
 
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What a work-tree scan looks at: the whole tree, or only some paths (files or folders, relative, with
@@ -24,7 +24,7 @@ public sealed interface ScanScope {
     /** Both scopes together: everything if either is everything. */
     default ScanScope with(ScanScope other) {
         if (this instanceof All || other instanceof All) return ALL;
-        TreeSet<String> both = new TreeSet<>(((Paths) this).paths());
+        Set<String> both = new HashSet<>(((Paths) this).paths());
         both.addAll(((Paths) other).paths());
         return new Paths(both);
     }
@@ -38,7 +38,7 @@ public sealed interface ScanScope {
                     throw new IllegalArgumentException("not a relative vault path: '" + p + "'");
                 }
             }
-            paths = Set.copyOf(new TreeSet<>(paths));
+            paths = Set.copyOf(paths);
         }
     }
 }

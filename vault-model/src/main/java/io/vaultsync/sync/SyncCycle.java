@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -130,7 +131,7 @@ public final class SyncCycle {
             JournalSync journal = new JournalSync(new Journal(vault.gitDir(), agent, settings.machine(), device, clock), agent);
             journal.catchUp(vault); // what a crash left unrecorded is recorded now: replaying twice records nothing
             CycleContext ctx = new CycleContext(vault, settings, policy, zones, gate, trailers, ident, now, journal.journal(),
-                    java.util.Collections.synchronizedSet(new java.util.TreeSet<>()));
+                    new HashSet<>());
             prelude.run(ctx);
 
             int committed = 0;
