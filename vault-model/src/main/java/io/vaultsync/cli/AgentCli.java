@@ -2,9 +2,10 @@ package io.vaultsync.cli;
 
 import io.vaultsync.AgentBusyException;
 import io.vaultsync.PolicyException;
-import io.vaultsync.RemoteUnreachableException;
+import io.vaultsync.RemoteException;
 import io.vaultsync.VaultException;
 import io.vaultsync.policy.Role;
+import io.vaultsync.transport.GitEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -48,6 +49,7 @@ public final class AgentCli {
     public static int run(Role role, String command, PrintWriter out, PrintWriter err, AgentExtension extension,
             String... args) {
         chooseLogLevel(args);
+        GitEnvironment.install(); // JGit reads $HOME, as C git does
         CliContext ctx = new CliContext(role, command, out, err, Clock.systemUTC(), extension);
         CommandLine cl = new CommandLine(new Root());
         cl.setCommandName(command);
@@ -94,7 +96,7 @@ public final class AgentCli {
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof RemoteUnreachableException) return ExitCodes.UNREACHABLE;
+        if (e instanceof RemoteException r) return ExitCodes.of(r.failure().kind());
         if (e instanceof AgentBusyException) return ExitCodes.BUSY;
         if (e instanceof PolicyException) return ExitCodes.BAD_POLICY;
         if (e instanceof VaultException) return ExitCodes.BAD_VAULT;

@@ -1,5 +1,7 @@
 package io.vaultsync.cli;
 
+import io.vaultsync.transport.TransportFailure;
+
 /** Every exit code of the agents' CLIs, in one place (also listed in the README). */
 public final class ExitCodes {
     /** The command did what it was asked. */
@@ -45,6 +47,28 @@ public final class ExitCodes {
 
     /** {@code verify} found a problem: a broken journal record, a landed commit missing, an unhealthy repository. */
     public static final int VERIFY_FAILED = 18;
+
+    /** The server refused the credentials (SSH key, password, token); fix them, nothing is lost. */
+    public static final int AUTH_REFUSED = 19;
+    /** The server's SSH host key is unknown or changed, or its TLS certificate is not trusted. */
+    public static final int SERVER_UNTRUSTED = 20;
+    /** The server has no repository at that URL (or hides it from these credentials). */
+    public static final int NOT_FOUND = 21;
+    /** The server does not let these credentials push. */
+    public static final int PUSH_DENIED = 22;
+    /** {@code doctor} found a failing check. */
+    public static final int DOCTOR_FAILED = 23;
+
+    /** The exit code of a transport failure of this class. */
+    public static int of(TransportFailure.Kind kind) {
+        return switch (kind) {
+            case UNREACHABLE -> UNREACHABLE;
+            case AUTH_REFUSED -> AUTH_REFUSED;
+            case SERVER_UNTRUSTED -> SERVER_UNTRUSTED;
+            case NOT_FOUND -> NOT_FOUND;
+            case PUSH_DENIED -> PUSH_DENIED;
+        };
+    }
 
     private ExitCodes() {}
 }

@@ -6,7 +6,10 @@ import io.vaultsync.config.AgentSettings;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Role;
 import io.vaultsync.sync.VaultInit;
+import io.vaultsync.transport.RemoteAccess;
+import io.vaultsync.transport.UrlCredentials;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,33 @@ final class InitCommand implements Callable<Integer> {
             description = "Local: the command that acts on approved items of DOMAIN (repeatable); saved in .git/vaultsync/actions.yaml.")
     List<String> executors = new ArrayList<>();
 
+    @Option(names = "--ssh-key", paramLabel = "FILE",
+            description = "SSH: the private key to use (agent setting ssh_key; default: ~/.ssh/config and ~/.ssh/id_*).")
+    Path sshKey;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "SSH: the known_hosts file to check the server's key against (agent setting known_hosts;"
+                    + " default: ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--ssh-passphrase-file", paramLabel = "FILE",
+            description = "SSH: a file holding the key's passphrase (else an ssh-agent; never on the command line).")
+    Path passphraseFile;
+
+    @Option(names = "--username", paramLabel = "NAME", description = "HTTPS: the user name sent with the token or password.")
+    String username;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "HTTPS: a file holding an access token, read again at every connection (rotate it in place).")
+    Path tokenFile;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "HTTPS: a file holding the password.")
+    Path passwordFile;
+
+    @Option(names = "--network-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time limit of every network operation (agent setting network_timeout; default 60s).")
+    Duration networkTimeout;
+
     @Option(names = "--verbose", description = "Show stack traces and debug logging.")
     boolean verbose;
 
@@ -54,6 +84,10 @@ final class InitCommand implements Callable<Integer> {
 
     InitCommand(CliContext ctx) {
         this.ctx = ctx;
+    }
+
+    private static Path abs(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize();
     }
 
     @Override
@@ -72,8 +106,15 @@ final class InitCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         String name = agent != null ? agent : AgentSettings.defaultName(ctx.role());
+        RemoteAccess access;
+        try {
+            access = new RemoteAccess(abs(sshKey), abs(knownHosts), abs(passphraseFile), username, abs(tokenFile),
+                    abs(passwordFile), networkTimeout == null ? RemoteAccess.DEFAULT_TIMEOUT : networkTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         VaultInit.Result r = new VaultInit(ctx.clock()).init(vault, remote, name, ctx.role(),
-                machine != null ? machine : Machine.name(), branch);
+                machine != null ? machine : Machine.name(), branch, access);
         String how = switch (r.mode()) {
             case CLONED -> "cloned";
             case SEEDED -> "seeded the empty remote and cloned";
@@ -88,7 +129,11 @@ final class InitCommand implements Callable<Integer> {
             }
             ActionsStore.write(gitDir, a);
         }
-        ctx.out().println(name + ": " + how + " " + remote + " (branch " + branch + ") at " + r.vault());
+        ctx.out().println(name + ": " + how + " " + r.settings().remote() + " (branch " + branch + ") at " + r.vault());
+        if (UrlCredentials.split(remote).hasPassword()) {
+            ctx.out().println(name + ": the password given in the URL is kept in " + r.settings().access().passwordFile()
+                    + " (readable only by you); the URL is stored without it");
+        }
         return ExitCodes.OK;
     }
 }

@@ -41,7 +41,7 @@ final class Reports {
             return "up to date (remote at " + u.remoteHead().substring(0, 8) + ")";
         }
         if (o instanceof SyncOutcome.Offline off) {
-            return "offline, local commits kept for the next cycle: " + off.reason();
+            return off.failure().kind().label() + ", local commits kept for the next cycle: " + off.reason();
         }
         SyncOutcome.Contended c = (SyncOutcome.Contended) o;
         return "lost the push race " + c.attempts() + " times (last: " + c.lastRejection() + "); nothing lost, sync again";
@@ -53,6 +53,6 @@ final class Reports {
 
     static int exitCode(SyncOutcome o) {
         if (o.completed()) return ExitCodes.OK;
-        return o instanceof SyncOutcome.Offline ? ExitCodes.UNREACHABLE : ExitCodes.CONTENDED;
+        return o instanceof SyncOutcome.Offline off ? ExitCodes.of(off.failure().kind()) : ExitCodes.CONTENDED;
     }
 }

@@ -1,6 +1,5 @@
 package io.vaultsync.cli;
 
-import io.vaultsync.VaultException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
 import io.vaultsync.config.SettingsStore;
@@ -105,6 +104,8 @@ final class RunCommand implements Callable<Integer> {
             boolean unfinished = false;
             ScanScope pending = ScanScope.NONE; // changes a failed cycle did not get to scan
             long nextPeek = System.nanoTime();
+            int failedInRow = 0; // cycles in a row that did not reach the remote: retried with backoff
+            long retryAt = System.nanoTime();
             while (!stop.requested()) {
                 long now = System.nanoTime();
                 Tick.Next next = Tick.decide(now, lastFull, nextPeek, watcher.dirty(), watcher.firstChangeNanos(),
@@ -116,7 +117,12 @@ final class RunCommand implements Callable<Integer> {
                 boolean full = next instanceof Tick.Full;
                 if (!full) {
                     nextPeek = now + every.toNanos();
-                    full = unfinished || peek(cycle); // work left from an offline or failed cycle is retried each interval
+                    // work left by an offline or failed cycle is retried, less often the longer it keeps failing
+                    if (unfinished && now - retryAt < 0) {
+                        work(worker);
+                        continue;
+                    }
+                    full = unfinished || peek(cycle);
                 }
                 if (full) {
                     // changes from here on (ours included) count for the next cycle
@@ -128,6 +134,8 @@ final class RunCommand implements Callable<Integer> {
                     Ended end = runOnce(gitDir, cycle, keeper, scope);
                     pending = end == Ended.FAILED ? scope : ScanScope.NONE; // what a failed cycle was to scan
                     unfinished = end != Ended.DONE;
+                    failedInRow = unfinished ? failedInRow + 1 : 0;
+                    retryAt = System.nanoTime() + retryDelay(every, failedInRow).toNanos();
                 }
                 work(worker);
             }
@@ -138,16 +146,33 @@ final class RunCommand implements Callable<Integer> {
     private boolean peek(SyncCycle cycle) {
         try {
             return cycle.remoteMoved(opts.vault);
-        } catch (VaultException | IOException e) {
+        } catch (IOException | RuntimeException e) {
             return true; // let a full cycle report it
         }
+    }
+
+    /** Longest wait between retries of a cycle that keeps failing. */
+    static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
+
+    /**
+     * How long after the {@code failed}-th failed cycle in a row the next one runs: one interval at first,
+     * doubling each time, at most ten intervals and never more than {@link #MAX_RETRY_DELAY} (nor less than
+     * one interval).
+     */
+    static Duration retryDelay(Duration every, int failed) {
+        if (failed <= 1) return every;
+        Duration d = every.multipliedBy(1L << Math.min(failed - 1, 10));
+        Duration cap = every.multipliedBy(10).compareTo(MAX_RETRY_DELAY) < 0 ? every.multipliedBy(10) : MAX_RETRY_DELAY;
+        if (cap.compareTo(every) < 0) cap = every;
+        return d.compareTo(cap) > 0 ? cap : d;
     }
 
     /** The role's work after a cycle; a failure is reported like a failed cycle and the loop goes on. */
     private void work(AgentExtension.Worker worker) {
         try {
             worker.afterCycle(opts.vault);
-        } catch (VaultException | IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a daemon never dies of a failure in one pass: it is reported and the next pass tries again
             ctx.err().println(ctx.command() + ": work after the cycle failed: " + AgentCli.message(e));
             if (opts.verbose) e.printStackTrace(ctx.err());
         }
@@ -166,7 +191,7 @@ final class RunCommand implements Callable<Integer> {
             SyncReport r = cycle.run(opts.vault, keeper, scope);
             Reports.print(ctx.out(), r);
             done = r.outcome().completed() ? Ended.DONE : Ended.UNFINISHED;
-        } catch (VaultException | IOException e) {
+        } catch (IOException | RuntimeException e) {
             ctx.err().println(ctx.command() + ": cycle failed: " + AgentCli.message(e));
             if (opts.verbose) e.printStackTrace(ctx.err());
         }

@@ -47,6 +47,10 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("last attempt  %s: %s (%d failed in a row)%n", r.lastAttempt(), r.lastOutcome(),
                     r.consecutiveFailures());
         }
+        if (r.transportError() != null) {
+            out.printf("remote error  %s since %s: %s%n", r.transportError().kind().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' '), r.transportError().since(), r.transportError().message());
+        }
         out.printf("ahead/behind  %d/%d (as of the last fetch)%n", r.ahead(), r.behind());
         out.printf("remote moved  %s (since this clone's last fetch)%n", r.remoteMoved());
         r.lastPushes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> out.printf(

@@ -1,6 +1,7 @@
 package io.vaultsync.config;
 
 import io.vaultsync.policy.Role;
+import io.vaultsync.transport.RemoteAccess;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,16 +10,16 @@ import java.util.Objects;
  * ({@code .git/vaultsync/agent.yaml}), outside the work tree. {@code interval} is how often a running agent
  * asks the remote for news (the fetch interval); {@code pushDebounce} how long files must be quiet before a
  * local change is committed and pushed; {@code rescan} how often the whole work tree is scanned whatever
- * the file watcher says.
+ * the file watcher says; {@code access} how the remote is reached (key, known hosts, credential files, time limit).
  */
 public record AgentSettings(String name, Role role, String machine, String remote, String branch, Duration interval,
-        Duration pushDebounce, Duration rescan) {
+        Duration pushDebounce, Duration rescan, RemoteAccess access) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PUSH_DEBOUNCE = Duration.ofMillis(500);
     public static final Duration DEFAULT_RESCAN = Duration.ofMinutes(10);
 
     public AgentSettings(String name, Role role, String machine, String remote, String branch, Duration interval) {
-        this(name, role, machine, remote, branch, interval, DEFAULT_PUSH_DEBOUNCE, DEFAULT_RESCAN);
+        this(name, role, machine, remote, branch, interval, DEFAULT_PUSH_DEBOUNCE, DEFAULT_RESCAN, RemoteAccess.DEFAULT);
     }
 
     public AgentSettings {
@@ -30,6 +31,7 @@ public record AgentSettings(String name, Role role, String machine, String remot
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(pushDebounce, "push_debounce");
         Objects.requireNonNull(rescan, "rescan");
+        Objects.requireNonNull(access, "access");
         if (name.isBlank()) throw new IllegalArgumentException("agent name is blank");
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("interval must be positive");
         if (pushDebounce.isNegative()) throw new IllegalArgumentException("push_debounce must not be negative");
@@ -37,11 +39,15 @@ public record AgentSettings(String name, Role role, String machine, String remot
     }
 
     public AgentSettings withInterval(Duration newInterval) {
-        return new AgentSettings(name, role, machine, remote, branch, newInterval, pushDebounce, rescan);
+        return new AgentSettings(name, role, machine, remote, branch, newInterval, pushDebounce, rescan, access);
     }
 
     public AgentSettings withTiming(Duration newInterval, Duration newPushDebounce, Duration newRescan) {
-        return new AgentSettings(name, role, machine, remote, branch, newInterval, newPushDebounce, newRescan);
+        return new AgentSettings(name, role, machine, remote, branch, newInterval, newPushDebounce, newRescan, access);
+    }
+
+    public AgentSettings withAccess(RemoteAccess newAccess) {
+        return new AgentSettings(name, role, machine, remote, branch, interval, pushDebounce, rescan, newAccess);
     }
 
     public static String defaultName(Role role) {

@@ -1,15 +1,17 @@
 package io.vaultsync.git;
 
-import io.vaultsync.RemoteUnreachableException;
+import io.vaultsync.RemoteException;
+import io.vaultsync.config.SettingsStore;
+import io.vaultsync.transport.Failures;
+import io.vaultsync.transport.Failures.Op;
+import io.vaultsync.transport.Redact;
+import io.vaultsync.transport.Remote;
 import io.vaultsync.VaultStateException;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.api.errors.InvalidRemoteException;
-import org.eclipse.jgit.errors.NotSupportedException;
-import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -21,11 +23,10 @@ import org.eclipse.jgit.transport.Transport;
 
 /**
  * The shared branch on the remote: fetch it, and move it with a compare-and-swap. A push that loses the
- * race is a result, not an exception; an unreachable remote is a {@link RemoteUnreachableException}.
+ * race is a result, not an exception; any transport failure is a {@link RemoteException} of its class
+ * (unreachable, authentication, host key, not found, push denied), with no credential in its message.
  */
 public final class RemoteBranch {
-    private static final int TIMEOUT_SECONDS = 60;
-
     private RemoteBranch() {}
 
     /** Outcome of a compare-and-swap push. */
@@ -35,73 +36,77 @@ public final class RemoteBranch {
         record Rejected(String status, String message) implements PushOutcome {}
     }
 
+    /** How this clone reaches its remote: the URL of {@code origin} and the agent's access settings. */
+    public static Remote remote(VaultRepo vault) {
+        return new Remote(vault.remoteUrl(), SettingsStore.access(vault.gitDir()), vault.repository().getConfig(),
+                vault.workTree());
+    }
+
     /** Fetches the branch into the tracking ref; returns the remote head, or null if the branch does not exist. */
     public static ObjectId fetch(VaultRepo vault) {
+        Remote remote = remote(vault);
+        long start = System.nanoTime();
         try (Git git = new Git(vault.repository())) {
-            FetchResult r = git.fetch().setRemote(VaultRepo.REMOTE).setTimeout(TIMEOUT_SECONDS)
+            FetchResult r = git.fetch().setRemote(VaultRepo.REMOTE).setTimeout(remote.timeoutSeconds())
                     .setRefSpecs(new RefSpec("+" + vault.branchRef() + ":" + vault.trackingRef()))
-                    .setTransportConfigCallback(LocalServer::configure)
+                    .setTransportConfigCallback(t -> configure(remote, t))
                     .setProgressMonitor(NullProgressMonitor.INSTANCE).call();
             Ref adv = r.getAdvertisedRef(vault.branchRef());
             return adv == null ? null : adv.getObjectId();
-        } catch (InvalidRemoteException e) {
-            throw unreachable(vault, e);
-        } catch (org.eclipse.jgit.api.errors.TransportException e) {
-            throw unreachable(vault, e);
-        } catch (GitAPIException e) {
-            throw new VaultStateException("fetch from " + vault.remoteUrl() + " failed: " + oneLine(e), e);
+        } catch (GitAPIException | RuntimeException e) {
+            if (e instanceof RemoteException re) throw re;
+            if (e instanceof VaultStateException vs) throw vs;
+            throw remote.failure(e, Op.FETCH, start);
         }
     }
 
     /** The remote's branch head without fetching anything (ls-remote); null if the branch does not exist. */
     public static ObjectId peek(VaultRepo vault) {
+        Remote remote = remote(vault);
+        long start = System.nanoTime();
         try (Transport t = Transport.open(vault.repository(), VaultRepo.REMOTE)) {
-            t.setTimeout(TIMEOUT_SECONDS);
-            LocalServer.configure(t);
+            configure(remote, t);
             try (var conn = t.openFetch()) {
                 Ref r = conn.getRef(vault.branchRef());
                 return r == null ? null : r.getObjectId();
             }
-        } catch (IOException | URISyntaxException e) {
-            throw unreachable(vault, e);
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            throw remote.failure(e, Op.LS_REMOTE, start);
         }
     }
 
     /** Moves the remote branch from {@code expectedOld} (null: must not exist) to {@code tip}. */
     public static PushOutcome push(VaultRepo vault, ObjectId tip, ObjectId expectedOld) {
+        Remote remote = remote(vault);
+        long start = System.nanoTime();
         try (Transport t = Transport.open(vault.repository(), VaultRepo.REMOTE)) {
-            t.setTimeout(TIMEOUT_SECONDS);
-            LocalServer.configure(t);
+            configure(remote, t);
             RemoteRefUpdate u = new RemoteRefUpdate(vault.repository(), (String) null, tip, vault.branchRef(), false,
                     vault.trackingRef(), expectedOld == null ? ObjectId.zeroId() : expectedOld);
             PushResult result = t.push(NullProgressMonitor.INSTANCE, List.of(u));
             RemoteRefUpdate done = result.getRemoteUpdate(vault.branchRef());
+            String message = done.getMessage() == null ? "" : oneLine(done.getMessage());
             return switch (done.getStatus()) {
                 case OK, UP_TO_DATE -> new PushOutcome.Pushed(tip);
-                default -> new PushOutcome.Rejected(done.getStatus().name(),
-                        done.getMessage() == null ? "" : oneLine(done.getMessage()));
+                case REJECTED_OTHER_REASON -> {
+                    if (PushRefusal.isRace(message)) yield new PushOutcome.Rejected(done.getStatus().name(), message);
+                    throw new RemoteException(Failures.pushRefused(remote.url(), done.getStatus().name(), message), null);
+                }
+                default -> new PushOutcome.Rejected(done.getStatus().name(), message);
             };
-        } catch (NotSupportedException | TransportException e) {
-            throw unreachable(vault, e);
-        } catch (java.net.URISyntaxException e) {
-            throw unreachable(vault, e);
-        } catch (IOException e) {
-            throw new VaultStateException("push to " + vault.remoteUrl() + " failed: " + oneLine(e), e);
+        } catch (RemoteException e) {
+            throw e;
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            throw remote.failure(e, Op.PUSH, start);
         }
     }
 
-    static RemoteUnreachableException unreachable(VaultRepo vault, Exception e) {
-        return new RemoteUnreachableException("remote " + vault.remoteUrl() + " unreachable: " + oneLine(e), e);
-    }
-
-    static String oneLine(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String m = e.getMessage() == null ? root.toString() : e.getMessage();
-        return oneLine(m);
+    private static void configure(Remote remote, Transport t) {
+        remote.configure(t);
+        LocalServer.configure(t);
     }
 
     static String oneLine(String m) {
-        return m.replaceAll("\\s+", " ").trim();
+        return Redact.text(m.replaceAll("\\s+", " ").trim());
     }
 }

@@ -2,6 +2,7 @@ package io.vaultsync.status;
 
 import io.vaultsync.git.LastPushes;
 import io.vaultsync.sync.BlockedPath;
+import io.vaultsync.sync.SyncState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /** What {@code status} tells: where the agent stands against the remote and what it is holding back. */
 public record StatusReport(String agent, String role, String machine, String vault, String remote, String branch,
-        Instant lastSync, Instant lastAttempt, String lastOutcome, int consecutiveFailures, int ahead, int behind,
+        Instant lastSync, Instant lastAttempt, String lastOutcome, int consecutiveFailures,
+        SyncState.TransportError transportError, int ahead, int behind,
         int pending, List<BlockedPath> blocked, List<String> outsideZone, List<OpenCard> conflicts,
         List<String> provisionalClaims, Map<String, LastPushes.Push> lastPushes, String remoteMoved) {
 
@@ -37,6 +39,15 @@ public record StatusReport(String agent, String role, String machine, String vau
         m.put("lastAttempt", lastAttempt == null ? null : lastAttempt.toString());
         m.put("lastOutcome", lastOutcome);
         m.put("consecutiveFailures", consecutiveFailures);
+        if (transportError == null) {
+            m.put("transportError", null);
+        } else {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("kind", transportError.kind());
+            e.put("message", transportError.message());
+            e.put("since", transportError.since().toString());
+            m.put("transportError", e);
+        }
         m.put("ahead", ahead);
         m.put("behind", behind);
         m.put("pending", pending);

@@ -1,6 +1,7 @@
 package io.vaultsync.status;
 
-import io.vaultsync.RemoteUnreachableException;
+import io.vaultsync.RemoteException;
+import io.vaultsync.transport.Redact;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.gate.SecretGate;
@@ -44,7 +45,7 @@ public final class StatusService {
         try {
             ObjectId now = RemoteBranch.peek(vault);
             return Objects.equals(now, tracking) ? "no" : "yes";
-        } catch (RemoteUnreachableException | VaultStateException e) {
+        } catch (RemoteException | VaultStateException e) {
             return "unknown: " + e.getMessage();
         }
     }
@@ -59,8 +60,8 @@ public final class StatusService {
             ObjectId head = vault.head();
             ObjectId tracking = vault.tracking();
             return new StatusReport(s.name(), s.role().name().toLowerCase(Locale.ROOT), s.machine(),
-                    vault.workTree().toString(), vault.remoteUrl(), s.branch(), st.lastSync(), st.lastAttempt(),
-                    st.lastOutcome(), st.consecutiveFailures(), Commits.count(vault.repository(), head, tracking),
+                    vault.workTree().toString(), Redact.url(vault.remoteUrl()), s.branch(), st.lastSync(), st.lastAttempt(),
+                    st.lastOutcome(), st.consecutiveFailures(), st.transportError(), Commits.count(vault.repository(), head, tracking),
                     Commits.count(vault.repository(), tracking, head),
                     c.stageable().size(), c.blocked(), c.outside(), OpenCards.list(vault.workTree()),
                     provisional(vault, s.name(), head, tracking), LastPushes.of(vault.repository(), tracking, policy),

@@ -1,6 +1,6 @@
 package io.vaultsync.sync;
 
-import io.vaultsync.RemoteUnreachableException;
+import io.vaultsync.RemoteException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.conflict.ConflictCard;
@@ -90,9 +90,10 @@ final class Integrator {
             try {
                 SyncOutcome done = attempt(attempt);
                 if (done != null) return done;
-            } catch (RemoteUnreachableException e) {
-                // a server error in the middle of a push race is often transient: try again, a little
-                if (++transportFailures > MAX_TRANSPORT_RETRIES) throw e;
+            } catch (RemoteException e) {
+                // a server error in the middle of a push race is often transient: try again, a little; refused
+                // credentials, an untrusted server, a missing repository or a denied push are not
+                if (!e.failure().retryable() || ++transportFailures > MAX_TRANSPORT_RETRIES) throw e;
                 LOG.info("attempt {}: {}; trying again", attempt, e.getMessage());
                 lastRejection = e.getMessage();
             }
@@ -210,7 +211,7 @@ final class Integrator {
             rw.markStart(rw.parseCommit(local));
             rw.markStart(rw.parseCommit(remote));
             if (rw.next() == null) {
-                throw new VaultStateException("the local branch and " + vault.remoteUrl()
+                throw new VaultStateException("the local branch and " + io.vaultsync.transport.Redact.url(vault.remoteUrl())
                         + " share no history; is this a clone of another vault?");
             }
         }

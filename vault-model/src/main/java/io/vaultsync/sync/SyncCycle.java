@@ -1,6 +1,6 @@
 package io.vaultsync.sync;
 
-import io.vaultsync.RemoteUnreachableException;
+import io.vaultsync.RemoteException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.DeviceId;
 import io.vaultsync.gate.SecretGate;
@@ -94,7 +94,7 @@ public final class SyncCycle {
     public boolean remoteMoved(Path vaultDir) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {
             return !Objects.equals(RemoteBranch.peek(vault), vault.tracking());
-        } catch (RemoteUnreachableException e) {
+        } catch (RemoteException e) {
             LOG.debug("peek: {}", e.getMessage());
             return false;
         }
@@ -162,8 +162,8 @@ public final class SyncCycle {
                         new IncomingCheck(vault.repository(), zones, agent, trailers, ident, maker), maker, backoff);
                 try {
                     outcome = integrator.run();
-                } catch (RemoteUnreachableException e) {
-                    outcome = new SyncOutcome.Offline(e.getMessage());
+                } catch (RemoteException e) {
+                    outcome = new SyncOutcome.Offline(e.failure());
                 }
                 cards.addAll(integrator.cards());
                 keptLocal.addAll(integrator.keptLocal());
@@ -199,7 +199,7 @@ public final class SyncCycle {
         } else if (outcome instanceof SyncOutcome.UpToDate u) {
             next = state.succeeded(now, u.remoteHead(), "up to date");
         } else if (outcome instanceof SyncOutcome.Offline o) {
-            next = state.failed(now, "offline: " + o.reason());
+            next = state.failed(now, o.failure().kind().label() + ": " + o.reason(), o.failure());
         } else {
             next = state.failed(now, "push race lost " + ((SyncOutcome.Contended) outcome).attempts() + " times");
         }

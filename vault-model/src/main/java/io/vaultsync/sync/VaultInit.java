@@ -1,6 +1,5 @@
 package io.vaultsync.sync;
 
-import io.vaultsync.RemoteUnreachableException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.DeviceId;
@@ -15,6 +14,16 @@ import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.PolicyLoader;
 import io.vaultsync.policy.Role;
+import io.vaultsync.transport.Failures;
+import io.vaultsync.transport.Redact;
+import io.vaultsync.transport.Remote;
+import io.vaultsync.transport.RemoteAccess;
+import io.vaultsync.transport.UrlCredentials;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.util.SystemReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,15 +56,42 @@ public final class VaultInit {
 
     public record Result(Mode mode, AgentSettings settings, Path vault) {}
 
+    /** Where a password taken out of the URL is kept, under {@code .git/vaultsync/}. */
+    public static final String PASSWORD_FILE = "password";
+
     private final Clock clock;
+    private Remote remote;
+    private String password;
 
     public VaultInit(Clock clock) {
         this.clock = clock;
     }
 
     public Result init(Path dir, String remote, String agent, Role role, String machine, String branch) {
+        return init(dir, remote, agent, role, machine, branch, RemoteAccess.DEFAULT);
+    }
+
+    /**
+     * As above, reaching the remote with {@code access}. A password in an HTTPS URL is taken out of it: the
+     * URL is stored without it, and the password goes to {@code .git/vaultsync/password} (0600).
+     */
+    public Result init(Path dir, String remoteArg, String agent, Role role, String machine, String branch,
+            RemoteAccess access) {
         Path vault = dir.toAbsolutePath().normalize();
-        AgentSettings settings = new AgentSettings(agent, role, machine, remote, branch, AgentSettings.DEFAULT_INTERVAL);
+        UrlCredentials given = UrlCredentials.split(remoteArg);
+        String remote = given.url();
+        RemoteAccess acc = access;
+        if (given.username() != null && acc.username() == null) {
+            acc = new RemoteAccess(acc.sshKey(), acc.knownHosts(), acc.sshPassphraseFile(), given.username(),
+                    acc.tokenFile(), acc.passwordFile(), acc.networkTimeout());
+        }
+        if (given.hasPassword()) {
+            acc = acc.withPasswordFile(acc.username(), vault.resolve(Constants.DOT_GIT).resolve("vaultsync").resolve(PASSWORD_FILE));
+        }
+        AgentSettings settings = new AgentSettings(agent, role, machine, remote, branch, AgentSettings.DEFAULT_INTERVAL)
+                .withAccess(acc);
+        this.password = given.password();
+        this.remote = new Remote(remote, acc, userConfig(), null).withPreset(acc.username(), given.password());
         try {
             if (Files.isDirectory(vault.resolve(Constants.DOT_GIT))) {
                 return adopt(vault, settings);
@@ -64,7 +100,7 @@ public final class VaultInit {
                 throw new VaultStateException(vault + " exists, is not empty and is not a vault clone; "
                         + "choose an empty or new directory");
             }
-            Collection<Ref> refs = lsRemote(remote);
+            Collection<Ref> refs = lsRemote();
             boolean created = !Files.exists(vault);
             try {
                 if (refs.isEmpty()) return seed(vault, settings);
@@ -87,10 +123,11 @@ public final class VaultInit {
     private Result adopt(Path vault, AgentSettings s) throws IOException {
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
             if (!sameRemote(repo.remoteUrl(), s.remote())) {
-                throw new VaultStateException(vault + " is a clone of " + repo.remoteUrl() + ", not of " + s.remote());
+                throw new VaultStateException(vault + " is a clone of " + Redact.url(repo.remoteUrl()) + ", not of " + s.remote());
             }
             VaultRepo.configure(repo.repository());
             checkAgent(VaultPolicy.committed(repo), s);
+            keepPassword(repo.gitDir());
             SettingsStore.write(repo.gitDir(), s);
             DeviceId.of(repo.gitDir()); // generated at init
             return new Result(Mode.ADOPTED, s, vault);
@@ -98,15 +135,18 @@ public final class VaultInit {
     }
 
     private Result cloneInto(Path vault, AgentSettings s) throws GitAPIException, IOException {
+        long start = System.nanoTime();
         try (Git git = Git.cloneRepository().setURI(s.remote()).setDirectory(vault.toFile())
                 .setBranch(Constants.R_HEADS + s.branch()).setBranchesToClone(List.of(Constants.R_HEADS + s.branch()))
-                .setCloneAllBranches(false).setTimeout(60).call()) {
+                .setCloneAllBranches(false).setTimeout(remote.timeoutSeconds()).setTransportConfigCallback(remote)
+                .setProgressMonitor(NullProgressMonitor.INSTANCE).call()) {
             VaultRepo.configure(git.getRepository());
-        } catch (org.eclipse.jgit.api.errors.TransportException e) {
-            throw new RemoteUnreachableException("remote " + s.remote() + " unreachable: " + e.getMessage(), e);
+        } catch (org.eclipse.jgit.api.errors.TransportException | org.eclipse.jgit.api.errors.InvalidRemoteException e) {
+            throw remote.failure(e, Failures.Op.CLONE, start);
         }
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
             checkAgent(VaultPolicy.committed(repo), s);
+            keepPassword(repo.gitDir());
             SettingsStore.write(repo.gitDir(), s);
             DeviceId.of(repo.gitDir()); // generated at init
         }
@@ -124,6 +164,9 @@ public final class VaultInit {
             c.save();
             VaultRepo.configure(git.getRepository());
         }
+        Path gitDir = vault.resolve(Constants.DOT_GIT);
+        keepPassword(gitDir);
+        SettingsStore.write(gitDir, s); // the push below reaches the remote through them
         String cloud = s.role() == Role.CLOUD ? s.name() : AgentSettings.defaultName(Role.CLOUD);
         String local = s.role() == Role.LOCAL ? s.name() : AgentSettings.defaultName(Role.LOCAL);
         Policy policy = Policy.defaults(cloud, local);
@@ -150,7 +193,7 @@ public final class VaultInit {
     private static void adoptConcurrentSeed(VaultRepo repo) throws GitAPIException {
         Repository r = repo.repository();
         var remoteHead = RemoteBranch.fetch(repo);
-        if (remoteHead == null) throw new VaultStateException("seeding " + repo.remoteUrl() + " was refused");
+        if (remoteHead == null) throw new VaultStateException("seeding " + Redact.url(repo.remoteUrl()) + " was refused");
         try (Git git = new Git(r)) {
             git.reset().setMode(ResetType.HARD).setRef(remoteHead.name()).call();
         }
@@ -180,12 +223,31 @@ public final class VaultInit {
         }
     }
 
-    private static Collection<Ref> lsRemote(String remote) throws GitAPIException {
+    private Collection<Ref> lsRemote() throws GitAPIException {
+        long start = System.nanoTime();
         try {
-            return Git.lsRemoteRepository().setRemote(remote).setHeads(true).setTimeout(60).call();
+            return Git.lsRemoteRepository().setRemote(remote.url()).setHeads(true).setTimeout(remote.timeoutSeconds())
+                    .setTransportConfigCallback(remote).call();
         } catch (org.eclipse.jgit.api.errors.InvalidRemoteException | org.eclipse.jgit.api.errors.TransportException e) {
-            throw new RemoteUnreachableException("remote " + remote + " unreachable: "
-                    + e.getMessage().replaceAll("\\s+", " "), e);
+            throw remote.failure(e, Failures.Op.LS_REMOTE, start);
+        }
+    }
+
+    /** The password taken out of the URL, in a file only this user can read. */
+    private void keepPassword(Path gitDir) throws IOException {
+        if (password == null) return;
+        Path f = SettingsStore.stateDir(gitDir).resolve(PASSWORD_FILE);
+        Files.createDirectories(f.getParent());
+        Files.deleteIfExists(f);
+        Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(f, password + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static Config userConfig() {
+        try {
+            return SystemReader.getInstance().getUserConfig();
+        } catch (IOException | ConfigInvalidException e) {
+            return new Config(); // an unreadable ~/.gitconfig: C git would complain; the defaults do here
         }
     }
 

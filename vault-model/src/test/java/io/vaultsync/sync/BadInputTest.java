@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vaultsync.AgentBusyException;
 import io.vaultsync.PolicyException;
-import io.vaultsync.RemoteUnreachableException;
+import io.vaultsync.RemoteException;
+import io.vaultsync.transport.TransportFailure;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.RemoteTree;
@@ -42,7 +43,9 @@ class BadInputTest {
         Path vault = root.resolve("vault");
         assertThatThrownBy(() -> new VaultInit(Clock.systemUTC()).init(vault, root.resolve("no-such-remote.git").toString(),
                 "cloud_agent", Role.CLOUD, "vm", "main"))
-                .isInstanceOf(RemoteUnreachableException.class).hasMessageContaining("no-such-remote.git");
+                .isInstanceOfSatisfying(RemoteException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(TransportFailure.Kind.NOT_FOUND))
+                .hasMessageContaining("no-such-remote.git");
         assertThat(vault).doesNotExist();
     }
 
@@ -56,7 +59,7 @@ class BadInputTest {
         SyncReport r = v.syncCloud();
 
         assertThat(r.outcome()).isInstanceOf(SyncOutcome.Offline.class);
-        assertThat(((SyncOutcome.Offline) r.outcome()).reason()).contains("unreachable");
+        assertThat(((SyncOutcome.Offline) r.outcome()).reason()).contains("no repository at");
         assertThat(TestVaults.read(v.cloud(), "Plans/offline.md")).isEqualTo("written offline\n");
         Files.move(moved, v.remote());
         assertThat(v.syncCloud().outcome()).isInstanceOf(SyncOutcome.Synced.class);

@@ -1,0 +1,117 @@
+package io.vaultsync.transport;
+
+import io.vaultsync.RemoteException;
+import io.vaultsync.transport.Failures.Op;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.TransportConfigCallback;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.TransportHttp;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * One remote as this agent reaches it: the URL, the access settings, the repository's git config and the
+ * environment. Configures every JGit transport opened to it (time limit, SSH or the system's ssh, HTTPS
+ * credentials and CA) and turns a transport exception into a {@link RemoteException} of the right class.
+ */
+public final class Remote implements TransportConfigCallback {
+    private final String url;
+    private final RemoteAccess access;
+    private final Config config;
+    private final Path workDir;
+    private final Map<String, String> env;
+    private final Path home;
+    private final HttpCredentials.Pair preset;
+
+    public Remote(String url, RemoteAccess access, Config config, Path workDir) {
+        this(url, access, config, workDir, System.getenv(), GitEnvironment.home(), null);
+    }
+
+    Remote(String url, RemoteAccess access, Config config, Path workDir, Map<String, String> env, Path home,
+            HttpCredentials.Pair preset) {
+        this.url = url;
+        this.access = access;
+        this.config = config;
+        this.workDir = workDir;
+        this.env = env;
+        this.home = home;
+        this.preset = preset;
+    }
+
+    /** This remote, with a user name and password known before any file holds them (init, from the URL). */
+    public Remote withPreset(String user, String password) {
+        if (password == null) return this;
+        return new Remote(url, access, config, workDir, env, home,
+                new HttpCredentials.Pair(user == null ? HttpCredentials.TOKEN_USER : user, password.toCharArray()));
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The URL as it may be shown. */
+    public String shownUrl() {
+        return Redact.url(url);
+    }
+
+    public RemoteAccess access() {
+        return access;
+    }
+
+    public int timeoutSeconds() {
+        return access.timeoutSeconds();
+    }
+
+    @Override
+    public void configure(Transport t) {
+        t.setTimeout(access.timeoutSeconds());
+        if (t instanceof SshTransport ssh) {
+            ExternalSsh external = ExternalSsh.chosen(env, config);
+            ssh.setSshSessionFactory(external != null ? external : SshSessions.of(home, access).factory());
+        }
+        if (t instanceof TransportHttp http) {
+            CaTrust ca = CaTrust.forUrl(url, config, env, home);
+            if (ca != null) http.setHttpConnectionFactory(ca);
+            t.setCredentialsProvider(new HttpCredentials(access, home, workDir, preset));
+        }
+    }
+
+    /** The failure {@code e} is, for an operation started at {@code startNanos}. */
+    public RemoteException failure(Exception e, Op op, long startNanos) {
+        return new RemoteException(classify(e, op, startNanos), e);
+    }
+
+    public TransportFailure classify(Exception e, Op op, long startNanos) {
+        URIish u = uri();
+        boolean http = u != null && u.getScheme() != null && u.getScheme().toLowerCase().startsWith("http");
+        boolean ssh = u != null && !http && u.getHost() != null;
+        String host = u == null || u.getHost() == null ? shownUrl()
+                : u.getPort() > 0 && u.getPort() != 22 ? "[" + u.getHost() + "]:" + u.getPort() : u.getHost();
+        Optional<SshSessions.HostKeyRefusal> refusal = ssh && ExternalSsh.chosen(env, config) == null
+                ? SshSessions.of(home, access).refusedSince(startNanos) : Optional.empty();
+        return Failures.classify(e, op, url, host, http, refusal);
+    }
+
+    /** Whether the URL is an HTTP(S) one. */
+    public boolean isHttp() {
+        URIish u = uri();
+        return u != null && u.getScheme() != null && u.getScheme().toLowerCase().startsWith("http");
+    }
+
+    /** Whether the URL is reached over SSH (scp-style or {@code ssh://}). */
+    public boolean isSsh() {
+        URIish u = uri();
+        return u != null && !isHttp() && u.getHost() != null && (u.getScheme() == null || u.getScheme().contains("ssh"));
+    }
+
+    public URIish uri() {
+        try {
+            return new URIish(url);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+}
