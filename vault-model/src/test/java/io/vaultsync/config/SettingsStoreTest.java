@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vaultsync.VaultStateException;
 import io.vaultsync.policy.Role;
+import io.vaultsync.transport.RemoteAccess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,5 +39,26 @@ class SettingsStoreTest {
         Files.writeString(SettingsStore.file(gitDir), BEFORE + "push_debounce: soon\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> SettingsStore.read(gitDir)).isInstanceOf(VaultStateException.class)
                 .hasMessageContaining("agent.yaml").hasMessageContaining("key 'push_debounce'").hasMessageContaining("soon");
+    }
+
+    @Test
+    void accessSettingsRoundTripAndAbsentOnesAreDefaults(@TempDir Path gitDir) throws Exception {
+        RemoteAccess a = new RemoteAccess(Path.of("/k/id_ed25519"), Path.of("/k/known_hosts"), Path.of("/k/pass"), "alice",
+                Path.of("/k/token"), null, Duration.ofSeconds(5));
+        AgentSettings s = new AgentSettings("cloud_agent", Role.CLOUD, "vm", "https://h/v.git", "main", Duration.ofSeconds(1))
+                .withAccess(a);
+        SettingsStore.write(gitDir, s);
+        assertThat(Files.readString(SettingsStore.file(gitDir))).contains("ssh_key: \"/k/id_ed25519\"")
+                .contains("token_file: \"/k/token\"").contains("network_timeout: \"5s\"").doesNotContain("password_file");
+        assertThat(SettingsStore.read(gitDir)).isEqualTo(s);
+        assertThat(SettingsStore.access(gitDir)).isEqualTo(a);
+
+        Files.writeString(SettingsStore.file(gitDir), BEFORE, StandardCharsets.UTF_8);
+        assertThat(SettingsStore.read(gitDir).access()).isEqualTo(RemoteAccess.DEFAULT);
+        Files.writeString(SettingsStore.file(gitDir), BEFORE + "network_timeout: never\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> SettingsStore.read(gitDir)).isInstanceOf(VaultStateException.class)
+                .hasMessageContaining("network_timeout");
+        Files.writeString(SettingsStore.file(gitDir), "---\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> SettingsStore.read(gitDir)).isInstanceOf(VaultStateException.class).hasMessageContaining("empty");
     }
 }
