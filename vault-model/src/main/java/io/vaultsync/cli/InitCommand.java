@@ -132,7 +132,7 @@ final class InitCommand implements Callable<Integer> {
         ctx.out().println(name + ": " + how + " " + r.settings().remote() + " (branch " + branch + ") at " + r.vault());
         if (UrlCredentials.split(remote).hasPassword()) {
             ctx.out().println(name + ": the password given in the URL is kept in " + r.settings().access().passwordFile()
-                    + " (readable only by you); the URL is stored without it");
+                    + " (mode 0600, readable only by you); the URL is stored without it");
         }
         return ExitCodes.OK;
     }

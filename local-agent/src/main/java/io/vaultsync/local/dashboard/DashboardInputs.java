@@ -9,6 +9,7 @@ import io.vaultsync.signal.Signal;
 import io.vaultsync.status.OpenCards;
 import io.vaultsync.sync.CycleContext;
 import io.vaultsync.sync.SyncState;
+import io.vaultsync.transport.TransportFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -132,10 +133,19 @@ public final class DashboardInputs {
     /** One word for this agent's last cycle: ok, offline, contended, or never. */
     static String health(SyncState s) {
         String o = s.lastOutcome() == null ? "never" : s.lastOutcome();
+        if (s.transportError() != null) return label(s.transportError().kind());
         if (o.startsWith("offline")) return "offline";
         if (o.startsWith("push race")) return "contended";
         if (o.equals("never")) return "never synced";
         return "ok";
+    }
+
+    /** The short label of a transport failure class as the checkpoint stores it (its name). */
+    private static String label(String kind) {
+        for (TransportFailure.Kind k : TransportFailure.Kind.values()) {
+            if (k.name().equals(kind)) return k.label();
+        }
+        return "offline";
     }
 
     /** One word for another agent: never synced, quiet (nothing for longer than {@code quietAfter}), or ok. */

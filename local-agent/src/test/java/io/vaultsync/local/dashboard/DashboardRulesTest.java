@@ -40,7 +40,21 @@ class DashboardRulesTest {
         "push race lost 5 times,      contended",
     })
     void thisAgentsHealthComesFromItsLastCycle(String lastOutcome, String health) {
-        assertThat(DashboardInputs.health(new SyncState(null, null, null, lastOutcome, 0))).isEqualTo(health);
+        assertThat(DashboardInputs.health(new SyncState(null, null, null, lastOutcome, 0, null))).isEqualTo(health);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "UNREACHABLE,      offline",
+        "AUTH_REFUSED,     authentication refused",
+        "SERVER_UNTRUSTED, server not trusted",
+        "NOT_FOUND,        repository not found",
+        "PUSH_DENIED,      push not permitted",
+        "SOMETHING_NEW,    offline",
+    })
+    void aTransportFailureShowsItsClass(String kind, String health) {
+        var error = new SyncState.TransportError(kind, "m", java.time.Instant.EPOCH);
+        assertThat(DashboardInputs.health(new SyncState(null, null, null, "x", 1, error))).isEqualTo(health);
     }
 
     @ParameterizedTest(name = "last sync {0} -> {1}")
