@@ -61,6 +61,7 @@ public final class AgentCli {
         cl.addSubcommand("resolve", new ResolveCommand(ctx));
         cl.addSubcommand("log", new LogCommand(ctx));
         cl.addSubcommand("verify", new VerifyCommand(ctx));
+        cl.addSubcommand("doctor", new DoctorCommand(ctx));
         extension.commands(ctx).forEach(cl::addSubcommand);
         cl.setOut(out);
         cl.setErr(err);

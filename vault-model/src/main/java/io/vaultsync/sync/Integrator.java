@@ -58,6 +58,8 @@ final class Integrator {
     private boolean savedLocal;
     /** Why the last attempt did not land: a push rejection or a transport failure. */
     private String lastRejection = "";
+    /** Whether a fetch of this run reached the remote: only then is a transport failure worth a retry. */
+    private boolean reached;
     /** Transport failures tolerated within one cycle before it reports the remote unreachable. */
     private static final int MAX_TRANSPORT_RETRIES = 3;
 
@@ -92,8 +94,9 @@ final class Integrator {
                 if (done != null) return done;
             } catch (RemoteException e) {
                 // a server error in the middle of a push race is often transient: try again, a little; refused
-                // credentials, an untrusted server, a missing repository or a denied push are not
-                if (!e.failure().retryable() || ++transportFailures > MAX_TRANSPORT_RETRIES) throw e;
+                // credentials, an untrusted server, a missing repository or a denied push are not; nor is a remote
+                // that did not answer the cycle's first fetch (each try would cost another network timeout)
+                if (!e.failure().retryable() || !reached || ++transportFailures > MAX_TRANSPORT_RETRIES) throw e;
                 LOG.info("attempt {}: {}; trying again", attempt, e.getMessage());
                 lastRejection = e.getMessage();
             }
@@ -104,6 +107,7 @@ final class Integrator {
     /** One fetch-plan-push; null when the push lost the race (the reason is left in {@link #lastRejection}). */
     private SyncOutcome attempt(int attempt) throws IOException {
         ObjectId remote = RemoteBranch.fetch(vault);
+        reached = true;
         ObjectId local = vault.head();
         if (local == null) throw new VaultStateException(vault.workTree() + " has no commits; run init");
         if (local.equals(remote)) return new SyncOutcome.UpToDate(remote.name());

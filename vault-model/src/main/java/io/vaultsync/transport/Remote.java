@@ -65,10 +65,18 @@ public final class Remote implements TransportConfigCallback {
         return access.timeoutSeconds();
     }
 
+    /**
+     * Apache sshd's authentication time limit (2 minutes by default, and JGit does not pass the transport's
+     * time limit on to it): a server that accepts the connection and never answers held a cycle that long.
+     * sshd reads it from this system property; the process's last configured remote sets it.
+     */
+    static final String SSHD_AUTH_TIMEOUT = "org.apache.sshd.config.auth-timeout";
+
     @Override
     public void configure(Transport t) {
         t.setTimeout(access.timeoutSeconds());
         if (t instanceof SshTransport ssh) {
+            System.setProperty(SSHD_AUTH_TIMEOUT, Long.toString(access.networkTimeout().toMillis()));
             ExternalSsh external = ExternalSsh.chosen(env, config);
             ssh.setSshSessionFactory(external != null ? external : SshSessions.of(home, access).factory());
         }
@@ -85,6 +93,16 @@ public final class Remote implements TransportConfigCallback {
     }
 
     public TransportFailure classify(Exception e, Op op, long startNanos) {
+        TransportFailure f = classifyCause(e, op, startNanos);
+        long elapsed = System.nanoTime() - startNanos;
+        if (f.kind() == TransportFailure.Kind.UNREACHABLE && elapsed >= access.networkTimeout().toNanos() * 9 / 10) {
+            return new TransportFailure(f.kind(), "remote " + shownUrl() + " did not answer within "
+                    + access.timeoutSeconds() + " s (network_timeout)", f.fix());
+        }
+        return f;
+    }
+
+    private TransportFailure classifyCause(Exception e, Op op, long startNanos) {
         URIish u = uri();
         boolean http = u != null && u.getScheme() != null && u.getScheme().toLowerCase().startsWith("http");
         boolean ssh = u != null && !http && u.getHost() != null;
