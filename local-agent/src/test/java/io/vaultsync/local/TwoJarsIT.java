@@ -115,9 +115,10 @@ class TwoJarsIT {
         assertThat(notAClone.exitCode()).isEqualTo(6);
         assertThat(notAClone.stderr()).contains("not a vault clone");
 
-        JavaProcess.Result unreachable = JavaProcess.run(cloudJar, "init", "--vault", root.resolve("x").toString(),
+        JavaProcess.Result missing = JavaProcess.run(cloudJar, "init", "--vault", root.resolve("x").toString(),
                 "--remote", root.resolve("missing.git").toString());
-        assertThat(unreachable.exitCode()).isEqualTo(3);
+        assertThat(missing.exitCode()).as(missing.all()).isEqualTo(21); // no repository there
+        assertThat(missing.stderr()).contains("no repository at").contains("missing.git");
         assertThat(root.resolve("x")).doesNotExist();
 
         JavaProcess.Result usage = JavaProcess.run(cloudJar, "sync");

@@ -86,8 +86,13 @@ public final class AgentCli {
     private static void chooseLogLevel(String[] args) {
         if (System.getProperty("vaultsync.log.level") != null) return;
         var list = Arrays.asList(args);
-        String level = list.contains("--verbose") ? "DEBUG" : list.contains("run") ? "INFO" : "WARN";
+        boolean verbose = list.contains("--verbose");
+        String level = verbose ? "DEBUG" : list.contains("run") ? "INFO" : "WARN";
         System.setProperty("vaultsync.log.level", level);
+        if (verbose) {
+            System.setProperty("vaultsync.log.exception", "%ex");
+            System.setProperty("vaultsync.ssh.log.level", "DEBUG");
+        }
     }
 
     static String message(Throwable e) {

@@ -15,15 +15,11 @@ import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.PolicyLoader;
 import io.vaultsync.policy.Role;
 import io.vaultsync.transport.Failures;
+import io.vaultsync.transport.InitialRemote;
 import io.vaultsync.transport.Redact;
 import io.vaultsync.transport.Remote;
 import io.vaultsync.transport.RemoteAccess;
-import io.vaultsync.transport.UrlCredentials;
-import java.nio.file.attribute.PosixFilePermissions;
-import org.eclipse.jgit.errors.ConfigInvalidException;
-import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.NullProgressMonitor;
-import org.eclipse.jgit.util.SystemReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +56,6 @@ public final class VaultInit {
     public static final String PASSWORD_FILE = "password";
 
     private final Clock clock;
-    private Remote remote;
-    private String password;
 
     public VaultInit(Clock clock) {
         this.clock = clock;
@@ -78,37 +72,28 @@ public final class VaultInit {
     public Result init(Path dir, String remoteArg, String agent, Role role, String machine, String branch,
             RemoteAccess access) {
         Path vault = dir.toAbsolutePath().normalize();
-        UrlCredentials given = UrlCredentials.split(remoteArg);
+        InitialRemote given = InitialRemote.of(remoteArg, access,
+                SettingsStore.stateDir(vault.resolve(Constants.DOT_GIT)).resolve(PASSWORD_FILE));
+        AgentSettings settings = new AgentSettings(agent, role, machine, given.url(), branch, AgentSettings.DEFAULT_INTERVAL)
+                .withAccess(given.access());
         String remote = given.url();
-        RemoteAccess acc = access;
-        if (given.username() != null && acc.username() == null) {
-            acc = new RemoteAccess(acc.sshKey(), acc.knownHosts(), acc.sshPassphraseFile(), given.username(),
-                    acc.tokenFile(), acc.passwordFile(), acc.networkTimeout());
-        }
-        if (given.hasPassword()) {
-            acc = acc.withPasswordFile(acc.username(), vault.resolve(Constants.DOT_GIT).resolve("vaultsync").resolve(PASSWORD_FILE));
-        }
-        AgentSettings settings = new AgentSettings(agent, role, machine, remote, branch, AgentSettings.DEFAULT_INTERVAL)
-                .withAccess(acc);
-        this.password = given.password();
-        this.remote = new Remote(remote, acc, userConfig(), null).withPreset(acc.username(), given.password());
         try {
             if (Files.isDirectory(vault.resolve(Constants.DOT_GIT))) {
-                return adopt(vault, settings);
+                return adopt(vault, settings, given);
             }
             if (Files.exists(vault) && !isEmptyDir(vault)) {
                 throw new VaultStateException(vault + " exists, is not empty and is not a vault clone; "
                         + "choose an empty or new directory");
             }
-            Collection<Ref> refs = lsRemote();
+            Collection<Ref> refs = lsRemote(given.remote());
             boolean created = !Files.exists(vault);
             try {
-                if (refs.isEmpty()) return seed(vault, settings);
+                if (refs.isEmpty()) return seed(vault, settings, given);
                 if (refs.stream().noneMatch(r -> r.getName().equals(Constants.R_HEADS + branch))) {
                     throw new VaultStateException("remote " + remote + " has branches but no '" + branch
                             + "'; pass --branch with the vault's branch");
                 }
-                return cloneInto(vault, settings);
+                return cloneInto(vault, settings, given);
             } catch (IOException | GitAPIException | RuntimeException e) {
                 undo(vault, created);
                 throw e;
@@ -120,21 +105,22 @@ public final class VaultInit {
         }
     }
 
-    private Result adopt(Path vault, AgentSettings s) throws IOException {
+    private Result adopt(Path vault, AgentSettings s, InitialRemote given) throws IOException {
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
             if (!sameRemote(repo.remoteUrl(), s.remote())) {
                 throw new VaultStateException(vault + " is a clone of " + Redact.url(repo.remoteUrl()) + ", not of " + s.remote());
             }
             VaultRepo.configure(repo.repository());
             checkAgent(VaultPolicy.committed(repo), s);
-            keepPassword(repo.gitDir());
+            given.keepPassword();
             SettingsStore.write(repo.gitDir(), s);
             DeviceId.of(repo.gitDir()); // generated at init
             return new Result(Mode.ADOPTED, s, vault);
         }
     }
 
-    private Result cloneInto(Path vault, AgentSettings s) throws GitAPIException, IOException {
+    private Result cloneInto(Path vault, AgentSettings s, InitialRemote given) throws GitAPIException, IOException {
+        Remote remote = given.remote();
         long start = System.nanoTime();
         try (Git git = Git.cloneRepository().setURI(s.remote()).setDirectory(vault.toFile())
                 .setBranch(Constants.R_HEADS + s.branch()).setBranchesToClone(List.of(Constants.R_HEADS + s.branch()))
@@ -146,14 +132,14 @@ public final class VaultInit {
         }
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
             checkAgent(VaultPolicy.committed(repo), s);
-            keepPassword(repo.gitDir());
+            given.keepPassword();
             SettingsStore.write(repo.gitDir(), s);
             DeviceId.of(repo.gitDir()); // generated at init
         }
         return new Result(Mode.CLONED, s, vault);
     }
 
-    private Result seed(Path vault, AgentSettings s) throws GitAPIException, IOException {
+    private Result seed(Path vault, AgentSettings s, InitialRemote given) throws GitAPIException, IOException {
         Files.createDirectories(vault);
         try (Git git = Git.init().setDirectory(vault.toFile()).setInitialBranch(s.branch()).call()) {
             StoredConfig c = git.getRepository().getConfig();
@@ -165,7 +151,7 @@ public final class VaultInit {
             VaultRepo.configure(git.getRepository());
         }
         Path gitDir = vault.resolve(Constants.DOT_GIT);
-        keepPassword(gitDir);
+        given.keepPassword();
         SettingsStore.write(gitDir, s); // the push below reaches the remote through them
         String cloud = s.role() == Role.CLOUD ? s.name() : AgentSettings.defaultName(Role.CLOUD);
         String local = s.role() == Role.LOCAL ? s.name() : AgentSettings.defaultName(Role.LOCAL);
@@ -223,31 +209,13 @@ public final class VaultInit {
         }
     }
 
-    private Collection<Ref> lsRemote() throws GitAPIException {
+    private static Collection<Ref> lsRemote(Remote remote) throws GitAPIException {
         long start = System.nanoTime();
         try {
             return Git.lsRemoteRepository().setRemote(remote.url()).setHeads(true).setTimeout(remote.timeoutSeconds())
                     .setTransportConfigCallback(remote).call();
         } catch (org.eclipse.jgit.api.errors.InvalidRemoteException | org.eclipse.jgit.api.errors.TransportException e) {
             throw remote.failure(e, Failures.Op.LS_REMOTE, start);
-        }
-    }
-
-    /** The password taken out of the URL, in a file only this user can read. */
-    private void keepPassword(Path gitDir) throws IOException {
-        if (password == null) return;
-        Path f = SettingsStore.stateDir(gitDir).resolve(PASSWORD_FILE);
-        Files.createDirectories(f.getParent());
-        Files.deleteIfExists(f);
-        Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(f, password + "\n", StandardCharsets.UTF_8);
-    }
-
-    private static Config userConfig() {
-        try {
-            return SystemReader.getInstance().getUserConfig();
-        } catch (IOException | ConfigInvalidException e) {
-            return new Config(); // an unreadable ~/.gitconfig: C git would complain; the defaults do here
         }
     }
 

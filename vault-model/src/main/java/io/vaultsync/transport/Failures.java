@@ -4,6 +4,7 @@ import io.vaultsync.transport.SshSessions.HostKeyRefusal;
 import io.vaultsync.transport.TransportFailure.Kind;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 
 /**
@@ -22,7 +23,8 @@ public final class Failures {
             Optional<HostKeyRefusal> refusal) {
         String shown = Redact.url(url);
         String all = chain(e);
-        String lower = all.toLowerCase(Locale.ROOT);
+        // decided on the words only: a URL, a path or a port in the message must not read as "401" or "not found"
+        String lower = scrub(all).toLowerCase(Locale.ROOT);
         String detail = Redact.text(oneLine(all));
         if (refusal.isPresent()) return hostKey(refusal.get());
         if (lower.contains("server key did not validate") || lower.contains("hostkey") && lower.contains("reject")) {
@@ -38,7 +40,7 @@ public final class Failures {
         if (lower.contains("authentication failed") || lower.contains("no more authentication methods")
                 || lower.contains("not authorized") || lower.contains("authentication is required")
                 || lower.contains("no credentialsprovider") || lower.contains("permission denied (publickey")
-                || lower.contains("auth fail") || lower.contains("401") || lower.contains("invalid credentials")
+                || lower.contains("auth fail") || code(lower, "401") || lower.contains("invalid credentials")
                 || lower.contains("could not read username") || lower.contains("userauth")) {
             return new TransportFailure(Kind.AUTH_REFUSED, shown + " refused the credentials (" + detail + ")", http
                     ? "check the token or password (token_file / password_file in agent.yaml, git's credential store, ~/.netrc)"
@@ -46,18 +48,18 @@ public final class Failures {
         }
         if (e instanceof NoRemoteRepositoryException || has(e, NoRemoteRepositoryException.class.getName())
                 || lower.contains("not found") || lower.contains("does not appear to be a git repository")
-                || lower.contains("no such repository") || lower.contains(" 404")) {
+                || lower.contains("no such repository") || code(lower, "404")) {
             return new TransportFailure(Kind.NOT_FOUND, "no repository at " + shown + " (" + detail + ")",
                     "check the URL (remote in .git/vaultsync/agent.yaml) and that these credentials may see it");
         }
         if ((op == Op.PUSH && (lower.contains("not permitted") || lower.contains("permission") || lower.contains("denied")
-                || lower.contains("read only") || lower.contains("read-only") || lower.contains("403")
+                || lower.contains("read only") || lower.contains("read-only") || code(lower, "403")
                 || lower.contains("forbidden") || lower.contains("protected branch")))
                 || lower.contains("receive-pack not permitted")) {
             return new TransportFailure(Kind.PUSH_DENIED, shown + " does not let these credentials push (" + detail + ")",
                     "give the key or token write access (a deploy key with write access, a token with push rights)");
         }
-        if (lower.contains("403") || lower.contains("forbidden")) {
+        if (code(lower, "403") || lower.contains("forbidden")) {
             return new TransportFailure(Kind.AUTH_REFUSED, shown + " refused access (" + detail + ")",
                     "check that these credentials may read the repository");
         }
@@ -90,6 +92,22 @@ public final class Failures {
             return "-p " + host.substring(end + 2) + " " + host.substring(1, end);
         }
         return host;
+    }
+
+    private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S*");
+    private static final Pattern SCP = Pattern.compile("\\S+@[^\\s:/]+:\\S*");
+    private static final Pattern PATH = Pattern.compile("(?<![\\w.])/[^\\s'\"]*");
+
+    /** The text without URLs and paths, which carry arbitrary names and digits. */
+    static String scrub(String text) {
+        String t = URL.matcher(text).replaceAll("<url>");
+        t = SCP.matcher(t).replaceAll("<url>");
+        return PATH.matcher(t).replaceAll("<path>");
+    }
+
+    /** An HTTP status code standing alone in the text. */
+    private static boolean code(String text, String status) {
+        return Pattern.compile("(?<![\\w.:-])" + status + "(?![\\w.-])").matcher(text).find();
     }
 
     private static String chain(Throwable e) {

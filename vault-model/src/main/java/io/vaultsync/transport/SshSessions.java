@@ -25,7 +25,7 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 /**
  * The built-in SSH transport (Apache MINA sshd through JGit), set up as OpenSSH would be for the user
  * whose {@code $HOME} this is: {@code ~/.ssh/config}, {@code ~/.ssh/known_hosts} and the default identities,
- * or the files the agent settings name. Host keys are checked strictly: an unknown or changed key is
+ * or the files the agent settings name, and the ssh-agent of {@code SSH_AUTH_SOCK}. Host keys are checked strictly: an unknown or changed key is
  * refused (never asked about, never added), and the refusal is kept so the failure can name the key.
  * One factory per distinct set-up, kept for the life of the process (each holds an SSH client).
  */
@@ -50,7 +50,8 @@ public final class SshSessions {
                 .setSshDirectory(sshDir.toFile())
                 .setDefaultKnownHostsFiles(d -> knownHosts)
                 .setDefaultIdentities(d -> s.sshKey() != null ? List.of(s.sshKey()) : defaultIdentities(d))
-                .setServerKeyDatabase((home, dir) -> new StrictHostKeys(new OpenSshServerKeyDatabase(false, knownHosts)));
+                .setServerKeyDatabase((home, dir) -> new StrictHostKeys(new OpenSshServerKeyDatabase(false, knownHosts)))
+                .setConnectorFactory(new AgentSocket(System.getenv()));
         if (s.passphraseFile() != null) b.setKeyPasswordProvider(cp -> new FilePassphrase(s.passphraseFile()));
         this.factory = b.build(null);
     }

@@ -78,4 +78,17 @@ class FailuresTest {
         assertThat(f.kind()).isEqualTo(Kind.PUSH_DENIED);
         assertThat(f.describe()).contains("pre-receive hook declined").doesNotContain("s3cret-pass");
     }
+
+    @Test
+    void digitsAndWordsInTheAddressOrAPathDoNotDecideTheClass() throws Exception {
+        String url = "ssh://root@127.0.0.1:40131/tmp/junit-1628401403404/certificates-not-found.git";
+        var e = new TransportException(new URIish(url), "Connection refused", new ConnectException("Connection refused"));
+        assertThat(Failures.classify(e, Op.FETCH, url, "[127.0.0.1]:40131", false, Optional.empty()).kind())
+                .isEqualTo(Kind.UNREACHABLE);
+        var local = new TransportException("/srv/401/forbidden-notes.git: Connection reset");
+        assertThat(Failures.classify(local, Op.PUSH, "/srv/401/forbidden-notes.git", "x", false, Optional.empty()).kind())
+                .isEqualTo(Kind.UNREACHABLE);
+        assertThat(Failures.scrub("git@host:path/401.git and https://h:401/x and /tmp/404 stay: 401 Unauthorized"))
+                .isEqualTo("<url> and <url> and <path> stay: 401 Unauthorized");
+    }
 }

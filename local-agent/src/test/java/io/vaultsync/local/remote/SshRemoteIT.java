@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -138,8 +139,12 @@ class SshRemoteIT {
                     () -> RemoteTree.files(bare, "main").containsKey("Plans/before.md"));
             server.stop();
             write(cloud(), "Plans/while-down.md", "written while the server was down\n");
-            Await.until("status says offline", Duration.ofSeconds(60), () -> String.valueOf(
-                    vm.statusJson(CLOUD, cloud()).get("transportError")).contains("UNREACHABLE"));
+            try {
+                Await.until("status says offline", Duration.ofSeconds(60), () -> String.valueOf(
+                        vm.statusJson(CLOUD, cloud()).get("transportError")).contains("UNREACHABLE"));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the daemon's log:\n" + Agents.read(log), e);
+            }
             assertThat(run.isAlive()).as("daemon alive while the server is down").isTrue();
             server.restart();
             Await.until("the work done while down on the remote", Duration.ofSeconds(90),
@@ -171,6 +176,57 @@ class SshRemoteIT {
         JavaProcess.Result down = vm.run(CLOUD, "doctor", "--vault", cloud().toString());
         assertThat(down.exitCode()).as(down.all()).isEqualTo(ExitCodes.DOCTOR_FAILED);
         assertThat(down.stdout()).containsPattern("fail\\s+remote reachable");
+    }
+
+    @Test
+    void aKeyWithAPassphraseWorksFromAPassphraseFileOrTheSshAgentAndFailsAsAuthenticationWithoutEither() throws Exception {
+        Path key = vm.home().resolve(".ssh/id_ed25519");
+        run(List.of("ssh-keygen", "-q", "-p", "-P", "", "-N", "Secret-Passphrase-1", "-f", key.toString()), Map.of());
+        desktop.ok(LOCAL, "init", "--vault", local().toString(), "--remote", server.sshUrl(bare));
+
+        JavaProcess.Result none = vm.run(CLOUD, "init", "--vault", cloud().toString(), "--remote", server.sshUrl(bare));
+        assertThat(none.exitCode()).as(none.all()).isEqualTo(ExitCodes.AUTH_REFUSED);
+
+        Path pass = root.resolve("passphrase");
+        Files.writeString(pass, "Secret-Passphrase-1\n");
+        vm.ok(CLOUD, "init", "--vault", cloud().toString(), "--remote", server.sshUrl(bare), "--ssh-passphrase-file",
+                pass.toString());
+        write(cloud(), "Plans/with-passphrase.md", "x\n");
+        vm.ok(CLOUD, "sync", "--vault", cloud().toString());
+        assertThat(RemoteTree.files(bare, "main")).containsKey("Plans/with-passphrase.md");
+
+        // the same key through an ssh-agent that holds it, no passphrase file
+        Path sock = root.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", sock.toString()).redirectErrorStream(true)
+                .redirectOutput(root.resolve("agent.log").toFile()).start();
+        try {
+            Await.until("the ssh-agent's socket", Duration.ofSeconds(10), () -> Files.exists(sock));
+            Path askpass = root.resolve("askpass.sh");
+            Files.writeString(askpass, "#!/bin/sh\necho Secret-Passphrase-1\n");
+            askpass.toFile().setExecutable(true);
+            run(List.of("ssh-add", key.toString()), Map.of("SSH_AUTH_SOCK", sock.toString(), "SSH_ASKPASS", askpass.toString(),
+                    "SSH_ASKPASS_REQUIRE", "force", "DISPLAY", ":0"));
+            Path cloud2 = root.resolve("cloud2");
+            vm.env("SSH_AUTH_SOCK", sock.toString());
+            vm.ok(CLOUD, "init", "--vault", cloud2.toString(), "--remote", server.sshUrl(bare), "--agent", "cloud_agent");
+            write(cloud2, "Plans/through-the-agent.md", "x\n");
+            vm.ok(CLOUD, "sync", "--vault", cloud2.toString());
+            assertThat(RemoteTree.files(bare, "main")).containsKey("Plans/through-the-agent.md");
+        } finally {
+            agent.destroy();
+            agent.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(vm.allOutput()).doesNotContain("Secret-Passphrase-1");
+    }
+
+    static void run(List<String> cmd, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("%s: %s", cmd, out).isZero();
     }
 
     static void write(Path vault, String path, String content) throws Exception {
