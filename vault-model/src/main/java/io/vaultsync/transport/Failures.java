@@ -27,7 +27,8 @@ public final class Failures {
         String lower = scrub(all).toLowerCase(Locale.ROOT);
         String detail = Redact.text(oneLine(all));
         if (refusal.isPresent()) return hostKey(refusal.get());
-        if (lower.contains("server key did not validate") || lower.contains("hostkey") && lower.contains("reject")) {
+        if (lower.contains("server key did not validate") || lower.contains("hostkey") && lower.contains("reject")
+                || lower.contains("host key verification failed") || lower.contains("remote host identification has changed")) {
             return new TransportFailure(Kind.SERVER_UNTRUSTED, "the SSH host key of " + host + " was refused (" + detail + ")",
                     "add the server's key to ~/.ssh/known_hosts (ssh-keyscan, or run doctor to see it)");
         }

@@ -34,6 +34,8 @@ class FailuresTest {
                 Arguments.of(new TransportException(u, "No more authentication methods available"), Op.LS_REMOTE, false, Kind.AUTH_REFUSED),
                 Arguments.of(new TransportException(u, "Permission denied (publickey)."), Op.PUSH, false, Kind.AUTH_REFUSED),
                 Arguments.of(new TransportException(u, "Server key did not validate"), Op.FETCH, false, Kind.SERVER_UNTRUSTED),
+                Arguments.of(new TransportException(u, "Host key verification failed."), Op.FETCH, false, Kind.SERVER_UNTRUSTED),
+                Arguments.of(new TransportException(u, "WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!"), Op.FETCH, false, Kind.SERVER_UNTRUSTED),
                 Arguments.of(new NoRemoteRepositoryException(u, "repository not found"), Op.FETCH, false, Kind.NOT_FOUND),
                 Arguments.of(new TransportException(u, "'/srv/x.git' does not appear to be a git repository"), Op.FETCH, false, Kind.NOT_FOUND),
                 Arguments.of(new TransportException(u, "remote: ERROR: The key you are authenticating with has been marked as read only."), Op.PUSH, false, Kind.PUSH_DENIED),

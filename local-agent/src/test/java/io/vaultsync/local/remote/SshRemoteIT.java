@@ -91,6 +91,29 @@ class SshRemoteIT {
         vm.ok(CLOUD, "sync", "--vault", cloud().toString());
         assertThat(mark).exists();
         assertThat(RemoteTree.files(bare, "main")).containsKey("Plans/external.md");
+
+        // its failures are transport failures like any other: OpenSSH refusing an unknown host key
+        Files.writeString(vm.home().resolve(".ssh/known_hosts"), "");
+        write(cloud(), "Plans/external-2.md", "x\n");
+        JavaProcess.Result refused = vm.run(CLOUD, "sync", "--vault", cloud().toString());
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.SERVER_UNTRUSTED);
+    }
+
+    @Test
+    void theKeyAndKnownHostsNamedAtInitAreUsedWithoutAnyHomeSsh() throws Exception {
+        desktop.ok(LOCAL, "init", "--vault", local().toString(), "--remote", server.sshUrl(bare));
+        Path keys = Files.createDirectories(root.resolve("deploy-keys"));
+        Path key = Files.copy(vm.home().resolve(".ssh/id_ed25519"), keys.resolve("vault_deploy"));
+        Path knownHosts = Files.copy(vm.home().resolve(".ssh/known_hosts"), keys.resolve("known_hosts"));
+        org.apache.commons.io.file.PathUtils.deleteDirectory(vm.home().resolve(".ssh"));
+
+        vm.ok(CLOUD, "init", "--vault", cloud().toString(), "--remote", server.sshUrl(bare), "--ssh-key", key.toString(),
+                "--known-hosts", knownHosts.toString());
+        assertThat(Files.readString(cloud().resolve(".git/vaultsync/agent.yaml"))).contains("ssh_key: \"" + key + "\"")
+                .contains("known_hosts: \"" + knownHosts + "\"");
+        write(cloud(), "Plans/deploy-key.md", "x\n");
+        vm.ok(CLOUD, "sync", "--vault", cloud().toString());
+        assertThat(RemoteTree.files(bare, "main")).containsKey("Plans/deploy-key.md");
     }
 
     @Test
