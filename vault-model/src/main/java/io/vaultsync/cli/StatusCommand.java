@@ -56,6 +56,11 @@ final class StatusCommand implements Callable<Integer> {
         r.lastPushes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> out.printf(
                 "last push     %-14s %s  commit %s  on %s%n", e.getKey(), e.getValue().time(), e.getValue().commit().substring(0, 10),
                 e.getValue().machine() == null ? "?" : e.getValue().machine()));
+        if (!r.policyNotInForce().isEmpty()) {
+            out.printf("policy        %d version(s) on the branch not in force (the last one its owner wrote is):%n",
+                    r.policyNotInForce().size());
+            for (String p : r.policyNotInForce()) out.printf("  %s%n", p);
+        }
         out.printf("pending       %d path(s) to commit at the next sync%n", r.pending());
         out.printf("blocked       %d%n", r.blocked().size());
         for (BlockedPath b : r.blocked()) out.printf("  %s  [%s]%n", b.path(), b.rule());

@@ -36,7 +36,14 @@ final class RepoChecks {
     static Check policy(VaultRepo vault, String agent) throws IOException {
         Policy p;
         try {
-            p = VaultPolicy.committed(vault);
+            VaultPolicy.InForce f = VaultPolicy.inForce(vault);
+            p = f.policy();
+            if (!f.ignored().isEmpty()) {
+                return Check.warn(POLICY, f.ignored().size() + " version(s) of " + Policy.PATH + " on the branch are not in"
+                        + " force (the newest: " + f.ignored().get(f.ignored().size() - 1) + "); the last version its owner"
+                        + " wrote is", "nothing to do if that is expected: the local agent restores its own version at its"
+                        + " next sync; to change the policy, edit it on the local agent's vault");
+            }
         } catch (PolicyException e) {
             return Check.fail(POLICY, e.getMessage(), "the local agent fixes " + Policy.PATH
                     + " and syncs (the committed version is the one in force; `git log -p " + Policy.PATH + "` shows the change)");

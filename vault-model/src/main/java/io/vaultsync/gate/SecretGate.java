@@ -35,36 +35,41 @@ public final class SecretGate {
     public static final String DENY_PREFIX = "deny:";
     public static final String CONTENT_PREFIX = "content:";
 
-    private final PathDenylist denylist;
+    /** The built-in denylist: a floor that no policy lowers. */
+    private final PathDenylist floor;
+    /** The policy's own patterns; a {@code !pattern} there re-includes only what they denied. */
+    private final PathDenylist extra;
     private final ContentScanner scanner;
     private final long maxFileSizeBytes;
 
-    private SecretGate(PathDenylist denylist, ContentScanner scanner, long maxFileSizeBytes) {
+    private SecretGate(PathDenylist floor, PathDenylist extra, ContentScanner scanner, long maxFileSizeBytes) {
         if (maxFileSizeBytes <= 0) {
             throw new IllegalArgumentException("maxFileSizeBytes must be > 0");
         }
-        this.denylist = denylist;
+        this.floor = floor;
+        this.extra = extra;
         this.scanner = scanner;
         this.maxFileSizeBytes = maxFileSizeBytes;
     }
 
     /**
-     * The bundled denylist plus {@code extraDenyPatterns} (gitignore syntax, from the vault policy;
-     * they come after the template, so a {@code !pattern} there can re-include a file).
+     * The bundled denylist plus {@code extraDenyPatterns} (gitignore syntax, from the vault policy). The
+     * bundled list is a floor: a path it denies stays denied whatever the policy says, and a
+     * {@code !pattern} of the policy re-includes only what the policy's own patterns denied.
      *
      * @throws IllegalArgumentException if a pattern is invalid or the size is not positive
      * @throws VaultException           if the bundled template is missing from the classpath
      */
     public static SecretGate standard(List<String> extraDenyPatterns, long maxFileSizeBytes) {
         Objects.requireNonNull(extraDenyPatterns, "extraDenyPatterns");
-        List<String> lines = new ArrayList<>(Template.LINES);
-        lines.addAll(extraDenyPatterns);
-        return new SecretGate(PathDenylist.parse(lines), ContentScanner.standard(), maxFileSizeBytes);
+        return new SecretGate(PathDenylist.parse(Template.LINES), PathDenylist.parse(new ArrayList<>(extraDenyPatterns)),
+                ContentScanner.standard(), maxFileSizeBytes);
     }
 
     /** A gate with exactly {@code denyPatterns} (no bundled template) and the standard detectors. */
     public static SecretGate withDenylist(List<String> denyPatterns, long maxFileSizeBytes) {
-        return new SecretGate(PathDenylist.parse(denyPatterns), ContentScanner.standard(), maxFileSizeBytes);
+        return new SecretGate(PathDenylist.parse(denyPatterns), PathDenylist.parse(List.of()), ContentScanner.standard(),
+                maxFileSizeBytes);
     }
 
     /** The lines of the bundled denylist template, as shipped (comments included). */
@@ -99,7 +104,7 @@ public final class SecretGate {
         if (symlink) {
             return new Verdict.Blocked(RULE_SYMLINK);
         }
-        Optional<String> deny = denylist.denyingRule(relPath);
+        Optional<String> deny = floor.denyingRule(relPath).or(() -> extra.denyingRule(relPath));
         if (deny.isPresent()) {
             return new Verdict.Blocked(DENY_PREFIX + deny.get());
         }

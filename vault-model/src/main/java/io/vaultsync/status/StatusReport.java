@@ -13,7 +13,8 @@ public record StatusReport(String agent, String role, String machine, String vau
         Instant lastSync, Instant lastAttempt, String lastOutcome, int consecutiveFailures,
         SyncState.TransportError transportError, int ahead, int behind,
         int pending, List<BlockedPath> blocked, List<String> outsideZone, List<OpenCard> conflicts,
-        List<String> provisionalClaims, Map<String, LastPushes.Push> lastPushes, String remoteMoved) {
+        List<String> provisionalClaims, Map<String, LastPushes.Push> lastPushes, String remoteMoved,
+        List<String> policyNotInForce) {
 
     /** An open decision card. */
     public record OpenCard(String card, String kind, String path, String agent) {}
@@ -24,6 +25,7 @@ public record StatusReport(String agent, String role, String machine, String vau
         conflicts = List.copyOf(conflicts);
         provisionalClaims = List.copyOf(provisionalClaims);
         lastPushes = Map.copyOf(lastPushes);
+        policyNotInForce = List.copyOf(policyNotInForce);
     }
 
     /** The JSON shape of {@code status --json}: stable keys, ISO-8601 times, null where unknown. */
@@ -72,6 +74,7 @@ public record StatusReport(String agent, String role, String machine, String vau
         });
         m.put("lastPushes", pushes);
         m.put("remoteMovedSinceFetch", remoteMoved);
+        m.put("policyNotInForce", policyNotInForce);
         return m;
     }
 }

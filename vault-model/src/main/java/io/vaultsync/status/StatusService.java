@@ -52,7 +52,8 @@ public final class StatusService {
 
     public static StatusReport compute(Path vaultDir, AgentSettings s) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, s.branch())) {
-            Policy policy = VaultPolicy.committed(vault);
+            VaultPolicy.InForce inForce = VaultPolicy.inForce(vault);
+            Policy policy = inForce.policy();
             SecretGate gate = PolicyGate.of(policy);
             Candidates c = Candidates.classify(vault.workTree(), new Zones(policy), gate, s.name(),
                     WorkTreeScan.scan(vault).changes());
@@ -65,7 +66,7 @@ public final class StatusService {
                     Commits.count(vault.repository(), tracking, head),
                     c.stageable().size(), c.blocked(), c.outside(), OpenCards.list(vault.workTree()),
                     provisional(vault, s.name(), head, tracking), LastPushes.of(vault.repository(), tracking, policy),
-                    remoteMoved(vault, tracking));
+                    remoteMoved(vault, tracking), inForce.ignored());
         }
     }
 }

@@ -1,10 +1,14 @@
 package io.vaultsync.sync;
 
+import io.vaultsync.PolicyException;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.gate.Verdict;
 import io.vaultsync.git.StagedFile;
+import io.vaultsync.policy.Policy;
+import io.vaultsync.policy.PolicyLoader;
 import io.vaultsync.policy.Zones;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,6 +26,18 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
         stageable = List.copyOf(stageable);
         blocked = List.copyOf(blocked);
         outside = List.copyOf(outside);
+    }
+
+    /** The rule of a policy edit that does not parse: it stays on disk, reported, until it is fixed. */
+    public static final String UNREADABLE_POLICY = "policy-unreadable";
+
+    private static boolean readable(byte[] policy) {
+        try {
+            PolicyLoader.parse(new String(policy, StandardCharsets.UTF_8), Policy.PATH);
+            return true;
+        } catch (PolicyException e) {
+            return false;
+        }
     }
 
     public static Candidates classify(Path workTree, Zones zones, SecretGate gate, String agent,
@@ -59,6 +75,11 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
             v = gate.check(ch.path(), false, bytes.length, bytes);
             if (v instanceof Verdict.Blocked b) {
                 blocked.add(new BlockedPath(ch.path(), b.rule()));
+                continue;
+            }
+            if (ch.path().equals(Policy.PATH) && !readable(bytes)) {
+                // a policy nobody could read is never committed: it would stop every agent
+                blocked.add(new BlockedPath(ch.path(), UNREADABLE_POLICY));
                 continue;
             }
             stage.add(new StagedFile(ch.path(), bytes, bytes.length, attrs.lastModifiedTime()));

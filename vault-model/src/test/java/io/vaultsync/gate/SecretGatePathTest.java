@@ -56,13 +56,14 @@ class SecretGatePathTest {
     }
 
     @Test
-    void negationReincludesAFileLastMatchWins() {
-        SecretGate gate = SecretGate.standard(List.of("!.env.example", "!Plans/ok.log"), 1000);
+    void aPolicyNegationCannotLowerTheBuiltInFloorOnlyItsOwnPatterns() {
+        SecretGate gate = SecretGate.standard(List.of("!.env*", "!.env.example", "!*.log", "drafts-*.md", "!drafts-ok.md"), 1000);
 
-        assertThat(gate.checkPath("Plans/.env.example", false, 1)).isEqualTo(Verdict.ALLOWED);
-        assertThat(gate.checkPath("Plans/ok.log", false, 1)).isEqualTo(Verdict.ALLOWED);
         assertThat(rule(gate.checkPath("Plans/.env", false, 1))).isEqualTo("deny:.env*");
+        assertThat(rule(gate.checkPath("Plans/.env.example", false, 1))).isEqualTo("deny:.env*");
         assertThat(rule(gate.checkPath("Done/ok.log", false, 1))).isEqualTo("deny:*.log");
+        assertThat(rule(gate.checkPath("Plans/drafts-x.md", false, 1))).isEqualTo("deny:drafts-*.md");
+        assertThat(gate.checkPath("Plans/drafts-ok.md", false, 1)).isEqualTo(Verdict.ALLOWED);
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vaultsync.AgentBusyException;
 import io.vaultsync.PolicyException;
 import io.vaultsync.RemoteException;
+import io.vaultsync.policy.PolicyLoader;
+import io.vaultsync.git.VaultRepo;
 import io.vaultsync.transport.TransportFailure;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.fixtures.CGit;
@@ -15,6 +17,7 @@ import io.vaultsync.policy.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,18 +27,39 @@ class BadInputTest {
     Path root;
 
     @Test
-    void malformedPolicyCommittedByHandFailsTheCycleNamingLineAndKeyAndChangesNothing() {
+    void malformedPolicyCommittedByHandIsNeverInForceAndTheAgentsGoOn() throws Exception {
         TestVaults v = TestVaults.create(root);
         v.syncLocal();
+        String good = TestVaults.read(v.local(), ".vaultsync/policy.yaml");
         write(v.local(), ".vaultsync/policy.yaml", "version: 1\nbranch: main\nagents:\n  - name: local_agent\n    role: local\n    zonez: [Done/]\n");
         CGit.run(v.local(), "commit", "-qam", "broken policy");
         write(v.local(), "Done/x.md", "x\n");
-        Map<String, String> before = RemoteTree.files(v.remote(), "main");
 
-        assertThatThrownBy(v::syncLocal).isInstanceOf(PolicyException.class)
-                .hasMessageContaining(".vaultsync/policy.yaml:6").hasMessageContaining("zonez");
-        assertThat(RemoteTree.files(v.remote(), "main")).isEqualTo(before);
-        assertThat(v.local().resolve("Done/x.md")).exists();
+        SyncReport r = v.syncLocal();
+
+        // the person's commit travels (it is theirs), but an unreadable policy is never the one in force
+        assertThat(r.outcome().completed()).as("%s", r.outcome()).isTrue();
+        assertThat(RemoteTree.files(v.remote(), "main")).containsKey("Done/x.md");
+        assertThat(v.syncCloud().outcome().completed()).isTrue();
+        for (Path clone : List.of(v.local(), v.cloud())) {
+            try (VaultRepo repo = VaultRepo.open(clone, "main")) {
+                assertThat(VaultPolicy.committed(repo)).isEqualTo(PolicyLoader.parse(good, ".vaultsync/policy.yaml"));
+            }
+        }
+    }
+
+    @Test
+    void theLocalAgentNeverCommitsAPolicyItCannotReadAndSaysWhy() throws Exception {
+        TestVaults v = TestVaults.create(root);
+        String good = TestVaults.read(v.local(), ".vaultsync/policy.yaml");
+        write(v.local(), ".vaultsync/policy.yaml", good.replace("agents:", "agentz:"));
+        write(v.local(), "Done/y.md", "y\n");
+
+        SyncReport r = v.syncLocal();
+
+        assertThat(r.blocked()).contains(new BlockedPath(".vaultsync/policy.yaml", Candidates.UNREADABLE_POLICY));
+        assertThat(RemoteTree.files(v.remote(), "main")).containsEntry(".vaultsync/policy.yaml", good).containsKey("Done/y.md");
+        assertThat(v.syncCloud().outcome().completed()).isTrue();
     }
 
     @Test
