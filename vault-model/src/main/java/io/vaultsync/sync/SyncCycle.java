@@ -145,8 +145,9 @@ public final class SyncCycle {
                 ScanScope look = round == 0 ? scope.with(ScanScope.paths(ctx.written())) : ScanScope.ALL;
                 WorkTreeScan.Result scan = WorkTreeScan.scan(vault, look);
                 for (String temp : scan.tempFiles()) {
-                    Files.deleteIfExists(vault.workTree().resolve(temp));
-                    repaired.add("removed interrupted write " + temp);
+                    // a repair is recorded only when something was repaired: a watcher also reports the temp
+                    // files of writes that completed (renamed away) a moment later
+                    if (Files.deleteIfExists(vault.workTree().resolve(temp))) repaired.add("removed interrupted write " + temp);
                 }
                 last = Candidates.classify(vault.workTree(), zones, gate, agent, scan.changes());
                 if (!last.stageable().isEmpty()) {
