@@ -2,15 +2,12 @@ package io.vaultsync.local;
 
 import io.vaultsync.cli.AgentCli;
 import io.vaultsync.policy.Role;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 /** The local-agent executable: {@code java -jar local-agent.jar COMMAND ...}. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(AgentCli.run(Role.LOCAL, "local-agent", new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), LocalExtension.INSTANCE, args));
+        System.exit(AgentCli.main(Main.class, Role.LOCAL, "local-agent", LocalExtension.INSTANCE, args));
     }
 }

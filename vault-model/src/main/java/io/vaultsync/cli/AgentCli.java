@@ -42,6 +42,17 @@ public final class AgentCli {
         }
     }
 
+    /**
+     * What an executable's {@code main} calls: the CLI, in a JVM whose file-name encoding is UTF-8 (see
+     * {@link Utf8Relaunch}); returns the exit code.
+     */
+    public static int main(Class<?> main, Role role, String command, AgentExtension extension, String... args) {
+        var relaunched = Utf8Relaunch.ifNeeded(main, args);
+        if (relaunched.isPresent()) return relaunched.get();
+        return run(role, command, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), extension, args);
+    }
+
     public static int run(Role role, String command, PrintWriter out, PrintWriter err, String... args) {
         return run(role, command, out, err, AgentExtension.NONE, args);
     }

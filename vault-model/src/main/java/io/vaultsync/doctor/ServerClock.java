@@ -1,17 +1,13 @@
 package io.vaultsync.doctor;
 
+import io.vaultsync.transport.CaTrust;
 import io.vaultsync.transport.Redact;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Authenticator;
 import java.net.HttpURLConnection;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jgit.lib.Config;
 
 /**
@@ -78,7 +73,7 @@ final class ServerClock {
             c.setUseCaches(false);
             c.setAuthenticator(new Authenticator() {}); // answers every challenge with nothing
             c.setRequestProperty("User-Agent", "git/vaultsync-doctor");
-            Path ca = caFile(url, config, env, home);
+            Path ca = CaTrust.caFile(url, config, env, home);
             if (c instanceof HttpsURLConnection https && ca != null) https.setSSLSocketFactory(trusting(ca));
             c.getResponseCode();
             String date = c.getHeaderField("Date");
@@ -93,38 +88,9 @@ final class ServerClock {
         }
     }
 
-    /**
-     * {@code GIT_SSL_CAINFO}, else {@code http.<url>.sslCAInfo} for the longest matching prefix, else
-     * {@code http.sslCAInfo}: the rule the transport's {@code CaTrust} follows.
-     */
-    static Path caFile(String url, Config config, Map<String, String> env, Path home) {
-        String v = env.get("GIT_SSL_CAINFO");
-        if ((v == null || v.isBlank()) && config != null) {
-            String best = null;
-            for (String sub : config.getSubsections("http")) {
-                if (url.startsWith(sub) && config.getString("http", sub, "sslCAInfo") != null
-                        && (best == null || sub.length() > best.length())) best = sub;
-            }
-            v = config.getString("http", best, "sslCAInfo");
-        }
-        if (v == null || v.isBlank()) return null;
-        return v.startsWith("~/") ? home.resolve(v.substring(2)) : Path.of(v);
-    }
-
     private static javax.net.ssl.SSLSocketFactory trusting(Path caFile) throws IOException, GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-        ks.load(null, null);
-        int n = 0;
-        try (InputStream in = Files.newInputStream(caFile)) {
-            for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                ks.setCertificateEntry("ca-" + n++, cert);
-            }
-        }
-        if (n == 0) throw new GeneralSecurityException("no certificate in " + caFile);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
+        ctx.init(null, CaTrust.trustManagers(caFile), null);
         return ctx.getSocketFactory();
     }
 

@@ -24,7 +24,7 @@ import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
  * the JDK's defaults. Verification itself stays on ({@code http.sslVerify=false} is left to JGit, which
  * honours it).
  */
-final class CaTrust implements HttpConnectionFactory2 {
+public final class CaTrust implements HttpConnectionFactory2 {
     private final JDKHttpConnectionFactory jdk = new JDKHttpConnectionFactory();
     private final Path caFile;
 
@@ -39,7 +39,7 @@ final class CaTrust implements HttpConnectionFactory2 {
     }
 
     /** {@code GIT_SSL_CAINFO}, else {@code http.<url>.sslCAInfo} for the longest matching prefix, else {@code http.sslCAInfo}. */
-    static Path caFile(String url, Config config, Map<String, String> env, Path home) {
+    public static Path caFile(String url, Config config, Map<String, String> env, Path home) {
         String v = env.get("GIT_SSL_CAINFO");
         if ((v == null || v.isBlank()) && config != null) {
             String best = null;
@@ -81,6 +81,11 @@ final class CaTrust implements HttpConnectionFactory2 {
     }
 
     private TrustManager[] trustManagers() throws IOException, GeneralSecurityException {
+        return trustManagers(caFile);
+    }
+
+    /** Trust managers that trust exactly the certificates in {@code caFile} (PEM, one or more). */
+    public static TrustManager[] trustManagers(Path caFile) throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
         int n = 0;

@@ -73,20 +73,6 @@ class ServerClockTest {
         assertThat(c.detail()).startsWith("cannot tell: no answer from 127.0.0.1:");
     }
 
-    @Test
-    void theCaFileFollowsGitsRule() {
-        Config cfg = new Config();
-        cfg.setString("http", null, "sslCAInfo", "/etc/ca.pem");
-        cfg.setString("http", "https://git.example.org/", "sslCAInfo", "~/ca/example.pem");
-        Path home = Path.of("/home/agent");
-        assertThat(ServerClock.caFile("https://git.example.org/v.git", cfg, Map.of(), home))
-                .isEqualTo(Path.of("/home/agent/ca/example.pem"));
-        assertThat(ServerClock.caFile("https://other.org/v.git", cfg, Map.of(), home)).isEqualTo(Path.of("/etc/ca.pem"));
-        assertThat(ServerClock.caFile("https://other.org/v.git", cfg, Map.of("GIT_SSL_CAINFO", "/env/ca.pem"), home))
-                .isEqualTo(Path.of("/env/ca.pem"));
-        assertThat(ServerClock.caFile("https://other.org/v.git", new Config(), Map.of(), home)).isNull();
-    }
-
     Check check(Clock clock) {
         return ServerClock.check(url, new Config(), Map.of(), Path.of("/nonexistent"), Duration.ofSeconds(5), clock);
     }

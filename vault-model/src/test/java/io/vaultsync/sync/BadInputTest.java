@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vaultsync.AgentBusyException;
-import io.vaultsync.PolicyException;
 import io.vaultsync.RemoteException;
 import io.vaultsync.policy.PolicyLoader;
 import io.vaultsync.git.VaultRepo;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
