@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * Only called while this process holds the agent lock, so no other agent is using the clone.
  *
  * <ul>
- *   <li>stale {@code *.lock} files in the git directory, once they are older than {@code staleAfter}
- *       (a younger one may belong to a person's running C git: we wait for it instead);</li>
+ *   <li>stale {@code *.lock} files in the git directory, once they are older than {@code staleAfter} and no
+ *       git process works in the repository ({@link LockDecision}); a younger one, or one a person's running
+ *       C git holds, is left to its owner;</li>
  *   <li>an interrupted merge, cherry-pick, revert or rebase: the branch is re-attached, the index is reset
  *       to the branch, conflicted files get the branch's version back (both sides stay in history), and
  *       every other work-tree edit is kept for the scan to pick up.</li>
@@ -67,7 +69,14 @@ public final class Recovery {
         return done;
     }
 
+    /** A lock this old is removed even while a git process works in the repository (or where that cannot be told). */
+    public static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
     void clearStaleLocks(Path gitDir, List<String> done) throws IOException {
+        clearStaleLocks(gitDir, done, () -> GitProcesses.in(gitDir.getParent(), gitDir));
+    }
+
+    void clearStaleLocks(Path gitDir, List<String> done, Supplier<GitProcesses.Seen> gitProcess) throws IOException {
         Instant deadline = clock.instant().plus(staleAfter).plusSeconds(1);
         for (Path lock : locks(gitDir)) {
             while (Files.exists(lock)) {
@@ -77,10 +86,20 @@ public final class Recovery {
                 } catch (java.nio.file.NoSuchFileException gone) {
                     break;
                 }
-                if (Duration.between(modified, clock.instant()).compareTo(staleAfter) >= 0) {
+                Duration age = Duration.between(modified, clock.instant());
+                GitProcesses.Seen git = age.compareTo(staleAfter) >= 0 ? gitProcess.get() : new GitProcesses.Seen.Unknown();
+                LockDecision d = LockDecision.of(age, staleAfter, ABANDONED_AFTER, git);
+                if (d == LockDecision.REMOVE) {
                     Files.deleteIfExists(lock);
                     done.add("removed stale lock " + gitDir.relativize(lock));
                     break;
+                }
+                if (d == LockDecision.LEAVE) {
+                    throw new VaultStateException("lock " + gitDir.relativize(lock) + " is held by "
+                            + (git instanceof GitProcesses.Seen.Running r ? "a git process (pid " + r.pid() + ") working in this vault"
+                                    : "a git process, as far as can be told")
+                            + "; this cycle's git work waits for it to finish (a lock left this way is removed after "
+                            + ABANDONED_AFTER.toMinutes() + " minutes)");
                 }
                 if (clock.instant().isAfter(deadline)) {
                     throw new VaultStateException("lock " + lock + " is held by another git process; try again");
