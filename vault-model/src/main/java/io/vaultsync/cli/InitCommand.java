@@ -1,13 +1,16 @@
 package io.vaultsync.cli;
 
+import io.vaultsync.VaultStateException;
 import io.vaultsync.config.Actions;
 import io.vaultsync.config.ActionsStore;
 import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.SettingsStore;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Role;
 import io.vaultsync.sync.VaultInit;
 import io.vaultsync.transport.RemoteAccess;
 import io.vaultsync.transport.UrlCredentials;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,6 +79,10 @@ final class InitCommand implements Callable<Integer> {
             description = "Time limit of every network operation (agent setting network_timeout; default 60s).")
     Duration networkTimeout;
 
+    @Option(names = "--reassign",
+            description = "Allow init to change an existing clone's agent name or role (otherwise it keeps who the clone is).")
+    boolean reassign;
+
     @Option(names = "--verbose", description = "Show stack traces and debug logging.")
     boolean verbose;
 
@@ -105,16 +112,28 @@ final class InitCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        String name = agent != null ? agent : AgentSettings.defaultName(ctx.role());
-        RemoteAccess access;
+        RemoteAccess given;
         try {
-            access = new RemoteAccess(abs(sshKey), abs(knownHosts), abs(passphraseFile), username, abs(tokenFile),
+            given = new RemoteAccess(abs(sshKey), abs(knownHosts), abs(passphraseFile), username, abs(tokenFile),
                     abs(passwordFile), networkTimeout == null ? RemoteAccess.DEFAULT_TIMEOUT : networkTimeout);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        VaultInit.Result r = new VaultInit(ctx.clock()).init(vault, remote, name, ctx.role(),
-                machine != null ? machine : Machine.name(), branch, access);
+        Path settingsFile = SettingsStore.file(vault.toAbsolutePath().normalize().resolve(".git"));
+        AgentSettings existing = null;
+        if (Files.isRegularFile(settingsFile)) {
+            try {
+                existing = SettingsStore.read(settingsFile.getParent().getParent());
+            } catch (VaultStateException unreadable) {
+                ctx.err().println(ctx.command() + ": " + unreadable.getMessage() + "; writing new agent settings");
+            }
+        }
+        InitIdentity who = InitIdentity.decide(existing, ctx.role(), agent, machine, Machine.name(), given,
+                networkTimeout != null, reassign);
+        String name = who.name();
+        VaultInit.Result r = new VaultInit(ctx.clock()).init(vault, remote, name, ctx.role(), who.machine(), branch,
+                who.access());
+        for (String c : who.changes()) ctx.out().println(name + ": changed " + c);
         String how = switch (r.mode()) {
             case CLONED -> "cloned";
             case SEEDED -> "seeded the empty remote and cloned";

@@ -113,9 +113,21 @@ public final class VaultInit {
             VaultRepo.configure(repo.repository());
             checkAgent(VaultPolicy.committed(repo), s);
             given.keepPassword();
-            SettingsStore.write(repo.gitDir(), s);
+            AgentSettings kept = keepTiming(repo.gitDir(), s);
+            SettingsStore.write(repo.gitDir(), kept);
             DeviceId.of(repo.gitDir()); // generated at init
-            return new Result(Mode.ADOPTED, s, vault);
+            return new Result(Mode.ADOPTED, kept, vault);
+        }
+    }
+
+    /** The running agent's timing, set by the person in agent.yaml, survives a second init. */
+    private static AgentSettings keepTiming(Path gitDir, AgentSettings s) {
+        if (!Files.isRegularFile(SettingsStore.file(gitDir))) return s;
+        try {
+            AgentSettings was = SettingsStore.read(gitDir);
+            return s.withTiming(was.interval(), was.pushDebounce(), was.rescan());
+        } catch (VaultStateException unreadable) {
+            return s; // rewritten whole: init is how a broken settings file is repaired
         }
     }
 
