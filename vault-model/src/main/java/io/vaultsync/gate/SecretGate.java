@@ -17,7 +17,7 @@ import java.util.Optional;
  * immutable; safe to share between threads. The caller does the I/O (lstat, read) and passes the
  * facts in.
  *
- * <p>Rules, in the order they are checked: {@code path-escape}, {@code symlink},
+ * <p>Rules, in the order they are checked: {@code path-escape}, {@code bad-name}, {@code symlink},
  * {@code deny:<pattern>}, {@code size-limit}, then {@code content:<detector>}. A rule never
  * contains the file's content.
  */
@@ -32,6 +32,9 @@ public final class SecretGate {
     public static final String RULE_PATH_ESCAPE = "path-escape";
     public static final String RULE_SYMLINK = "symlink";
     public static final String RULE_SIZE_LIMIT = "size-limit";
+    public static final String RULE_BAD_NAME = "bad-name";
+    /** A FIFO, socket or device: never read, never committed. */
+    public static final String RULE_SPECIAL_FILE = "special-file";
     public static final String DENY_PREFIX = "deny:";
     public static final String CONTENT_PREFIX = "content:";
 
@@ -100,6 +103,9 @@ public final class SecretGate {
         }
         if (VaultPaths.escapes(relPath)) {
             return new Verdict.Blocked(RULE_PATH_ESCAPE);
+        }
+        if (VaultPaths.badName(relPath)) {
+            return new Verdict.Blocked(RULE_BAD_NAME);
         }
         if (symlink) {
             return new Verdict.Blocked(RULE_SYMLINK);

@@ -8,8 +8,8 @@ final class VaultPaths {
 
     /**
      * {@code true} for names the gate refuses as {@code path-escape}: empty, absolute ({@code /x}),
-     * a drive ({@code C:}), any backslash, a control character (NUL included), or an empty,
-     * {@code .} or {@code ..} segment ({@code a//b}, {@code ./x}, {@code a/../b}, trailing slash).
+     * a drive ({@code C:}), any backslash, or an empty, {@code .} or {@code ..} segment ({@code a//b},
+     * {@code ./x}, {@code a/../b}, trailing slash).
      */
     static boolean escapes(String relPath) {
         if (relPath.isEmpty() || relPath.charAt(0) == '/') {
@@ -20,7 +20,7 @@ final class VaultPaths {
         }
         for (int i = 0; i < relPath.length(); i++) {
             char c = relPath.charAt(i);
-            if (c == '\\' || Character.isISOControl(c)) {
+            if (c == '\\') {
                 return true;
             }
         }
@@ -28,6 +28,19 @@ final class VaultPaths {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * {@code true} for names the gate refuses as {@code bad-name}: a control character (tab, newline, NUL,
+     * ...) or bytes that are not UTF-8 (read as U+FFFD), which git would store as other bytes than the ones
+     * shown and compared.
+     */
+    static boolean badName(String relPath) {
+        for (int i = 0; i < relPath.length(); i++) {
+            char c = relPath.charAt(i);
+            if (Character.isISOControl(c) || c == '\uFFFD') return true;
         }
         return false;
     }

@@ -57,7 +57,8 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
             } catch (java.nio.file.NoSuchFileException gone) {
                 continue; // deleted since the scan: the next scan sees it
             }
-            Verdict v = gate.checkPath(ch.path(), attrs.isSymbolicLink() || attrs.isOther(), attrs.size());
+            Verdict v = gate.checkPath(ch.path(), attrs.isSymbolicLink(), attrs.size());
+            if (!v.blocked() && attrs.isOther()) v = new Verdict.Blocked(SecretGate.RULE_SPECIAL_FILE); // a FIFO is never read
             if (v instanceof Verdict.Blocked b) {
                 blocked.add(new BlockedPath(ch.path(), b.rule()));
                 continue;

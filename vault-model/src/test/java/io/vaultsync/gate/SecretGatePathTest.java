@@ -122,11 +122,17 @@ class SecretGatePathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../x.md", "/etc/passwd", "a/../../b", "a/..", "..", "a/\u0000.md", "nul\u0000",
-            "C:\\Users\\x.md", "c:/x.md", "x:y.md", "a\\..\\b.md", "", "./x.md", "a//b.md", "a/b/", "tab\there.md",
-            "bell\u0007.md", "del\u007f.md", "Plans/\u0085next.md"})
+    @ValueSource(strings = {"../x.md", "/etc/passwd", "a/../../b", "a/..", "..", "C:\\Users\\x.md", "c:/x.md", "x:y.md",
+            "a\\..\\b.md", "", "./x.md", "a//b.md", "a/b/"})
     void namesThatEscapeTheVaultAreRefused(String path) {
         assertThat(rule(GATE.checkPath(path, false, 1))).isEqualTo("path-escape");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a/\u0000.md", "nul\u0000", "tab\there.md", "bell\u0007.md", "del\u007f.md",
+            "Plans/\u0085next.md", "Approved/pay\uFFFD.md", "line\nbreak.md"})
+    void controlCharactersAndNonUtf8BytesAreABadNameNotAnEscape(String path) {
+        assertThat(rule(GATE.checkPath(path, false, 1))).isEqualTo("bad-name");
     }
 
     @Test
