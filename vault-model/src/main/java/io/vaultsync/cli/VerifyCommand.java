@@ -4,6 +4,7 @@ import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.journal.Journal;
+import io.vaultsync.journal.JournalAnchor;
 import io.vaultsync.journal.JournalCheck;
 import io.vaultsync.journal.JournalRecord;
 import io.vaultsync.journal.Op;
@@ -44,6 +45,11 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCodes.VERIFY_FAILED;
         }
         List<JournalRecord> records = Journal.read(Journal.file(gitDir));
+        Optional<String> cut = JournalAnchor.read(gitDir).flatMap(a -> a.check(records));
+        if (cut.isPresent()) {
+            ctx.err().println(ctx.command() + ": " + cut.get() + " [" + Journal.file(gitDir) + "]");
+            return ExitCodes.VERIFY_FAILED;
+        }
         int mapped = 0;
         try (VaultRepo vault = VaultRepo.open(opts.vault(), s.branch()); RevWalk rw = new RevWalk(vault.repository())) {
             ObjectId remote = vault.tracking();

@@ -29,9 +29,12 @@ public final class Journal {
     private final String machine;
     private final String device;
     private final Clock clock;
+    private final Path gitDir;
     private String lastHash;
+    private long count = -1;
 
     public Journal(Path gitDir, String agent, String machine, String device, Clock clock) {
+        this.gitDir = gitDir;
         this.file = file(gitDir);
         this.agent = agent;
         this.machine = machine;
@@ -49,6 +52,12 @@ public final class Journal {
                 detail, null, null).chained(lastHash);
         JsonLines.append(file, r.toMap());
         lastHash = r.hash();
+        count++;
+        try {
+            new JournalAnchor(count, lastHash).write(gitDir); // after the record: a crash between leaves it one behind
+        } catch (IOException e) {
+            throw new VaultStateException("cannot write the journal's head " + JournalAnchor.file(gitDir) + ": " + e.getMessage(), e);
+        }
         return r;
     }
 
@@ -132,6 +141,7 @@ public final class Journal {
     private String lastHash() {
         try {
             List<JournalRecord> all = read();
+            count = all.size();
             return all.isEmpty() ? JournalRecord.GENESIS : all.get(all.size() - 1).hash();
         } catch (IOException e) {
             throw new VaultStateException("cannot read the journal " + file + ": " + e.getMessage(), e);

@@ -138,6 +138,29 @@ class JournalTest {
         assertBroken(file, Files.readAllLines(file), 2, "not a journal record");
     }
 
+    @Test
+    void aJournalCutShortOrEmptiedFailsVerifyThoughItsChainIsIntact() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            TestVaults.write(v.cloud(), "Plans/p" + i + ".md", "plan " + i + "\n");
+            v.syncCloud();
+        }
+        Path file = Journal.file(v.cloud().resolve(".git"));
+        List<String> all = Files.readAllLines(file);
+        assertThat(all.size()).isGreaterThan(3);
+        assertThat(cli(Role.CLOUD, "verify", "--vault", v.cloud().toString()).code()).isZero();
+
+        Files.write(file, all.subList(0, 2));
+        Cli cut = cli(Role.CLOUD, "verify", "--vault", v.cloud().toString());
+        assertThat(cut.code()).isEqualTo(ExitCodes.VERIFY_FAILED);
+        assertThat(cut.err()).contains("has 2 records but had " + all.size()).contains("removed from its end");
+
+        Files.write(file, new byte[0]);
+        assertThat(cli(Role.CLOUD, "verify", "--vault", v.cloud().toString()).err()).contains("has 0 records");
+
+        Files.write(file, all); // put back whole: verify passes again
+        assertThat(cli(Role.CLOUD, "verify", "--vault", v.cloud().toString()).code()).isZero();
+    }
+
     void assertBroken(Path file, List<String> lines, int line, String why) throws Exception {
         Files.write(file, lines);
         Cli r = cli(Role.CLOUD, "verify", "--vault", v.cloud().toString());
