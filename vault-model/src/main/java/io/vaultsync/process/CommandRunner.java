@@ -1,13 +1,18 @@
 package io.vaultsync.process;
 
+import io.vaultsync.gate.SecretGate;
+import io.vaultsync.gate.Verdict;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,8 +79,22 @@ public final class CommandRunner {
         return Files.exists(file) ? tail(file) : "";
     }
 
-    /** The end of a file as text, starting at a line boundary when it was cut. */
+    /** Output scanned in chunks this large (each overlapping the last by {@link #OVERLAP}): bounded memory. */
+    static final int CHUNK = 256 * 1024;
+    static final int OVERLAP = 16 * 1024;
+    /** Output beyond this is not scanned, and so not shown. */
+    static final long MAX_SCANNED = 256L * 1024 * 1024;
+
+    /**
+     * The end of a file as text, starting at a line boundary when it was cut. The whole output is scanned for
+     * secrets first (streamed): a tail whose output held one anywhere, before the cut too, is replaced by a
+     * note saying so, and never reaches a card, an outcome or a log.
+     */
     static String tail(Path file) {
+        Optional<String> secret = secretIn(file);
+        if (secret.isPresent()) {
+            return "[output not shown: it held a secret (" + secret.get() + "); it stays in " + file + " on this machine]";
+        }
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
             long len = f.length();
             long from = Math.max(0, len - TAIL_BYTES);
@@ -87,6 +106,27 @@ public final class CommandRunner {
             return s.strip();
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /** The rule of the first secret anywhere in the file, or "size-limit" when it is too large to scan. */
+    static Optional<String> secretIn(Path file) {
+        SecretGate gate = SecretGate.standard(List.of(), SecretGate.DEFAULT_MAX_FILE_SIZE);
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) > MAX_SCANNED) return Optional.of(SecretGate.RULE_SIZE_LIMIT);
+            byte[] window = new byte[OVERLAP + CHUNK];
+            int kept = 0;
+            while (true) {
+                int n = in.readNBytes(window, kept, CHUNK);
+                if (n <= 0) return Optional.empty();
+                Verdict v = gate.checkContent("output", Arrays.copyOf(window, kept + n));
+                if (v instanceof Verdict.Blocked b) return Optional.of(b.rule());
+                int total = kept + n;
+                kept = Math.min(OVERLAP, total);
+                System.arraycopy(window, total - kept, window, 0, kept);
+            }
+        } catch (IOException e) {
+            return Optional.empty(); // no output file: nothing to show either
         }
     }
 
