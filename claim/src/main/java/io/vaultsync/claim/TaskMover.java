@@ -1,5 +1,6 @@
 package io.vaultsync.claim;
 
+import io.vaultsync.SecretHeldException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.gate.Verdict;
@@ -28,7 +29,7 @@ final class TaskMover {
         Path dst = wt.resolve(to);
         byte[] bytes = rewrite.apply(Files.readAllBytes(src));
         if (ctx.gate().check(to, false, bytes.length, bytes) instanceof Verdict.Blocked b) {
-            throw new VaultStateException(from + " is held by the secret gate [" + b.rule() + "]; nothing moved");
+            throw new SecretHeldException(from, b.rule());
         }
         Files.createDirectories(dst.getParent());
         try {

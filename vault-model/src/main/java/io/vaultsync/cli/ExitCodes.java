@@ -59,6 +59,9 @@ public final class ExitCodes {
     /** {@code doctor} found a failing check. */
     public static final int DOCTOR_FAILED = 23;
 
+    /** The secret gate held back what the command would write (a draft, a rejection reason, a handoff note). */
+    public static final int HELD_BY_GATE = 24;
+
     /** The exit code of a transport failure of this class. */
     public static int of(TransportFailure.Kind kind) {
         return switch (kind) {

@@ -1,5 +1,6 @@
 package io.vaultsync.local.approve;
 
+import io.vaultsync.SecretHeldException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.AtomicFiles;
@@ -64,7 +65,7 @@ public final class VerdictService {
             byte[] bytes = VerdictStamp.stamp(Files.readAllBytes(src), v, d.domain(), settings.name(),
                     settings.machine(), ctx.now(), approvalId, reason);
             if (ctx.gate().check(to, false, bytes.length, bytes) instanceof Blocked b) {
-                throw new VaultStateException(from + " is held by the secret gate [" + b.rule() + "]; nothing moved");
+                throw new SecretHeldException(from, b.rule());
             }
             Files.createDirectories(dst.getParent());
             try {

@@ -109,6 +109,18 @@ class VerdictCliTest {
     }
 
     @Test
+    void aSecretInTheReasonIsHeldByTheGateWithItsOwnExitCodeAndNothingMoves() {
+        v.draft("Pending_Approval/email/DRAFT_a.md", DRAFT);
+        String token = "gh" + "p_" + "Zx8Kq2Lm4Np6Rs8Tu0Vw2Xy4Za6Bc8De0FgH";
+        Vaults.Cli r = Vaults.local("reject", "Pending_Approval/email/DRAFT_a.md", "--reason", "use " + token + " instead",
+                "--vault", v.local().toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.HELD_BY_GATE);
+        assertThat(r.err()).contains("held by the secret gate [content:github-token]").doesNotContain(token);
+        assertThat(v.local().resolve("Pending_Approval/email/DRAFT_a.md")).exists();
+        assertThat(v.local().resolve("Rejected/DRAFT_a.md")).doesNotExist();
+    }
+
+    @Test
     void aRejectionNeedsAReason() {
         v.draft("Pending_Approval/email/DRAFT_a.md", DRAFT);
         Vaults.Cli r = Vaults.local("reject", "Pending_Approval/email/DRAFT_a.md", "--reason", " ", "--vault", v.local().toString());
