@@ -15,6 +15,8 @@ import java.util.Set;
  */
 public final class FrontMatter {
     private static final String FENCE = "---";
+    /** A UTF-8 byte order mark as ISO-8859-1 chars: kept in front, and the front matter found after it. */
+    private static final String BOM = "\u00EF\u00BB\u00BF";
     private final Set<String> keys;
 
     public FrontMatter(Collection<String> keys) {
@@ -34,16 +36,18 @@ public final class FrontMatter {
      */
     public byte[] rewrite(byte[] file, List<String> ours) {
         // ISO-8859-1 maps bytes to chars one to one, so the body survives whatever its encoding
-        String text = new String(file, StandardCharsets.ISO_8859_1);
+        String whole = new String(file, StandardCharsets.ISO_8859_1);
+        String bom = whole.startsWith(BOM) ? BOM : "";
+        String text = whole.substring(bom.length());
         Block b = Block.of(text);
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(bom);
         List<String> kept = new ArrayList<>();
         if (b != null) {
             for (String line : b.lines()) if (!isOurs(line)) kept.add(line);
         }
         String nl = b != null ? b.newline() : "\n";
         if (kept.isEmpty() && ours.isEmpty()) {
-            return (b == null ? text : b.rest()).getBytes(StandardCharsets.ISO_8859_1);
+            return (bom + (b == null ? text : b.rest())).getBytes(StandardCharsets.ISO_8859_1);
         }
         out.append(FENCE).append(nl);
         for (String line : kept) out.append(line).append(nl);
@@ -56,7 +60,8 @@ public final class FrontMatter {
     /** The values of this instance's keys in the file's front matter (unquoted). */
     public Map<String, String> values(byte[] file) {
         Map<String, String> v = new LinkedHashMap<>();
-        Block b = Block.of(new String(file, StandardCharsets.ISO_8859_1));
+        String text = new String(file, StandardCharsets.ISO_8859_1);
+        Block b = Block.of(text.startsWith(BOM) ? text.substring(BOM.length()) : text);
         if (b == null) return v;
         for (String line : b.lines()) {
             if (isOurs(line)) {
