@@ -108,12 +108,26 @@ public final class AgentCli {
     }
 
     static String message(Throwable e) {
+        if (diskFull(e)) {
+            return "the disk is full (" + e.getMessage() + "); free some space and run it again: nothing was lost,"
+                    + " what was not written is written then";
+        }
         if (e instanceof VaultException) return e.getMessage();
         if (e instanceof IOException) return "I/O error: " + e.getMessage();
         return e.getClass().getSimpleName() + ": " + e.getMessage() + " (rerun with --verbose for details)";
     }
 
+    /** ENOSPC (or a quota) anywhere in the chain: a full disk, not a broken vault. */
+    static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) return true;
+        }
+        return false;
+    }
+
     static int exitCode(Throwable e) {
+        if (diskFull(e)) return ExitCodes.DISK_FULL;
         if (e instanceof RemoteException r) return ExitCodes.of(r.failure().kind());
         if (e instanceof AgentBusyException) return ExitCodes.BUSY;
         if (e instanceof SecretHeldException) return ExitCodes.HELD_BY_GATE;

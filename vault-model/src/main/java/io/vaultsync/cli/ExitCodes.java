@@ -62,6 +62,9 @@ public final class ExitCodes {
     /** The secret gate held back what the command would write (a draft, a rejection reason, a handoff note). */
     public static final int HELD_BY_GATE = 24;
 
+    /** The disk is full (or over quota): nothing was lost; free space and run again. */
+    public static final int DISK_FULL = 25;
+
     /** The exit code of a transport failure of this class. */
     public static int of(TransportFailure.Kind kind) {
         return switch (kind) {
