@@ -2,9 +2,11 @@ package io.vaultsync.cli;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
+import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.sync.SyncOutcome;
 import io.vaultsync.sync.SyncReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,8 +33,17 @@ public final class SyncCommand implements Callable<Integer> {
         Path gitDir = gitDir(opts.vault);
         AgentSettings s = SettingsStore.read(gitDir);
         try (AgentLock lock = AgentLock.acquire(gitDir, LOCK_WAIT)) {
-            SyncReport r = SyncCycle.standard(s).run(opts.vault);
+            // the same cycle as run's: lease renewals, hand approvals and the dashboard (local) included
+            SyncCycle cycle = SyncCycle.standard(s);
+            SyncCycle.Prelude keeper = ctx.extension().keeper(s);
+            SyncReport r = cycle.run(opts.vault, keeper);
             Reports.print(ctx.out(), r);
+            if (r.outcome() instanceof SyncOutcome.Synced synced && synced.pulledCommits() > 0) {
+                // what came in is seen by the keeper only in the next cycle, which run would start at once
+                SyncReport after = cycle.run(opts.vault, keeper, ScanScope.NONE);
+                if (after.committedPaths() > 0 || !after.outcome().completed()) Reports.print(ctx.out(), after);
+                return Reports.exitCode(after.outcome());
+            }
             return Reports.exitCode(r.outcome());
         }
     }
