@@ -53,10 +53,6 @@ public final class CaTrust implements HttpConnectionFactory2 {
         return v.startsWith("~/") ? home.resolve(v.substring(2)) : Path.of(v);
     }
 
-    Path file() {
-        return caFile;
-    }
-
     @Override
     public HttpConnection create(URL url) throws IOException {
         return create(url, null);

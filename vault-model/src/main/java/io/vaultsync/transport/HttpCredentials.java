@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.transport.CredentialItem;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -156,13 +154,4 @@ final class HttpCredentials extends CredentialsProvider {
         return new Pair(e.login == null ? TOKEN_USER : e.login, e.password.clone());
     }
 
-    /** Which sources are set up for this remote, for {@code doctor}. */
-    List<String> sources() {
-        List<String> s = new ArrayList<>();
-        if (access.tokenFile() != null) s.add("token_file " + access.tokenFile());
-        if (access.passwordFile() != null) s.add("password_file " + access.passwordFile());
-        s.add("git credential helpers");
-        if (Files.isRegularFile(home.resolve(".netrc"))) s.add("~/.netrc");
-        return s;
-    }
 }

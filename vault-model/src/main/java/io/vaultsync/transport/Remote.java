@@ -113,18 +113,6 @@ public final class Remote implements TransportConfigCallback {
         return Failures.classify(e, op, url, host, http, refusal);
     }
 
-    /** Whether the URL is an HTTP(S) one. */
-    public boolean isHttp() {
-        URIish u = uri();
-        return u != null && u.getScheme() != null && u.getScheme().toLowerCase().startsWith("http");
-    }
-
-    /** Whether the URL is reached over SSH (scp-style or {@code ssh://}). */
-    public boolean isSsh() {
-        URIish u = uri();
-        return u != null && !isHttp() && u.getHost() != null && (u.getScheme() == null || u.getScheme().contains("ssh"));
-    }
-
     public URIish uri() {
         try {
             return new URIish(url);

@@ -34,8 +34,4 @@ public record RemoteAccess(Path sshKey, Path knownHosts, Path sshPassphraseFile,
     public RemoteAccess withPasswordFile(String user, Path file) {
         return new RemoteAccess(sshKey, knownHosts, sshPassphraseFile, user, null, file, networkTimeout);
     }
-
-    public RemoteAccess withTimeout(Duration timeout) {
-        return new RemoteAccess(sshKey, knownHosts, sshPassphraseFile, username, tokenFile, passwordFile, timeout);
-    }
 }
