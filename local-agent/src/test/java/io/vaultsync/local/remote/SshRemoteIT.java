@@ -189,6 +189,15 @@ class SshRemoteIT {
         assertThat(healthy.exitCode()).as(healthy.all()).isZero();
         assertThat(healthy.stdout()).doesNotContain("fail");
 
+        Path knownHosts = vm.home().resolve(".ssh/known_hosts");
+        String trusted = Files.readString(knownHosts);
+        Files.writeString(knownHosts, "");
+        JavaProcess.Result unknown = vm.run(CLOUD, "doctor", "--vault", cloud().toString());
+        assertThat(unknown.exitCode()).as(unknown.all()).isEqualTo(ExitCodes.DOCTOR_FAILED);
+        assertThat(unknown.stdout()).containsPattern("fail\\s+host key").contains(server.hostKeyFingerprint())
+                .contains("ssh-keyscan -p " + server.port());
+        Files.writeString(knownHosts, trusted);
+
         server.regenerateHostKey();
         JavaProcess.Result hostKey = vm.run(CLOUD, "doctor", "--vault", cloud().toString());
         assertThat(hostKey.exitCode()).as(hostKey.all()).isEqualTo(ExitCodes.DOCTOR_FAILED);
