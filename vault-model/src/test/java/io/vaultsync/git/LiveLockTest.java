@@ -59,9 +59,12 @@ class LiveLockTest {
             assertThat(lock).exists();
             assertThat(done).isEmpty();
         } finally {
-            commit.descendants().forEach(ProcessHandle::destroyForcibly); // the editor
-            commit.destroyForcibly(); // git killed: its lock is left behind, as after a crash
+            // git first, with SIGKILL: its lock is left behind, as after a crash (killing the editor first lets git
+            // see it fail and remove its own lock, as CI showed)
+            List<ProcessHandle> editor = commit.descendants().toList();
+            commit.destroyForcibly();
             assertThat(commit.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            editor.forEach(ProcessHandle::destroyForcibly);
         }
         Await.until("no git process in the vault", Duration.ofSeconds(30),
                 () -> !(GitProcesses.in(v.cloud(), v.cloud().resolve(".git")) instanceof GitProcesses.Seen.Running));
