@@ -83,6 +83,17 @@ public final class ConflictDecision {
     }
 
     /**
+     * A fetched write to a name that is not valid UTF-8 in {@code me}'s zone, by anyone: a hygiene rule, not a
+     * question of who may write there. No agent writes such a name, so {@code me}'s version stays in place and
+     * the refused version can only be looked at, never put back.
+     */
+    public static Decision badName(String me, Version ours, Version theirs) {
+        Objects.requireNonNull(me, "me");
+        if (Objects.equals(ours.blob(), theirs.blob())) return new Decision.Same();
+        return new Decision.Card(ConflictKind.ZONE_VIOLATION, Side.OURS, Keep.OURS, List.of(Keep.OURS, Keep.SKIP));
+    }
+
+    /**
      * What the deciding agent may choose on a card: it can put a version in place only where it may write,
      * keep both only where a second file is harmless (not an approval, which would be acted on, and not a
      * one-file path like the dashboard or the policy), and never put back a task another agent holds.

@@ -59,10 +59,16 @@ public final class IncomingCheck {
     /** {@code tip} is the remote head itself when nothing was refused, else the restoring commit on top of it. */
     public record Result(RevCommit tip, List<ConflictCard> cards, List<Refusal> refused) {}
 
-    /** What one path should be, and the last refused write to it. */
-    private record Refused(ObjectId wanted, ObjectId theirs, RevCommit commit, String writer, String base) {}
+    /** What one path should be, and the last refused write to it; {@code raw} is the path as git's bytes. */
+    private record Refused(String path, byte[] raw, ObjectId wanted, ObjectId theirs, RevCommit commit, String writer,
+            String base) {
+        boolean utf8() {
+            return GitPath.isUtf8(raw);
+        }
+    }
 
     public Result verify(RevCommit local, RevCommit remote) throws IOException {
+        // keyed by the path's bytes (as Latin-1 text: one char per byte), so two names are one only when git's are
         Map<String, Refused> refused = new LinkedHashMap<>();
         try (RevWalk rw = new RevWalk(repo)) {
             rw.sort(RevSort.TOPO, true);
@@ -88,19 +94,22 @@ public final class IncomingCheck {
         }
         for (TreeDiff.Entry e : diff) {
             if (!zones.mayWrite(agent, e.path())) continue; // another zone: its owner restores it
-            Refused before = refused.get(e.path());
-            if (allowed.contains(e.path())) {
+            String key = new String(e.raw(), StandardCharsets.ISO_8859_1);
+            Refused before = refused.get(key);
+            // a name that is not UTF-8 is nobody's to write: it is refused whoever wrote it
+            if (e.utf8() && allowed.contains(e.path())) {
                 // a sanctioned write after a refused one (a handoff into our folder, say) is what should stand
-                if (before != null) refused.put(e.path(), withWanted(before, e.after()));
+                if (before != null) refused.put(key, withWanted(before, e.after()));
                 continue;
             }
             ObjectId wanted = before != null ? before.wanted() : e.before();
-            refused.put(e.path(), new Refused(wanted, e.after(), c, Authors.display(c, zones.policy()), first.name()));
+            refused.put(key, new Refused(e.path(), e.raw(), wanted, e.after(), c, Authors.display(c, zones.policy()),
+                    first.name()));
         }
     }
 
     private static Refused withWanted(Refused r, ObjectId wanted) {
-        return new Refused(wanted, r.theirs(), r.commit(), r.writer(), r.base());
+        return new Refused(r.path(), r.raw(), wanted, r.theirs(), r.commit(), r.writer(), r.base());
     }
 
     /** For a merge, only what the merge itself wrote: paths whose result matches no other parent. */
@@ -128,25 +137,28 @@ public final class IncomingCheck {
             b.addTree(new byte[0], DirCacheEntry.STAGE_0, rw.getObjectReader(), remote.getTree());
             b.finish();
             DirCacheEditor ed = dc.editor();
-            for (var entry : refused.entrySet()) {
-                String path = entry.getKey();
-                Refused r = entry.getValue();
-                ObjectId atTip = WorkTreeScan.blobAt(repo, remote.getTree(), path);
+            for (Refused r : refused.values()) {
+                String path = r.path();
+                ObjectId atTip = blobAt(remote, r.raw());
                 if (Objects.equals(atTip, r.wanted())) continue; // undone since: nothing to restore
-                ConflictDecision.Decision d = ConflictDecision.decide(zones, agent, path, TreeDiff.name(r.wanted()),
-                        ConflictDecision.Version.of(agent, TreeDiff.name(r.wanted())),
-                        ConflictDecision.Version.of(Authors.agentOf(r.commit(), zones.policy()), TreeDiff.name(atTip)), false);
+                ConflictDecision.Version ours = ConflictDecision.Version.of(agent, TreeDiff.name(r.wanted()));
+                ConflictDecision.Version theirs = ConflictDecision.Version.of(Authors.agentOf(r.commit(), zones.policy()),
+                        TreeDiff.name(atTip));
+                ConflictDecision.Decision d = r.utf8()
+                        ? ConflictDecision.decide(zones, agent, path, TreeDiff.name(r.wanted()), ours, theirs, false)
+                        : ConflictDecision.badName(agent, ours, theirs);
                 if (!(d instanceof ConflictDecision.Decision.Card c)) continue;
                 int n = perCommit.merge(r.commit().name(), 1, Integer::sum);
                 String id = maker.newId("in-" + r.commit().abbreviate(7).name() + (n == 1 ? "" : "-" + (n - 1)));
-                String reason = r.writer() + " may not write " + path + (c.kind() == ConflictKind.POLICY_CHANGE
+                String what = r.utf8() ? path : path + " (a name that is not valid UTF-8, shown with %XX for its bad bytes)";
+                String reason = r.writer() + " may not write " + what + (c.kind() == ConflictKind.POLICY_CHANGE
                         ? " (the policy belongs to its local agent)" : "")
                         + "; its change in commit " + r.commit().abbreviate(7).name() + " was not applied, and " + agent
                         + " restored its version.";
                 ConflictCard card = maker.make(id, c, path, path, r.base(),
                         new CardMaker.Bytes(agent, null, bytes(r.wanted())),
                         new CardMaker.Bytes(r.writer(), r.commit().name(), bytes(atTip)), reason);
-                put(ed, path, r.wanted());
+                put(ed, r.raw(), r.wanted());
                 if (card.saved().at() != null && atTip != null) put(ed, card.saved().at(), atTip);
                 put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB, card.render().getBytes(StandardCharsets.UTF_8)));
                 cards.add(card);
@@ -171,12 +183,30 @@ public final class IncomingCheck {
         return blob == null ? null : repo.open(blob, Constants.OBJ_BLOB).getBytes();
     }
 
+    private ObjectId blobAt(RevCommit commit, byte[] raw) throws IOException {
+        try (org.eclipse.jgit.treewalk.TreeWalk tw = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+            tw.addTree(commit.getTree());
+            tw.setRecursive(true);
+            tw.setFilter(new RawPathFilter(raw));
+            while (tw.next()) {
+                if (java.util.Arrays.equals(tw.getRawPath(), raw) && tw.getFileMode(0).getObjectType() == Constants.OBJ_BLOB) {
+                    return tw.getObjectId(0);
+                }
+            }
+            return null;
+        }
+    }
+
     private static void put(DirCacheEditor ed, String path, ObjectId blob) {
+        put(ed, path.getBytes(StandardCharsets.UTF_8), blob);
+    }
+
+    private static void put(DirCacheEditor ed, byte[] path, ObjectId blob) {
         if (blob == null) {
-            ed.add(new DirCacheEditor.DeletePath(path));
+            ed.add(new DirCacheEditor.DeletePath(new DirCacheEntry(path)));
             return;
         }
-        ed.add(new DirCacheEditor.PathEdit(path) {
+        ed.add(new DirCacheEditor.PathEdit(new DirCacheEntry(path)) {
             @Override
             public void apply(DirCacheEntry ent) {
                 ent.setFileMode(FileMode.REGULAR_FILE);

@@ -12,7 +12,17 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /** The paths two trees disagree on, with each side's blob (null where the path is absent). */
 public final class TreeDiff {
-    public record Entry(String path, ObjectId before, ObjectId after, FileMode afterMode) {}
+    /**
+     * @param path the name as text; for a name that is not UTF-8, {@link GitPath#display} of it (never the
+     *             name of another file)
+     * @param raw  the name as git stores it
+     */
+    public record Entry(String path, ObjectId before, ObjectId after, FileMode afterMode, byte[] raw) {
+        /** {@code false} for a name that is not valid UTF-8, which no agent writes or checks out. */
+        public boolean utf8() {
+            return GitPath.isUtf8(raw);
+        }
+    }
 
     private TreeDiff() {}
 
@@ -25,7 +35,8 @@ public final class TreeDiff {
             tw.setFilter(TreeFilter.ANY_DIFF);
             while (tw.next()) {
                 if (tw.getFileMode(0) == FileMode.GITLINK || tw.getFileMode(1) == FileMode.GITLINK) continue;
-                out.add(new Entry(tw.getPathString(), idOrNull(tw, 0), idOrNull(tw, 1), tw.getFileMode(1)));
+                byte[] raw = tw.getRawPath();
+                out.add(new Entry(GitPath.display(raw), idOrNull(tw, 0), idOrNull(tw, 1), tw.getFileMode(1), raw));
             }
         }
         return out;

@@ -144,7 +144,9 @@ public final class WorkTreeScan {
                 boolean inWorkTree = Files.exists(file, LinkOption.NOFOLLOW_LINKS)
                         && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
                 ObjectId inHead = heads.get(path);
-                if (inHead == null && inWorkTree) {
+                if (inHead == null && (inWorkTree || unmappable(path))) {
+                    // a listed name Java cannot map back to its bytes is there, though no lookup finds it: the gate
+                    // holds it back as a bad name
                     changes.add(new Zones.Change(path, Zones.Change.Kind.ADD));
                 } else if (inHead != null && !inWorkTree) {
                     changes.add(new Zones.Change(path, Zones.Change.Kind.DELETE));
@@ -154,6 +156,11 @@ public final class WorkTreeScan {
             }
         }
         return new Result(changes, temps);
+    }
+
+    /** A name read from the disk whose bytes were not UTF-8: Java shows them as U+FFFD. */
+    private static boolean unmappable(String path) {
+        return path.indexOf('\uFFFD') >= 0;
     }
 
     /** The blob at {@code path}, or null when the tree has nothing there or a folder. */

@@ -63,6 +63,11 @@ public final class WorkTreeWriter {
         try (ObjectInserter.Formatter fmt = new ObjectInserter.Formatter()) {
             for (TreeDiff.Entry e : deletionsFirst(TreeDiff.between(repo, from, to))) {
                 String path = e.path();
+                if (!e.utf8()) {
+                    // it would land under another name (or none): left in the tree for its zone's owner to undo
+                    errors.add(path + ": not written to the work tree: the name is not valid UTF-8");
+                    continue;
+                }
                 Path file = vault.workTree().resolve(path);
                 try {
                     byte[] local = readIfFile(file);

@@ -115,6 +115,18 @@ class ConflictDecisionTest {
     }
 
     @Test
+    void aBadNameIsRefusedWhoeverWroteItAndCanNeverBePutBack() {
+        Decision refused = card(ConflictKind.ZONE_VIOLATION, Side.OURS, O, S);
+        // even the zone's owner writing it: the rule is the name, not the writer
+        assertThat(ConflictDecision.badName(CLOUD, new Version(CLOUD, null, false), new Version(CLOUD, "x", false)))
+                .isEqualTo(refused);
+        assertThat(ConflictDecision.badName(LOCAL, new Version(LOCAL, "a", false), new Version(null, "b", false)))
+                .isEqualTo(refused);
+        assertThat(ConflictDecision.badName(LOCAL, new Version(LOCAL, "a", false), new Version(null, "a", false)))
+                .isEqualTo(new Decision.Same());
+    }
+
+    @Test
     void earlierClaimWinsThenNameOrderAndUnknownTimesLose() {
         Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
         Map<String, Instant> m = new LinkedHashMap<>();
