@@ -176,6 +176,7 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
             case ADD_ADD -> "Both sides created";
             case OUT_OF_ZONE_LOCAL_EDIT -> "Edit outside this agent's zones";
             case DOUBLE_CLAIM -> "Task held by another agent";
+            case EDIT_AFTER_VERDICT -> "Draft edited after its verdict";
             case ZONE_VIOLATION -> "Write refused outside the writer's zones";
             case POLICY_CHANGE -> "Policy change refused";
             case HANDLER_FAILED -> "Handler failed";

@@ -33,8 +33,14 @@ public final class ConflictDecision {
      * @param agent      who wrote it: a policy agent, or null for a commit with no agent identity
      * @param blob       its bytes' id, null when the path is absent on this side
      * @param sanctioned the change is one end of a sanctioned move (a claim, a verdict, ...)
+     * @param verdict    the change is the local agent's verdict on a draft: the draft deleted from
+     *                   {@code Pending_Approval/}, moved to {@code Approved/} or {@code Rejected/}
      */
-    public record Version(String agent, String blob, boolean sanctioned) {
+    public record Version(String agent, String blob, boolean sanctioned, boolean verdict) {
+        public Version(String agent, String blob, boolean sanctioned) {
+            this(agent, blob, sanctioned, false);
+        }
+
         public static Version of(String agent, String blob) {
             return new Version(agent, blob, false);
         }
@@ -64,6 +70,8 @@ public final class ConflictDecision {
         if (Objects.equals(ours.blob(), theirs.blob())) return new Decision.Same();
         boolean mine = zones.mayWrite(me, path) || ours.sanctioned();
         if (taskHeldElsewhere) return card(zones, me, path, ConflictKind.DOUBLE_CLAIM, Side.THEIRS, ours, theirs);
+        if (ours.verdict() != theirs.verdict()) return afterVerdict(ours.verdict() ? Side.OURS : Side.THEIRS, base,
+                ours.verdict() ? theirs : ours);
         boolean theirsChanged = !Objects.equals(theirs.blob(), base);
         boolean theirsAllowed = theirs.sanctioned() || (theirs.agent() != null && zones.mayWrite(theirs.agent(), path));
         if (theirsChanged && !theirsAllowed && mine) {
@@ -80,6 +88,18 @@ public final class ConflictDecision {
         }
         if (theirs.blob() == null) return card(zones, me, path, ConflictKind.MODIFY_DELETE, Side.OURS, ours, theirs);
         return card(zones, me, path, ConflictKind.CONTENT, Side.OURS, ours, theirs);
+    }
+
+    /**
+     * A verdict on a draft against an edit of it, in whichever order they reach each other: the verdict was
+     * given on the bytes the person saw, so it stands (the draft stays gone from {@code Pending_Approval/}); an
+     * edit made after it is kept aside on a card and can never be put back as a draft, which would be
+     * approved and executed a second time. An "edit" that is no change from the base is simply overtaken.
+     */
+    static Decision afterVerdict(Side verdict, String base, Version other) {
+        if (Objects.equals(other.blob(), base)) return new Decision.Take(verdict);
+        Keep keep = verdict == Side.OURS ? Keep.OURS : Keep.THEIRS;
+        return new Decision.Card(ConflictKind.EDIT_AFTER_VERDICT, verdict, keep, List.of(keep, Keep.SKIP));
     }
 
     /**

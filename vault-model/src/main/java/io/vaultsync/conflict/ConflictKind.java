@@ -14,6 +14,12 @@ public enum ConflictKind {
     OUT_OF_ZONE_LOCAL_EDIT,
     /** This agent worked on a task that another agent holds on the remote (a claim lost after the fact). */
     DOUBLE_CLAIM,
+    /**
+     * The local agent gave its verdict on a draft (moved it to {@code Approved/} or {@code Rejected/}) and the
+     * draft was edited by another side meanwhile: the verdict stands for the bytes the person saw, the edit is
+     * kept aside and never comes back as a new draft.
+     */
+    EDIT_AFTER_VERDICT,
     /** A fetched commit wrote into this agent's zones without the right to (another agent, or plain git). */
     ZONE_VIOLATION,
     /** A fetched commit changed the policy file, and its author is not the policy's owner. */

@@ -118,6 +118,8 @@ public final class Replayer {
                         }
                     }
                 }
+                Set<String> added = new LinkedHashSet<>();
+                changes.stream().filter(ch -> ch.kind() == Zones.Change.Kind.ADD).forEach(ch -> added.add(ch.path()));
                 DirCacheEditor ed = dc.editor();
                 for (TreeDiff.Entry e : diff) {
                     if (!allowed.contains(e.path()) || skip.contains(e.path())) continue;
@@ -137,8 +139,10 @@ public final class Replayer {
                     }
                     // the remote head was verified on the way in: its state counts as allowed here
                     ConflictDecision.Decision d = ConflictDecision.decide(zones, agent, e.path(), TreeDiff.name(e.before()),
-                            new ConflictDecision.Version(agent, TreeDiff.name(e.after()), movePaths.contains(e.path())),
-                            new ConflictDecision.Version(null, TreeDiff.name(theirs), true), false);
+                            new ConflictDecision.Version(agent, TreeDiff.name(e.after()), movePaths.contains(e.path()),
+                                    e.after() == null && zones.isVerdict(agent, e.path(), added)),
+                            new ConflictDecision.Version(null, TreeDiff.name(theirs), true, verdictGiven(dc, e, theirs)),
+                            false);
                     if (d instanceof ConflictDecision.Decision.Take t && t.side() == ConflictDecision.Side.OURS) {
                         put(ed, e.path(), e.after());
                     } else if (d instanceof ConflictDecision.Decision.Card cd) {
@@ -215,8 +219,17 @@ public final class Replayer {
             case CONTENT -> "This agent and " + them + " both changed the file; this agent's version stays, the other is kept.";
             case ADD_ADD -> "This agent and " + them + " both created the file; this agent's version stays, the other is kept.";
             case MODIFY_DELETE -> "One side changed the file and the other deleted it; the change stays in place.";
+            case EDIT_AFTER_VERDICT -> "The draft was approved or rejected while " + them + " or this agent edited it; the"
+                    + " verdict stands for the version the person saw, and the edit is kept with this card only: it does"
+                    + " not come back as a draft (it would be approved and executed a second time).";
             default -> kind.yamlName() + " with " + them + ".";
         };
+    }
+
+    /** The remote removed the draft we changed and holds a verdict on it: the local agent approved or rejected it. */
+    private static boolean verdictGiven(DirCache dc, TreeDiff.Entry e, ObjectId theirs) {
+        return theirs == null && e.before() != null
+                && Zones.verdictPaths(e.path()).stream().anyMatch(p -> dc.getEntry(p) != null);
     }
 
     /** The newest commit from {@code onto} back to (not into) {@code base} that changed {@code path}. */

@@ -127,18 +127,27 @@ public final class Zones {
         };
     }
 
-    private boolean isVerdict(String agent, String path, Set<String> added) {
-        if (policy.agent(agent).map(AgentSpec::role).orElse(null) != Role.LOCAL || path.startsWith(CONFLICTS)) {
+    /**
+     * True when deleting {@code path} is {@code agent}'s verdict on a draft: a local-role agent deleting
+     * {@code Pending_Approval/<domain>/N} while {@code added} holds its {@code Approved/N} or {@code Rejected/N}.
+     */
+    public boolean isVerdict(String agent, String path, Set<String> added) {
+        if (policy.agent(agent).map(AgentSpec::role).orElse(null) != Role.LOCAL) {
             return false;
         }
+        return verdictPaths(path).stream().anyMatch(target -> added.contains(target) && mayWrite(agent, target));
+    }
+
+    /**
+     * Where a verdict on the draft at {@code path} puts it ({@code Approved/N}, {@code Rejected/N}) when
+     * {@code path} is a draft ({@code Pending_Approval/<domain>/N}, not a card); empty otherwise. Pure.
+     */
+    public static List<String> verdictPaths(String path) {
+        if (path.startsWith(CONFLICTS)) return List.of();
         String domain = folderOwner(path, PENDING);
-        if (domain == null) {
-            return false;
-        }
+        if (domain == null) return List.of();
         String name = path.substring(PENDING.length() + domain.length() + 1);
-        return VERDICT_FOLDERS.stream()
-                .map(folder -> folder + name)
-                .anyMatch(target -> added.contains(target) && mayWrite(agent, target));
+        return VERDICT_FOLDERS.stream().map(folder -> folder + name).toList();
     }
 
     /** For {@code prefix + "x/rest"}, returns {@code x}; null if the path is not below such a folder. */

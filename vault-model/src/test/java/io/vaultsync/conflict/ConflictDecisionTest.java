@@ -28,13 +28,22 @@ class ConflictDecisionTest {
     static final Keep B = Keep.BOTH;
     static final Keep S = Keep.SKIP;
 
-    /** The deciding agent, the path, base/ours/theirs bytes, their writer, flags -> the decision. */
+    /**
+     * The deciding agent, the path, base/ours/theirs bytes, their writer, flags, the side whose change is the
+     * local agent's verdict on the draft (null: neither) -> the decision.
+     */
     record Row(String me, String path, String base, String ours, String theirs, String them, boolean oursSanctioned,
-            boolean theirsSanctioned, boolean heldElsewhere, Decision want) {
+            boolean theirsSanctioned, boolean heldElsewhere, Side verdict, Decision want) {
+        Row(String me, String path, String base, String ours, String theirs, String them, boolean oursSanctioned,
+                boolean theirsSanctioned, boolean heldElsewhere, Decision want) {
+            this(me, path, base, ours, theirs, them, oursSanctioned, theirsSanctioned, heldElsewhere, null, want);
+        }
+
         @Override
         public String toString() {
             return me + " " + path + " base=" + base + " ours=" + ours + " theirs=" + theirs + "(" + them + ")"
-                    + (heldElsewhere ? " held elsewhere" : "") + " -> " + want;
+                    + (heldElsewhere ? " held elsewhere" : "") + (verdict == null ? "" : " verdict by " + verdict)
+                    + " -> " + want;
         }
     }
 
@@ -87,14 +96,28 @@ class ConflictDecisionTest {
                 // policy file: only its local owner may change it
                 row(LOCAL, Policy.PATH, "p1", "p1", "p2", CLOUD, card(ConflictKind.POLICY_CHANGE, Side.OURS, O, T, S)),
                 row(LOCAL, Policy.PATH, "p1", "p1", "p2", null, card(ConflictKind.POLICY_CHANGE, Side.OURS, O, T, S)),
-                row(LOCAL, Policy.PATH, "p1", "p1", "p2", LOCAL, theirs));
+                row(LOCAL, Policy.PATH, "p1", "p1", "p2", LOCAL, theirs),
+                // a verdict on a draft met an edit of it, in either order: the verdict stands, the edit is kept on a
+                // card and can never be put back as a draft (it would be approved and executed again)
+                verdict(LOCAL, "a", null, "edited", Side.OURS, card(ConflictKind.EDIT_AFTER_VERDICT, Side.OURS, O, S)),
+                verdict(CLOUD, "a", "edited", null, Side.THEIRS, card(ConflictKind.EDIT_AFTER_VERDICT, Side.THEIRS, T, S)),
+                // ... an "edit" that changed nothing is overtaken, and two removals agree
+                verdict(LOCAL, "a", null, "a", Side.OURS, ours),
+                verdict(CLOUD, "a", "a", null, Side.THEIRS, theirs),
+                verdict(CLOUD, "a", null, null, Side.THEIRS, same));
+    }
+
+    static Row verdict(String me, String base, String ours, String theirs, Side verdict, Decision want) {
+        return new Row(me, "Pending_Approval/email/DRAFT_b.md", base, ours, theirs, me.equals(LOCAL) ? CLOUD : LOCAL,
+                verdict == Side.OURS, true, false, verdict, want);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void decides(Row r) {
-        Decision got = ConflictDecision.decide(ZONES, r.me(), r.path(), r.base(), new Version(r.me(), r.ours(), r.oursSanctioned()),
-                new Version(r.them(), r.theirs(), r.theirsSanctioned()), r.heldElsewhere());
+        Decision got = ConflictDecision.decide(ZONES, r.me(), r.path(), r.base(),
+                new Version(r.me(), r.ours(), r.oursSanctioned(), r.verdict() == Side.OURS),
+                new Version(r.them(), r.theirs(), r.theirsSanctioned(), r.verdict() == Side.THEIRS), r.heldElsewhere());
         assertThat(got).isEqualTo(r.want());
     }
 

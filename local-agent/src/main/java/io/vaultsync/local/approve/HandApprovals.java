@@ -39,10 +39,20 @@ public final class HandApprovals implements SyncCycle.Prelude {
                 String domain = movedFrom(ctx, tree, wt, item.name());
                 if (domain == null) continue;
                 Path f = wt.resolve(item.path());
+                String from = DraftPath.PENDING + domain + "/" + item.name();
+                Approvals.Draft draft = Approvals.Draft.of(from, Files.readAllBytes(f));
+                var prior = Approvals.prior(ctx.vault().gitDir(), draft);
+                if (prior.isPresent()) {
+                    // at most one execution per draft: a second approval takes `approve --again`
+                    LOG.warn("{}: {} was approved here before (approval {} at {}); not approved again, not executed;"
+                            + " to act on it a second time: approve --again", item.path(), from, prior.get().approvalId(),
+                            prior.get().time());
+                    continue;
+                }
                 String id = UUID.randomUUID().toString();
                 byte[] stamped = VerdictStamp.stamp(Files.readAllBytes(f), Verdict.APPROVE, domain, ctx.settings().name(),
                         ctx.settings().machine(), ctx.now(), id, null);
-                Approvals.record(ctx.vault().gitDir(), id, item.path(), ctx.settings().name(), ctx.now());
+                Approvals.record(ctx.vault().gitDir(), id, item.path(), ctx.settings().name(), ctx.now(), draft);
                 AtomicFiles.write(f, stamped); // committed, with the draft's removal, by this cycle's scan
                 ctx.wrote(item.path());
                 ctx.wrote("Pending_Approval/" + domain + "/" + item.name());

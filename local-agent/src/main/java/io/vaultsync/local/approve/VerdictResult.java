@@ -17,6 +17,12 @@ public sealed interface VerdictResult {
     /** Not a path a verdict applies to. */
     record NotADraft(String input, String why) implements VerdictResult {}
 
+    /**
+     * This machine approved this draft before (an edit that came after an approval is not a new draft): an
+     * item is executed at most once per draft unless the person asks again with {@code --again}; nothing moved.
+     */
+    record AlreadyApproved(String from, String approvalId, String time) implements VerdictResult {}
+
     /** A file of that name already sits in the verdict folder; nothing moved. */
     record TargetExists(String from, String to) implements VerdictResult {}
 }

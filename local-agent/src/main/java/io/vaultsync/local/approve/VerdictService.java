@@ -35,16 +35,17 @@ public final class VerdictService {
         this.cycle = cycle;
     }
 
-    public VerdictResult approve(Path vaultDir, String input) throws IOException {
-        return decide(vaultDir, input, Verdict.APPROVE, null);
+    /** @param again approve even though this machine approved the same draft before (a second execution) */
+    public VerdictResult approve(Path vaultDir, String input, boolean again) throws IOException {
+        return decide(vaultDir, input, Verdict.APPROVE, null, again);
     }
 
     public VerdictResult reject(Path vaultDir, String input, String reason) throws IOException {
         if (reason == null || reason.isBlank()) return new VerdictResult.NotADraft(input, "a rejection needs a reason");
-        return decide(vaultDir, input, Verdict.REJECT, reason.strip());
+        return decide(vaultDir, input, Verdict.REJECT, reason.strip(), false);
     }
 
-    private VerdictResult decide(Path vaultDir, String input, Verdict v, String reason) throws IOException {
+    private VerdictResult decide(Path vaultDir, String input, Verdict v, String reason, boolean again) throws IOException {
         Path root = vaultDir.toAbsolutePath().normalize();
         DraftPath.Parsed parsed = DraftPath.parse(root, input);
         if (parsed instanceof DraftPath.NotADraft n) return new VerdictResult.NotADraft(n.input(), n.why());
@@ -56,6 +57,12 @@ public final class VerdictService {
             if (!isFile(root.resolve(from))) return new VerdictResult.NoSuchDraft(from);
         }
         if (Files.exists(root.resolve(to), LinkOption.NOFOLLOW_LINKS)) return new VerdictResult.TargetExists(from, to);
+        Path gitDir = root.resolve(org.eclipse.jgit.lib.Constants.DOT_GIT);
+        Approvals.Draft draft = Approvals.Draft.of(from, Files.readAllBytes(root.resolve(from)));
+        if (v == Verdict.APPROVE && !again) {
+            var prior = Approvals.prior(gitDir, draft);
+            if (prior.isPresent()) return new VerdictResult.AlreadyApproved(from, prior.get().approvalId(), prior.get().time());
+        }
         String approvalId = v == Verdict.APPROVE ? UUID.randomUUID().toString() : null;
         SyncReport r = cycle.run(vaultDir, ctx -> {
             Path wt = ctx.vault().workTree();
@@ -75,7 +82,9 @@ public final class VerdictService {
             }
             Files.delete(src);
             AtomicFiles.write(dst, bytes);
-            if (approvalId != null) Approvals.record(ctx.vault().gitDir(), approvalId, to, settings.name(), ctx.now());
+            if (approvalId != null) {
+                Approvals.record(ctx.vault().gitDir(), approvalId, to, settings.name(), ctx.now(), draft);
+            }
             CommitWriter.commit(ctx.vault(), List.of(StagedFile.deletion(from),
                     new StagedFile(to, bytes, bytes.length, Files.getLastModifiedTime(dst))),
                     ctx.trailers().withTask(d.name()).message("vaultsync: " + settings.name() + " " + v.verb() + " " + from

@@ -73,6 +73,13 @@ public final class VerdictCommands {
                 ctx.err().println(ctx.command() + ": " + n.input() + " is not a draft: " + n.why() + "; nothing moved");
                 return ExitCodes.NOT_A_DRAFT;
             }
+            if (r instanceof VerdictResult.AlreadyApproved a) {
+                ctx.err().println(ctx.command() + ": " + a.from() + " was approved here before (approval " + a.approvalId()
+                        + " at " + a.time() + "); an item is executed at most once per draft, and an edit that came after"
+                        + " the approval is kept on a card, not approved anew; nothing moved. To act on it a second time:"
+                        + " approve --again " + a.from());
+                return ExitCodes.ALREADY_DECIDED;
+            }
             VerdictResult.TargetExists t = (VerdictResult.TargetExists) r;
             ctx.err().println(ctx.command() + ": " + t.to() + " already exists (a verdict on a draft of the same name);"
                     + " nothing moved; rename the draft and try again");
@@ -85,15 +92,19 @@ public final class VerdictCommands {
     }
 
     @Command(name = "approve", description = "Approve a draft: move it to Approved/ and push at once; its executor then acts on it."
+            + " A draft approved here before is not approved again (at most one execution per draft) unless --again is given."
             + " Exit 0 done, 9 done here only (remote unreachable), 15 no such draft, 16 not a draft, 17 already decided.")
     public static final class Approve extends VerdictCommand {
+        @Option(names = "--again", description = "Approve a draft this machine approved before: its executor acts a second time.")
+        boolean again;
+
         public Approve(CliContext ctx) {
             super(ctx);
         }
 
         @Override
         VerdictResult apply(VerdictService service, Path vault) throws IOException {
-            return service.approve(vault, path);
+            return service.approve(vault, path, again);
         }
     }
 
