@@ -1,6 +1,7 @@
 package io.vaultsync.journal;
 
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /** The operation types a journal record announces, and their names in the journal. */
 public enum Op {
@@ -19,7 +20,12 @@ public enum Op {
     /** A deleted task remembered, or a re-ingested one refused. */
     TOMBSTONE_APPLY,
     /** The remote head a cycle integrated. */
-    CHECKPOINT_WRITE;
+    CHECKPOINT_WRITE,
+    /**
+     * A rewrite of the remote branch (a forced update) acknowledged by hand: the old and new heads and the
+     * landed commits it dropped (see {@link RewriteAck}).
+     */
+    REWRITE_ACKNOWLEDGE;
 
     public String journalName() {
         String[] parts = name().toLowerCase(Locale.ROOT).split("_", 2);
@@ -36,8 +42,8 @@ public enum Op {
 
     public static Op fromJournalName(String s) {
         for (Op o : values()) if (o.journalName().equals(s)) return o;
-        throw new IllegalArgumentException("unknown operation type '" + s + "' (known: sync.operation.enqueue, "
-                + "sync.operation.replay, sync.operation.reconcile, sync.conflict.detect, sync.conflict.resolve, "
-                + "sync.repair.apply, sync.tombstone.apply, sync.checkpoint.write)");
+        StringJoiner known = new StringJoiner(", ", "known: ", "");
+        for (Op o : values()) known.add(o.journalName());
+        throw new IllegalArgumentException("unknown operation type '" + s + "' (" + known + ")");
     }
 }
