@@ -38,6 +38,7 @@ public final class SettingsStore {
         m.put("interval", Durations.format(s.interval()));
         m.put("push_debounce", Durations.format(s.pushDebounce()));
         m.put("rescan", Durations.format(s.rescan()));
+        m.put("lock_max_age", Durations.format(s.lockMaxAge()));
         RemoteAccess a = s.access();
         if (!a.networkTimeout().equals(RemoteAccess.DEFAULT_TIMEOUT)) m.put("network_timeout", Durations.format(a.networkTimeout()));
         putPath(m, "ssh_key", a.sshKey());
@@ -69,7 +70,8 @@ public final class SettingsStore {
                     str(m, "remote", f), str(m, "branch", f), duration(m, "interval", f, null),
                     // added later: a file written before has neither, and gets the defaults
                     duration(m, "push_debounce", f, AgentSettings.DEFAULT_PUSH_DEBOUNCE),
-                    duration(m, "rescan", f, AgentSettings.DEFAULT_RESCAN), access(m, f));
+                    duration(m, "rescan", f, AgentSettings.DEFAULT_RESCAN), access(m, f),
+                    duration(m, "lock_max_age", f, AgentSettings.DEFAULT_LOCK_MAX_AGE));
         } catch (IOException | IllegalArgumentException e) {
             throw new VaultStateException("unreadable agent settings " + f + ": " + e.getMessage(), e);
         }

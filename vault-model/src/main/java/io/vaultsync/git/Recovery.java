@@ -53,10 +53,17 @@ public final class Recovery {
     private static final List<String> STATE_DIRS = List.of("rebase-merge", "rebase-apply", "sequencer");
 
     private final Duration staleAfter;
+    private final Duration abandonedAfter;
     private final Clock clock;
 
     public Recovery(Duration staleAfter, Clock clock) {
+        this(staleAfter, ABANDONED_AFTER, clock);
+    }
+
+    /** @param abandonedAfter a lock this old is removed even while a git process works in the repository */
+    public Recovery(Duration staleAfter, Duration abandonedAfter, Clock clock) {
         this.staleAfter = staleAfter;
+        this.abandonedAfter = abandonedAfter;
         this.clock = clock;
     }
 
@@ -69,8 +76,8 @@ public final class Recovery {
         return done;
     }
 
-    /** A lock this old is removed even while a git process works in the repository (or where that cannot be told). */
-    public static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    /** By default, a lock this old is removed even while a git process works in the repository (or where that cannot be told). */
+    public static final Duration ABANDONED_AFTER = io.vaultsync.config.AgentSettings.DEFAULT_LOCK_MAX_AGE;
 
     void clearStaleLocks(Path gitDir, List<String> done) throws IOException {
         clearStaleLocks(gitDir, done, () -> GitProcesses.in(gitDir.getParent(), gitDir));
@@ -88,7 +95,7 @@ public final class Recovery {
                 }
                 Duration age = Duration.between(modified, clock.instant());
                 GitProcesses.Seen git = age.compareTo(staleAfter) >= 0 ? gitProcess.get() : new GitProcesses.Seen.Unknown();
-                LockDecision d = LockDecision.of(age, staleAfter, ABANDONED_AFTER, git);
+                LockDecision d = LockDecision.of(age, staleAfter, abandonedAfter, git);
                 if (d == LockDecision.REMOVE) {
                     Files.deleteIfExists(lock);
                     done.add("removed stale lock " + gitDir.relativize(lock));
@@ -98,8 +105,8 @@ public final class Recovery {
                     throw new VaultStateException("lock " + gitDir.relativize(lock) + " is held by "
                             + (git instanceof GitProcesses.Seen.Running r ? "a git process (pid " + r.pid() + ") working in this vault"
                                     : "a git process, as far as can be told")
-                            + "; this cycle's git work waits for it to finish (a lock left this way is removed after "
-                            + ABANDONED_AFTER.toMinutes() + " minutes)");
+                            + "; this cycle's git work waits for it to finish (a lock left this way is removed when it is "
+                            + io.vaultsync.config.Durations.format(abandonedAfter) + " old: agent setting lock_max_age)");
                 }
                 if (clock.instant().isAfter(deadline)) {
                     throw new VaultStateException("lock " + lock + " is held by another git process; try again");

@@ -116,7 +116,7 @@ public final class SyncCycle {
     public SyncReport run(Path vaultDir, Prelude prelude, ScanScope scope) throws IOException {
         long started = System.nanoTime();
         try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {
-            List<String> repaired = new Recovery(staleLockAge, clock).run(vault);
+            List<String> repaired = new Recovery(staleLockAge, settings.lockMaxAge(), clock).run(vault);
             vault.requireOnBranch();
             SyncState state = SyncState.read(vault.gitDir());
             Policy policy = VaultPolicy.committed(vault);

@@ -20,10 +20,11 @@ class SettingsStoreTest {
     @Test
     void timingSettingsRoundTripAndAFileWrittenBeforeThemGetsTheDefaults(@TempDir Path gitDir) throws Exception {
         AgentSettings s = new AgentSettings("cloud_agent", Role.CLOUD, "vm", "/r.git", "main", Duration.ofSeconds(1))
-                .withTiming(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMinutes(5));
+                .withTiming(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMinutes(5))
+                .withLockMaxAge(Duration.ofMinutes(30));
         SettingsStore.write(gitDir, s);
         assertThat(Files.readString(SettingsStore.file(gitDir))).contains("interval: \"1s\"").contains("push_debounce: \"200ms\"")
-                .contains("rescan: \"5m\"");
+                .contains("rescan: \"5m\"").contains("lock_max_age: \"30m\"");
         assertThat(SettingsStore.read(gitDir)).isEqualTo(s);
 
         Files.writeString(SettingsStore.file(gitDir), BEFORE, StandardCharsets.UTF_8);
@@ -31,6 +32,15 @@ class SettingsStoreTest {
         assertThat(old.interval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(old.pushDebounce()).isEqualTo(AgentSettings.DEFAULT_PUSH_DEBOUNCE);
         assertThat(old.rescan()).isEqualTo(AgentSettings.DEFAULT_RESCAN);
+        assertThat(old.lockMaxAge()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void aLockMaxAgeShorterThanAMinuteIsRefusedByName(@TempDir Path gitDir) throws Exception {
+        Files.createDirectories(SettingsStore.stateDir(gitDir));
+        Files.writeString(SettingsStore.file(gitDir), BEFORE + "lock_max_age: 5s\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> SettingsStore.read(gitDir)).isInstanceOf(VaultStateException.class)
+                .hasMessageContaining("agent.yaml").hasMessageContaining("lock_max_age");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vaultsync.VaultStateException;
+import io.vaultsync.config.AgentSettings;
 import io.vaultsync.fixtures.Await;
 import io.vaultsync.fixtures.MutableClock;
 import io.vaultsync.sync.TestVaults;
@@ -40,13 +41,41 @@ class LiveLockTest {
                 .isEqualTo(expected);
     }
 
+    /** {@code git commit -a} in the cloud clone, waiting in its editor: it holds {@code index.lock} meanwhile. */
+    private Process commitWaitingForItsEditor(TestVaults v) throws Exception {
+        TestVaults.write(v.cloud(), "Dashboard.md", "edited by the person\n"); // a tracked file: commit -a has work
+        return new ProcessBuilder("git", "-c", "user.name=Human", "-c", "user.email=h@example.invalid",
+                "-c", "core.editor=sleep 60; :", "commit", "-a").directory(v.cloud().toFile())
+                .redirectErrorStream(true).redirectOutput(root.resolve("commit.log").toFile()).start();
+    }
+
+    @Test
+    void aLockOlderThanTheAgentsLockMaxAgeIsRemovedEvenWhileGitWorks() throws Exception {
+        TestVaults v = TestVaults.create(root);
+        Process commit = commitWaitingForItsEditor(v);
+        Path lock = v.cloud().resolve(".git/index.lock");
+        try {
+            Await.until("git commit -a holding index.lock", Duration.ofSeconds(30), () -> Files.exists(lock));
+            MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofMinutes(2))); // the lock looks 2 min old
+            List<String> done = new ArrayList<>();
+            assertThatThrownBy(() -> new Recovery(Duration.ofSeconds(5), clock).clearStaleLocks(v.cloud().resolve(".git"), done))
+                    .as("the default: 10 minutes").isInstanceOf(VaultStateException.class).hasMessageContaining("lock_max_age");
+            AgentSettings shorter = v.cloudAgent().withLockMaxAge(Duration.ofMinutes(1));
+            new Recovery(Duration.ofSeconds(5), shorter.lockMaxAge(), clock).clearStaleLocks(v.cloud().resolve(".git"), done);
+            assertThat(done).containsExactly("removed stale lock index.lock");
+            assertThat(lock).doesNotExist();
+        } finally {
+            List<ProcessHandle> editor = commit.descendants().toList();
+            commit.destroyForcibly();
+            assertThat(commit.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            editor.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
     @Test
     void theLockOfAGitCommitWaitingForItsEditorSurvivesRecoveryAndGoesOnceGitIsGone() throws Exception {
         TestVaults v = TestVaults.create(root);
-        TestVaults.write(v.cloud(), "Dashboard.md", "edited by the person\n"); // a tracked file: commit -a has work
-        Process commit = new ProcessBuilder("git", "-c", "user.name=Human", "-c", "user.email=h@example.invalid",
-                "-c", "core.editor=sleep 60; :", "commit", "-a").directory(v.cloud().toFile())
-                .redirectErrorStream(true).redirectOutput(root.resolve("commit.log").toFile()).start();
+        Process commit = commitWaitingForItsEditor(v);
         Path lock = v.cloud().resolve(".git/index.lock");
         try {
             Await.until("git commit -a holding index.lock", Duration.ofSeconds(30), () -> Files.exists(lock));
