@@ -68,11 +68,11 @@ public final class ProcessGroups {
      * its descendants. Nothing happens when the process is not the one identified (its pid was reused).
      */
     public static void stop(ProcessIdentity who, Duration grace) throws InterruptedException {
-        if (!who.alive() && (!who.ownGroup() || members(who.pgid()).isEmpty())) return;
         Optional<ProcessHandle> leader = ProcessHandle.of(who.pid()).filter(h -> who.alive());
+        if (leader.isEmpty() && !groupIsItsOwn(who)) return;
         List<ProcessHandle> descendants = leader.map(h -> h.descendants().toList()).orElse(List.of());
         Supplier<List<ProcessHandle>> left = () -> {
-            List<ProcessHandle> l = new ArrayList<>(who.ownGroup() ? members(who.pgid()) : List.of());
+            List<ProcessHandle> l = new ArrayList<>(groupIsItsOwn(who) ? members(who.pgid()) : List.of());
             leader.filter(h -> running(h.pid())).ifPresent(l::add);
             descendants.stream().filter(h -> running(h.pid())).forEach(l::add);
             return l;
@@ -82,6 +82,16 @@ public final class ProcessGroups {
         LOG.info("process group {} still there {} after SIGTERM: SIGKILL", who.pgid(), grace);
         left.get().forEach(ProcessHandle::destroyForcibly);
         awaitGone(left, AFTER_KILL);
+    }
+
+    /**
+     * Whether the group {@code who} led is still that one: a group id stays taken while any member lives, so
+     * it is unless another process now has the leader's pid (the old group emptied, the pid was reused).
+     */
+    private static boolean groupIsItsOwn(ProcessIdentity who) {
+        if (!who.ownGroup() || !who.bootId().equals(ProcessIdentity.currentBoot())) return false;
+        Optional<ProcessIdentity.Stat> now = ProcessIdentity.stat(who.pid());
+        return now.isEmpty() || now.get().startTicks() == who.startTicks();
     }
 
     /** The running (not zombie) processes of a group. */
