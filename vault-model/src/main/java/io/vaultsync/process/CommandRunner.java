@@ -14,13 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a configured command (a handler, an executor) as a child process: no shell, output (stdout and
  * stderr together) to a file so a chatty command never blocks on a full pipe, a time limit after which
- * the process and its descendants are stopped. Only the tail of the output is kept for reports.
+ * the process and its descendants are stopped. Only the tail of the output is kept for reports. The command
+ * runs in a process group of its own ({@link ProcessGroups}).
  */
 public final class CommandRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
     /** The most output a report keeps (the end of it). */
     public static final int TAIL_BYTES = 2048;
 
@@ -45,8 +50,23 @@ public final class CommandRunner {
 
     public static Result run(List<String> argv, Map<String, String> env, Path outputFile, Duration timeout)
             throws InterruptedException {
+        return run(argv, env, outputFile, timeout, started -> { });
+    }
+
+    /**
+     * Runs the command in a process group of its own where {@link ProcessGroups#available() there can be one}
+     * (it then survives a kill of the agent, and a stop at the time limit takes its whole group: SIGTERM, then
+     * SIGKILL after {@link ProcessGroups#GRACE}). {@code started} learns who the child is as soon as it runs
+     * (not where {@code /proc} is missing), so that a later agent can tell whether it still runs.
+     */
+    public static Result run(List<String> argv, Map<String, String> env, Path outputFile, Duration timeout,
+            Consumer<ProcessIdentity> started) throws InterruptedException {
         long t0 = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
+        if (argv.isEmpty()) throw new IllegalArgumentException("no command");
+        Optional<String> missing = missing(argv.get(0));
+        if (missing.isPresent()) return new Result(-1, false, false, missing.get(), Duration.ofNanos(System.nanoTime() - t0));
+        boolean ownGroup = ProcessGroups.available();
+        ProcessBuilder pb = new ProcessBuilder(ProcessGroups.launch(argv)).redirectErrorStream(true)
                 .redirectOutput(outputFile.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         pb.environment().putAll(env);
         Process p;
@@ -56,22 +76,48 @@ public final class CommandRunner {
         } catch (IOException e) {
             return new Result(-1, false, false, String.valueOf(e.getMessage()), Duration.ofNanos(System.nanoTime() - t0));
         }
+        Optional<ProcessIdentity> who = ownGroup ? ProcessIdentity.leaderOf(p.pid()) : ProcessIdentity.of(p.pid());
+        try {
+            who.ifPresent(started);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the running call could not be recorded ({}); a restarted agent may call it again", argv.get(0),
+                    e.getMessage());
+        }
         boolean finished;
         try {
             finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            stop(p);
+            stop(p, who);
             throw e;
         }
-        if (!finished) stop(p);
+        if (!finished) stop(p, who);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         return new Result(finished ? p.exitValue() : -1, !finished, true, tail(outputFile), took);
     }
 
-    private static void stop(Process p) throws InterruptedException {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+    private static void stop(Process p, Optional<ProcessIdentity> who) throws InterruptedException {
+        if (who.isPresent()) {
+            ProcessGroups.stop(who.get(), ProcessGroups.GRACE);
+        } else {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
         p.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Why a program cannot be run, found before it is started (through setsid, a missing program would
+     * only show as exit 127): a path must name an executable file, a bare name one on {@code PATH}.
+     */
+    static Optional<String> missing(String program) {
+        List<String> dirs = program.contains("/") ? List.of("")
+                : List.of(Optional.ofNullable(System.getenv("PATH")).orElse("/bin:/usr/bin").split(":", -1));
+        for (String dir : dirs) {
+            Path f = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
+            if (Files.isRegularFile(f) && Files.isExecutable(f)) return Optional.empty();
+        }
+        return Optional.of("Cannot run program \"" + program + "\": no executable file of that name"
+                + (program.contains("/") ? "" : " on PATH"));
     }
 
     /** The end of a command's output file as text (empty if there is none), starting at a line boundary when cut. */

@@ -20,6 +20,8 @@ import io.vaultsync.process.CommandRunner;
 import io.vaultsync.signal.Signal;
 import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.work.EarlierCall;
+import io.vaultsync.work.RunningCalls;
 import io.vaultsync.work.WorkCards;
 import io.vaultsync.work.WorkLedger;
 import io.vaultsync.work.WorkLedger.Entry;
@@ -68,6 +70,7 @@ public final class CloudWorker implements AgentExtension.Worker {
     private final SyncCycle claimCycle;
     private final PrintWriter out;
     private final Duration passBudget;
+    private final RunningCalls calls = new RunningCalls(WorkLedger.HANDLERS);
     /** What was last said about a task that could not be claimed or handled, by its path: said once, not every cycle. */
     private final Map<String, String> troubles = new HashMap<>();
 
@@ -136,6 +139,10 @@ public final class CloudWorker implements AgentExtension.Worker {
                 LOG.info("{}: waits for the next pass (this one has run its handlers long enough)", task.path());
                 return;
             }
+            EarlierCall.Verdict v = calls.before(gitDir, ledger(gitDir), task.key(), task.path(), run.afterInterruption(),
+                    clock.instant(), actions.timeout());
+            calls.news(task.key(), v).ifPresent(n -> say(task.path() + ": " + n));
+            if (!v.mayStart()) return; // never two calls with one key: its output folder is the earlier call's still
             pass.ran = true;
             handle(root, gitDir, task, handler, run, actions);
         } else if (step instanceof WorkPlan.Finish) {
@@ -218,17 +225,18 @@ public final class CloudWorker implements AgentExtension.Worker {
         CommandRunner.Result r;
         try {
             r = CommandRunner.run(argv, Map.of("VAULTSYNC_TASK", task.name(), "VAULTSYNC_TYPE", task.type()),
-                    logFile(gitDir, task), actions.timeout());
+                    logFile(gitDir, task), actions.timeout(), child -> calls.started(gitDir, task.key(), child, clock.instant()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while the handler ran on " + task.path(), e);
         }
-        if (r.ok() && !files(outDir).isEmpty()) {
-            record(gitDir, task, Event.SUCCEEDED, r.summary());
+        boolean ok = r.ok() && !files(outDir).isEmpty();
+        String why = ok || !r.ok() ? r.summary() : "no output";
+        record(gitDir, task, ok ? Event.SUCCEEDED : Event.FAILED, why);
+        calls.ended(gitDir, task.key());
+        if (ok) {
             place(root, gitDir, task);
         } else {
-            String why = r.ok() ? "no output" : r.summary();
-            record(gitDir, task, Event.FAILED, why);
             say(task.path() + ": handler failed (" + why + ", attempt " + run.attempt() + "); it is tried again later");
         }
     }

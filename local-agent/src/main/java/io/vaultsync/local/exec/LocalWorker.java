@@ -18,6 +18,8 @@ import io.vaultsync.process.CommandRunner;
 import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.CycleContext;
 import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.work.EarlierCall;
+import io.vaultsync.work.RunningCalls;
 import io.vaultsync.work.WorkCards;
 import io.vaultsync.work.WorkLedger;
 import io.vaultsync.work.WorkLedger.Entry;
@@ -58,6 +60,7 @@ public final class LocalWorker implements AgentExtension.Worker {
     private final Clock clock;
     private final SyncCycle cycle;
     private final PrintWriter out;
+    private final RunningCalls calls = new RunningCalls(WorkLedger.EXECUTIONS);
 
     public LocalWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out) {
         this.settings = settings;
@@ -89,7 +92,7 @@ public final class LocalWorker implements AgentExtension.Worker {
     private void step(Path root, Path gitDir, ApprovedItem item, List<String> executor, WorkPlan.Step step,
             Actions actions) throws IOException {
         if (step instanceof WorkPlan.Run run) {
-            execute(root, gitDir, item, executor, run, actions);
+            if (mayStart(gitDir, item, run, actions)) execute(root, gitDir, item, executor, run, actions);
         } else if (step instanceof WorkPlan.Finish) {
             finish(root, gitDir, item);
         } else if (step instanceof WorkPlan.RaiseCard c) {
@@ -99,6 +102,15 @@ public final class LocalWorker implements AgentExtension.Worker {
         } else if (step instanceof WorkPlan.Wait w) {
             LOG.debug("{}: next try at {}", item.path(), w.until());
         }
+    }
+
+    /** Whether the executor may start: not while the call for the same key from before a restart still runs. */
+    private boolean mayStart(Path gitDir, ApprovedItem item, WorkPlan.Run run, Actions actions) throws IOException {
+        EarlierCall.Verdict v = calls.before(gitDir, ledger(gitDir), item.key(), item.path(), run.afterInterruption(),
+                clock.instant(), actions.timeout());
+        calls.news(item.key(), v).ifPresentOrElse(n -> say(item.path() + ": " + n),
+                () -> LOG.debug("{}: {}", item.path(), v));
+        return v.mayStart();
     }
 
     private void execute(Path root, Path gitDir, ApprovedItem item, List<String> executor, WorkPlan.Run run,
@@ -111,17 +123,18 @@ public final class LocalWorker implements AgentExtension.Worker {
                 "VAULTSYNC_DOMAIN", item.domain());
         CommandRunner.Result r;
         try {
-            r = CommandRunner.run(argv, env, outputFile(gitDir, item), actions.timeout());
+            r = CommandRunner.run(argv, env, outputFile(gitDir, item), actions.timeout(),
+                    child -> calls.started(gitDir, item.key(), child, clock.instant()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while " + item.path() + " was executed; it runs again with the same key", e);
         }
+        record(gitDir, item, r.ok() ? Event.SUCCEEDED : Event.FAILED, r.summary());
+        calls.ended(gitDir, item.key());
         if (r.ok()) {
-            record(gitDir, item, Event.SUCCEEDED, r.summary());
             say(item.path() + ": executed (" + item.domain() + ", attempt " + run.attempt() + ")");
             finish(root, gitDir, item);
         } else {
-            record(gitDir, item, Event.FAILED, r.summary());
             say(item.path() + ": executor failed (" + r.summary() + ", attempt " + run.attempt() + "); it stays in "
                     + ApprovedItem.FOLDER + " and is tried again");
         }
