@@ -50,6 +50,7 @@ public final class AgentCli {
     public static int main(Class<?> main, Role role, String command, AgentExtension extension, String... args) {
         var relaunched = Utf8Relaunch.ifNeeded(main, args);
         if (relaunched.isPresent()) return relaunched.get();
+        Utf8Relaunch.followParent(System.getenv());
         return run(role, command, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), extension, args);
     }

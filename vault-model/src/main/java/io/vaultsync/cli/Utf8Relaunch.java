@@ -14,10 +14,15 @@ import java.util.Optional;
  * (many VMs, a bare cron or supervisor environment) cannot even name {@code café.md}, and Java takes the
  * file-name encoding from the locale only ({@code -Dsun.jnu.encoding} is ignored). So when the JVM's
  * file-name encoding is not UTF-8, the agent runs itself again, once, with {@code LC_ALL=C.UTF-8}, passes
- * stdin/stdout/stderr and SIGTERM through, and exits with the child's code.
+ * stdin/stdout/stderr and SIGTERM through, and exits with the child's code. The child stops as on SIGTERM
+ * when the first JVM is gone (a {@code kill -9} of the process a supervisor started), so a restarted agent
+ * never meets the old one still at work.
  */
 final class Utf8Relaunch {
+    /** Set in the relaunched JVM's environment: the pid of the JVM that started it. */
     static final String MARK = "VAULTSYNC_UTF8_RELAUNCHED";
+    /** The status a JVM ends with on SIGTERM (128 + 15). */
+    private static final int AS_ON_SIGTERM = 143;
 
     private Utf8Relaunch() {}
 
@@ -34,7 +39,7 @@ final class Utf8Relaunch {
         if (cmd.isEmpty()) return Optional.empty();
         ProcessBuilder pb = new ProcessBuilder(cmd.get()).inheritIO();
         pb.environment().put("LC_ALL", "C.UTF-8");
-        pb.environment().put(MARK, "1");
+        pb.environment().put(MARK, Long.toString(ProcessHandle.current().pid()));
         try {
             Process child = pb.start();
             Thread forward = new Thread(() -> {
@@ -59,6 +64,27 @@ final class Utf8Relaunch {
             Thread.currentThread().interrupt();
             return Optional.of(ExitCodes.FAILURE);
         }
+    }
+
+    /**
+     * In the relaunched JVM: when the JVM that started it ends without passing a signal on (it was killed),
+     * this one exits as on SIGTERM (its shutdown hooks let the cycle in flight finish). Nothing elsewhere.
+     */
+    static void followParent(Map<String, String> env) {
+        String mark = env.get(MARK);
+        if (mark == null) return;
+        long parent;
+        try {
+            parent = Long.parseLong(mark);
+        } catch (NumberFormatException e) {
+            return; // not set by us
+        }
+        Optional<ProcessHandle> h = ProcessHandle.of(parent);
+        if (h.isEmpty()) {
+            System.exit(AS_ON_SIGTERM);
+            return;
+        }
+        h.get().onExit().thenRun(() -> System.exit(AS_ON_SIGTERM));
     }
 
     private static Optional<List<String>> command(Class<?> main, String[] args) {

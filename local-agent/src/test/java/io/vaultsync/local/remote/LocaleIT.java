@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.fixtures.Await;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,5 +37,30 @@ class LocaleIT {
 
         assertThat(RemoteTree.files(bare, "main")).containsKey("Plans/café – résumé ✓.md");
         assertThat(root.resolve("local/Plans/café – résumé ✓.md")).hasContent("é");
+    }
+
+    @Test
+    void theRelaunchedAgentStopsWhenTheProcessItsSupervisorStartedIsKilled() throws Exception {
+        Path bare = CGit.initBare(root.resolve("remote.git"));
+        Agents posix = new Agents(root.resolve("home")).env("LC_ALL", "C").env("LANG", "C");
+        posix.ok(CLOUD, "init", "--vault", root.resolve("cloud").toString(), "--remote", bare.toString());
+        Path log = root.resolve("run.log");
+        Process outer = posix.start(log, CLOUD, "run", "--vault", root.resolve("cloud").toString(), "--interval", "1s");
+        List<ProcessHandle> started = new ArrayList<>();
+        try {
+            Await.until("the agent relaunched under C.UTF-8 and running", Duration.ofSeconds(60),
+                    () -> outer.descendants().anyMatch(ProcessHandle::isAlive) && Agents.read(log).contains("running on"));
+            ProcessHandle inner = outer.descendants().filter(ProcessHandle::isAlive).findFirst().orElseThrow();
+            started.add(inner);
+
+            outer.destroyForcibly(); // kill -9 of the JVM the supervisor knows
+
+            Await.until("the relaunched agent stopped with it", Duration.ofSeconds(60), () -> !inner.isAlive());
+            // and its vault lock is free: a restarted agent runs
+            posix.ok(CLOUD, "sync", "--vault", root.resolve("cloud").toString());
+        } finally {
+            started.forEach(ProcessHandle::destroyForcibly); // an orphan, if the test failed
+            outer.destroyForcibly();
+        }
     }
 }
