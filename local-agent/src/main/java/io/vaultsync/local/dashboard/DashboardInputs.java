@@ -42,11 +42,11 @@ public final class DashboardInputs {
     static final Duration QUIET_AFTER = Duration.ofHours(24);
     private static final Pattern EXECUTED = Pattern.compile("(?m)^- executed at: (\\S+)$");
 
-    private DashboardInputs() {}
-
     /** The folders the dashboard shows; nothing else of the tree is read. */
     static final List<String> FOLDERS = List.of("Needs_Action", "In_Progress", "Pending_Approval", "Approved", "Rejected",
             "Done", "Updates");
+
+    private DashboardInputs() {}
 
     /**
      * The dashboard's data from the branch head (after the cycle's commit): every name, count and field
