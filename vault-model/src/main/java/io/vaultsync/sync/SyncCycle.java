@@ -78,11 +78,29 @@ public final class SyncCycle {
 
         void run(CycleContext ctx) throws IOException;
 
-        /** This prelude, then the other. */
+        /**
+         * Work done in each round right after the scan's commit, before the fetch, when the branch holds
+         * what this agent is about to push (the local agent's dashboard reads it here). What it writes and
+         * names with {@link CycleContext#wrote} is scanned, gated and committed at once, in a commit of its
+         * own. Nothing by default.
+         */
+        default void afterCommit(CycleContext ctx) throws IOException {}
+
+        /** This prelude, then the other; the same for the work after the commit. */
         default Prelude andThen(Prelude next) {
-            return ctx -> {
-                run(ctx);
-                next.run(ctx);
+            Prelude first = this;
+            return new Prelude() {
+                @Override
+                public void run(CycleContext ctx) throws IOException {
+                    first.run(ctx);
+                    next.run(ctx);
+                }
+
+                @Override
+                public void afterCommit(CycleContext ctx) throws IOException {
+                    first.afterCommit(ctx);
+                    next.afterCommit(ctx);
+                }
             };
         }
     }
@@ -151,11 +169,13 @@ public final class SyncCycle {
                 }
                 last = Candidates.classify(vault.workTree(), zones, gate, agent, scan.changes());
                 if (!last.stageable().isEmpty()) {
-                    String subject = "vaultsync: " + agent + " syncs " + last.stageable().size() + " path"
-                            + (last.stageable().size() == 1 ? "" : "s");
-                    CommitWriter.commit(vault, last.stageable(), trailers.message(subject), ident);
+                    CommitWriter.commit(vault, last.stageable(), trailers.message(subject(agent, last.stageable())), ident);
                     committed += last.stageable().size();
                 }
+                Candidates after = afterCommit(ctx, prelude);
+                committed += after.stageable().size();
+                last = new Candidates(concat(last.stageable(), after.stageable()), concat(last.blocked(), after.blocked()),
+                        concat(last.outside(), after.outside()));
                 journal.catchUp(vault); // each local commit is enqueued before it is pushed
                 CardMaker maker = new CardMaker(agent, now, (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
                 Integrator integrator = new Integrator(vault, zones, gate, agent,
@@ -190,6 +210,35 @@ public final class SyncCycle {
             log(report, (System.nanoTime() - started) / 1_000_000);
             return report;
         }
+    }
+
+    /**
+     * The prelude's work after the scan's commit: what it wrote is gated and committed like the scan's
+     * changes, in a commit of its own; returns how those paths were sorted (committed, blocked, outside).
+     */
+    private static Candidates afterCommit(CycleContext ctx, Prelude prelude) throws IOException {
+        ctx.written().clear(); // what the prelude wrote before the scan is committed (or reported) by now
+        prelude.afterCommit(ctx);
+        if (ctx.written().isEmpty()) return new Candidates(List.of(), List.of(), List.of());
+        VaultRepo vault = ctx.vault();
+        String agent = ctx.settings().name();
+        WorkTreeScan.Result scan = WorkTreeScan.scan(vault, ScanScope.paths(ctx.written()));
+        Candidates c = Candidates.classify(vault.workTree(), ctx.zones(), ctx.gate(), agent, scan.changes());
+        if (!c.stageable().isEmpty()) {
+            CommitWriter.commit(vault, c.stageable(), ctx.trailers().message(subject(agent, c.stageable())), ctx.ident());
+        }
+        return c;
+    }
+
+    private static String subject(String agent, List<?> paths) {
+        return "vaultsync: " + agent + " syncs " + paths.size() + " path" + (paths.size() == 1 ? "" : "s");
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        if (b.isEmpty()) return a;
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private void checkpoint(VaultRepo vault, SyncState state, SyncOutcome outcome) {

@@ -1,21 +1,18 @@
 package io.vaultsync.local.dashboard;
 
-import io.vaultsync.gate.SecretGate;
+import io.vaultsync.conflict.CardReader;
+import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.git.LastPushes;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.signal.Signal;
-import io.vaultsync.status.OpenCards;
 import io.vaultsync.sync.CycleContext;
 import io.vaultsync.sync.SyncState;
 import io.vaultsync.transport.TransportFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,58 +24,90 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
-/** Gathers {@link DashboardData} from the local clone: its work tree, its branch's history and its sync state. */
+/**
+ * Gathers {@link DashboardData} from the local clone: its branch head's tree and history (never the work
+ * tree, so nothing that is not on the branch is named) and its sync state.
+ */
 public final class DashboardInputs {
     public static final String DASHBOARD = "Dashboard.md";
     /** By default, another agent with no sync for longer than this is shown as quiet. */
     static final Duration QUIET_AFTER = Duration.ofHours(24);
     private static final Pattern EXECUTED = Pattern.compile("(?m)^- executed at: (\\S+)$");
 
+    /** The folders the dashboard shows; nothing else of the tree is read. */
+    static final List<String> FOLDERS = List.of("Needs_Action", "In_Progress", "Pending_Approval", "Approved", "Rejected",
+            "Done", "Updates");
+
     private DashboardInputs() {}
 
-    /** The dashboard's data as the cycle starts; another agent silent for longer than {@code quietAfter} is quiet. */
+    /**
+     * The dashboard's data from the branch head (after the cycle's commit): every name, count and field
+     * comes from committed, gated content; another agent silent for longer than {@code quietAfter} is quiet.
+     */
     public static DashboardData collect(CycleContext ctx, Duration quietAfter) throws IOException {
-        Path wt = ctx.vault().workTree();
-        Policy policy = ctx.policy();
-        SecretGate gate = ctx.gate();
+        try (ObjectReader reader = ctx.vault().repository().newObjectReader()) {
+            return collect(ctx, quietAfter, CommittedFiles.of(reader, ctx.vault().head(), ctx.gate(), FOLDERS));
+        }
+    }
+
+    private static DashboardData collect(CycleContext ctx, Duration quietAfter, CommittedFiles tree) throws IOException {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("Needs_Action", files(wt, "Needs_Action", gate).size());
-        for (AgentSpec a : policy.agents()) counts.put("In_Progress/" + a.name(), files(wt, "In_Progress/" + a.name(), gate).size());
+        counts.put("Needs_Action", tree.under("Needs_Action").size());
+        for (AgentSpec a : ctx.policy().agents()) counts.put("In_Progress/" + a.name(), tree.under("In_Progress/" + a.name()).size());
         List<String> drafts = new ArrayList<>();
-        for (String domain : folders(wt.resolve("Pending_Approval"))) {
+        for (String domain : tree.folders("Pending_Approval")) {
             if (domain.equals("conflicts")) continue;
-            List<String> in = files(wt, "Pending_Approval/" + domain, gate);
+            List<String> in = tree.under("Pending_Approval/" + domain);
             counts.put("Pending_Approval/" + domain, in.size());
             drafts.addAll(in);
         }
-        for (String f : List.of("Approved", "Rejected", "Done", "Updates")) counts.put(f, files(wt, f, gate).size());
-
-        List<DashboardData.Card> cards = OpenCards.list(wt).stream()
-                .map(c -> new DashboardData.Card(cardId(c.card()), c.kind(), c.path(), c.agent())).toList();
+        for (String f : List.of("Approved", "Rejected")) counts.put(f, tree.under(f).size());
 
         List<DashboardData.DoneItem> done = new ArrayList<>();
-        for (String p : files(wt, "Done", gate)) done.add(new DashboardData.DoneItem(p, executedAt(wt.resolve(p))));
+        for (Map.Entry<String, byte[]> e : tree.contents(tree.under("Done")).entrySet()) {
+            done.add(new DashboardData.DoneItem(e.getKey(), executedAt(e.getValue())));
+        }
         done.sort(Comparator.comparing(DashboardData.DoneItem::executedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(DashboardData.DoneItem::path));
+        counts.put("Done", done.size()); // less any the content scan holds back
 
         List<DashboardData.SignalFile> signals = new ArrayList<>();
-        for (String p : files(wt, "Updates", gate)) {
-            byte[] bytes = Files.readAllBytes(wt.resolve(p));
-            if (!gate.checkContent(p, bytes).blocked()) signals.add(new DashboardData.SignalFile(p, Signal.parse(p, bytes)));
+        for (Map.Entry<String, byte[]> e : tree.contents(tree.under("Updates")).entrySet()) {
+            signals.add(new DashboardData.SignalFile(e.getKey(), Signal.parse(e.getKey(), e.getValue())));
         }
         signals.sort(Comparator.comparing((DashboardData.SignalFile s) -> s.signal().time(),
                 Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(DashboardData.SignalFile::path));
-        counts.put("Updates", signals.size()); // less any the content scan holds back; the row keeps its place
+        counts.put("Updates", signals.size()); // less any the content scan holds back
 
-        return new DashboardData(counts, drafts, cards, agents(ctx, quietAfter), done, signals);
+        return new DashboardData(counts, drafts, cards(tree), agents(ctx, quietAfter), done, signals);
+    }
+
+    /** The open decision cards on the branch, every agent's; a file that is not a readable card is left out. */
+    private static List<DashboardData.Card> cards(CommittedFiles tree) throws IOException {
+        String dir = ConflictCard.DIR.substring(0, ConflictCard.DIR.length() - 1);
+        List<String> files = tree.oneFolderDown(dir).stream().filter(p -> p.endsWith(".md")).toList();
+        List<DashboardData.Card> out = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : tree.contents(files).entrySet()) {
+            String text = new String(e.getValue(), StandardCharsets.UTF_8);
+            if (!CardReader.looksLikeCard(text)) continue;
+            ConflictCard card;
+            try {
+                card = CardReader.parse(e.getKey(), text);
+            } catch (CardReader.NotACardException notACard) {
+                continue;
+            }
+            String agent = e.getKey().substring(ConflictCard.DIR.length(), e.getKey().lastIndexOf('/'));
+            if (card.isOpen()) out.add(new DashboardData.Card(cardId(e.getKey()), card.kind().yamlName(), card.path(), agent));
+        }
+        return out;
     }
 
     private static List<DashboardData.Agent> agents(CycleContext ctx, Duration quietAfter) throws IOException {
@@ -154,8 +183,8 @@ public final class DashboardInputs {
         return lastSync.isBefore(now.minus(quietAfter)) ? "quiet" : "ok";
     }
 
-    private static Instant executedAt(Path f) throws IOException {
-        Matcher m = EXECUTED.matcher(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+    private static Instant executedAt(byte[] content) {
+        Matcher m = EXECUTED.matcher(new String(content, StandardCharsets.UTF_8));
         Instant last = null;
         while (m.find()) {
             try {
@@ -165,32 +194,5 @@ public final class DashboardInputs {
             }
         }
         return last;
-    }
-
-    /**
-     * Vault paths of the visible regular files below a folder that the secret gate lets through by path
-     * (denylist, size), sorted: what the gate holds back is neither read nor named on the dashboard.
-     */
-    static List<String> files(Path wt, String folder, SecretGate gate) throws IOException {
-        Path dir = wt.resolve(folder);
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return List.of();
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
-                if (f.getFileName().toString().startsWith(".")) continue;
-                String rel = wt.relativize(f).toString().replace('\\', '/');
-                if (!gate.checkPath(rel, false, Files.size(f)).blocked()) out.add(rel);
-            }
-        }
-        out.sort(null);
-        return out;
-    }
-
-    private static List<String> folders(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return List.of();
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))
-                    .map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
-        }
     }
 }

@@ -15,11 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code Dashboard.md} in step, in each cycle of the local agent before the scan: it is rewritten
- * only when its bytes would change (the cycle's scan commits it), and only by an agent whose zones hold it.
- * It reflects the clone as the cycle starts, so a change fetched in one cycle shows in the next.
+ * Keeps {@code Dashboard.md} in step, in each round of the local agent's cycles right after the scan's
+ * commit: it is rewritten only when its bytes would change (and then committed by the cycle at once), and
+ * only by an agent whose zones hold it. It shows the branch as this agent is about to push it: only what
+ * is committed and passed the secret gate, never a file that exists only in the work tree. A change
+ * fetched in one cycle shows in the next.
  *
- * <p>The dashboard never stops a sync: when it cannot be computed (an unreadable file, say), the previous
+ * <p>It shows no blocked path, not even by name (the name may be the secret); the cycle's report and log
+ * say what the gate held back.
+ *
+ * <p>The dashboard never stops a sync: when it cannot be computed (an unreadable object, say), the previous
  * one stays, a warning is logged, and the cycle goes on.
  */
 public final class DashboardKeeper implements SyncCycle.Prelude {
@@ -38,8 +43,12 @@ public final class DashboardKeeper implements SyncCycle.Prelude {
         this.quietAfter = quietAfter;
     }
 
+    /** Nothing before the scan: what the scan commits is shown in the same round. */
     @Override
-    public void run(CycleContext ctx) throws IOException {
+    public void run(CycleContext ctx) {}
+
+    @Override
+    public void afterCommit(CycleContext ctx) throws IOException {
         if (!ctx.zones().mayWrite(ctx.settings().name(), DashboardInputs.DASHBOARD)) return;
         byte[] next;
         try {
@@ -49,8 +58,9 @@ public final class DashboardKeeper implements SyncCycle.Prelude {
             return;
         }
         Path f = ctx.vault().workTree().resolve(DashboardInputs.DASHBOARD);
-        if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(f), next)) return;
-        AtomicFiles.write(f, next);
+        boolean same = Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(f), next);
+        if (!same) AtomicFiles.write(f, next);
+        // scanned either way: committed unless the branch has these bytes already (a crash may have kept them back)
         ctx.wrote(DashboardInputs.DASHBOARD);
     }
 }

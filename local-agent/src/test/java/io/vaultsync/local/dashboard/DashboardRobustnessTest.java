@@ -42,12 +42,15 @@ class DashboardRobustnessTest {
     void filesTheSecretGateHoldsBackAreNeitherReadNorListed() throws Exception {
         Vaults v = Vaults.create(root);
         Signal ok = new Signal("note", Instant.parse("2026-11-22T09:00:00Z"), "cloud_agent", null, "Visible", "");
-        Vaults.write(v.local(), ok.path("1"), new String(ok.render(), StandardCharsets.UTF_8));
-        Vaults.write(v.local(), "Updates/api_keys/SIGNAL_20261122-100000_note_2.md", "# bank PIN 4411\n");
-        Vaults.write(v.local(), "Updates/SIGNAL_20261122-110000_note_3.md", "# key AKIAIOSFODNN7EXAMPLE\n");
-        Vaults.write(v.local(), "Pending_Approval/email/credentials.json", "{}\n");
+        Vaults.write(v.cloud(), ok.path("1"), new String(ok.render(), StandardCharsets.UTF_8));
+        Vaults.write(v.cloud(), "Updates/api_keys/SIGNAL_20261122-100000_note_2.md", "# bank PIN 4411\n");
+        Vaults.write(v.cloud(), "Updates/SIGNAL_20261122-110000_note_3.md", "# key AKIAIOSFODNN7EXAMPLE\n");
+        Vaults.write(v.cloud(), "Pending_Approval/email/credentials.json", "{}\n");
+        v.syncCloud();
         Vaults.write(v.local(), "Done/secrets/old.md", "x\n");
-        Vaults.cycle(v.localAgent(), Clock.systemUTC()).run(v.local(), new DashboardKeeper());
+        DashboardKeeper keeper = new DashboardKeeper();
+        Vaults.cycle(v.localAgent(), Clock.systemUTC()).run(v.local(), keeper); // fetches
+        Vaults.cycle(v.localAgent(), Clock.systemUTC()).run(v.local(), keeper); // shows
 
         String md = RemoteTree.files(v.remote(), "main").get("Dashboard.md");
         assertThat(md).contains("[Visible]", "| Updates | 1 |", "| Done | 0 |", "## Drafts waiting for approval (0)")
