@@ -1,6 +1,5 @@
 package io.vaultsync.gate;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -8,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Layer 2 of the gate: scans file content for secrets. Bytes are read as ISO-8859-1, one char
- * per byte, so binary files are scanned too. Detectors run in order; the first that hits wins.
+ * per byte, so binary files are scanned too; UTF-16 and UTF-32 text is also scanned decoded (see
+ * {@link TextDecoding}). Detectors run in order; the first that hits wins.
  */
 final class ContentScanner {
 
@@ -25,11 +25,12 @@ final class ContentScanner {
     /** The name of the first detector that finds a secret in {@code content}, if any. */
     Optional<String> firstHit(byte[] content) {
         Objects.requireNonNull(content, "content");
-        String text = new String(content, StandardCharsets.ISO_8859_1);
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (Detector detector : detectors) {
-            if (detector.foundIn(text, lower)) {
-                return Optional.of(detector.name());
+        for (String text : TextDecoding.texts(content)) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            for (Detector detector : detectors) {
+                if (detector.foundIn(text, lower)) {
+                    return Optional.of(detector.name());
+                }
             }
         }
         return Optional.empty();

@@ -3,6 +3,8 @@ package io.vaultsync.gate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,12 +13,15 @@ import java.util.regex.Pattern;
  * entropy...), and lower-case hints, one of which must occur in the text for the regex to be
  * worth running (a cheap prefilter; empty means always run).
  *
- * @param name    the rule name reported as {@code content:<name>}; lower-case words and dashes
- * @param pattern what a candidate looks like
- * @param hints   lower-case substrings, one of which every match contains
- * @param accept  whether a candidate match is a real hit
+ * @param name           the rule name reported as {@code content:<name>}; lower-case words and dashes
+ * @param pattern        what a candidate looks like
+ * @param hints          lower-case substrings, one of which every match contains
+ * @param accept         whether a candidate match is a real hit
+ * @param resumeAfterEnd after a refused candidate, look for the next one after its end rather than one char
+ *                       past its start: for a check that a longer candidate passes whenever a shorter one
+ *                       inside it does (mixed case), so {@code _sk-_sk-...} is not read 256 chars at a time
  */
-record Detector(String name, Pattern pattern, List<String> hints, Check accept) {
+record Detector(String name, Pattern pattern, List<String> hints, Check accept, boolean resumeAfterEnd) {
 
     /** Decides whether a candidate match is a real hit; sees the whole text for context. */
     @FunctionalInterface
@@ -49,7 +54,12 @@ record Detector(String name, Pattern pattern, List<String> hints, Check accept) 
     }
 
     static Detector of(String name, String regex, List<String> hints, Check accept) {
-        return new Detector(name, Pattern.compile(regex), hints, accept);
+        return new Detector(name, Pattern.compile(regex), hints, accept, false);
+    }
+
+    /** This detector, looking for the next candidate after the end of a refused one. */
+    Detector resumingAfterEnd() {
+        return new Detector(name, pattern, hints, accept, true);
     }
 
     /**
@@ -58,17 +68,26 @@ record Detector(String name, Pattern pattern, List<String> hints, Check accept) 
      * @param lower {@code text} in lower case, for the hints
      */
     boolean foundIn(CharSequence text, String lower) {
+        return firstIn(text, lower).isPresent();
+    }
+
+    /**
+     * The first accepted match in {@code text}, if any (its span, for redaction; never reported).
+     *
+     * @param lower {@code text} in lower case, for the hints
+     */
+    Optional<MatchResult> firstIn(CharSequence text, String lower) {
         if (!hints.isEmpty() && hints.stream().noneMatch(lower::contains)) {
-            return false;
+            return Optional.empty();
         }
         Matcher m = pattern.matcher(text);
         int from = 0;
         while (from <= text.length() && m.find(from)) {
             if (accept.test(text, m)) {
-                return true;
+                return Optional.of(m.toMatchResult());
             }
-            from = m.start() + 1;
+            from = resumeAfterEnd ? Math.max(m.end(), m.start() + 1) : m.start() + 1;
         }
-        return false;
+        return Optional.empty();
     }
 }

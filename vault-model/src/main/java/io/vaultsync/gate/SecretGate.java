@@ -18,8 +18,9 @@ import java.util.Optional;
  * facts in.
  *
  * <p>Rules, in the order they are checked: {@code path-escape}, {@code bad-name}, {@code symlink},
- * {@code deny:<pattern>}, {@code size-limit}, then {@code content:<detector>}. A rule never
- * contains the file's content.
+ * {@code deny:<pattern>}, {@code name:<detector>} (a token in the path, such as {@code Plans/ghp_....md}),
+ * {@code size-limit}, then {@code content:<detector>}. A rule never contains the file's content, nor
+ * the token of a name; wherever a path is shown, {@link #shown} masks such a token.
  */
 public final class SecretGate {
 
@@ -37,6 +38,11 @@ public final class SecretGate {
     public static final String RULE_SPECIAL_FILE = "special-file";
     public static final String DENY_PREFIX = "deny:";
     public static final String CONTENT_PREFIX = "content:";
+    /** A token in the file's path ({@code name:github-token}): the path is held back, and shown masked. */
+    public static final String NAME_PREFIX = "name:";
+
+    /** The token detectors run on paths; fixed, like the content detectors (a floor). */
+    private static final NameScanner NAMES = NameScanner.standard();
 
     /** The built-in denylist: a floor that no policy lowers. */
     private final PathDenylist floor;
@@ -85,12 +91,20 @@ public final class SecretGate {
         return ContentScanner.standard().detectorNames();
     }
 
+    /**
+     * {@code relPath} as it may be printed, logged or reported: each token in it ({@code ghp_...},
+     * {@code AKIA...}) replaced by {@code ***}. A path without one is returned unchanged.
+     */
+    public static String shown(String relPath) {
+        return NAMES.masked(Objects.requireNonNull(relPath, "relPath"));
+    }
+
     public long maxFileSizeBytes() {
         return maxFileSizeBytes;
     }
 
     /**
-     * Layers 1 and 3, without content.
+     * Layers 1 and 3, and the token scan of the path; without content.
      *
      * @param relPath vault-relative path with {@code /} separators
      * @param symlink whether the file is a symbolic link (never followed, never committed)
@@ -113,6 +127,10 @@ public final class SecretGate {
         Optional<String> deny = floor.denyingRule(relPath).or(() -> extra.denyingRule(relPath));
         if (deny.isPresent()) {
             return new Verdict.Blocked(DENY_PREFIX + deny.get());
+        }
+        Optional<String> token = NAMES.firstHit(relPath);
+        if (token.isPresent()) {
+            return new Verdict.Blocked(NAME_PREFIX + token.get());
         }
         if (size > maxFileSizeBytes) {
             return new Verdict.Blocked(RULE_SIZE_LIMIT);

@@ -6,8 +6,8 @@ import java.util.Objects;
  * What the secret gate decided about one candidate file.
  *
  * <p>A {@link Blocked} verdict names the rule that fired ({@code path-escape}, {@code symlink},
- * {@code size-limit}, {@code deny:<pattern>} or {@code content:<detector>}); it never carries the
- * file's content.
+ * {@code size-limit}, {@code deny:<pattern>}, {@code name:<detector>} or {@code content:<detector>}); it
+ * never carries the file's content, nor the token a {@code name:} rule found in the path.
  */
 public sealed interface Verdict permits Verdict.Allowed, Verdict.Blocked {
 
@@ -26,7 +26,8 @@ public sealed interface Verdict permits Verdict.Allowed, Verdict.Blocked {
     /**
      * The file must not be staged.
      *
-     * @param rule the rule that fired, e.g. {@code deny:.env*} or {@code content:private-key}
+     * @param rule the rule that fired, e.g. {@code deny:.env*}, {@code name:github-token} or
+     *             {@code content:private-key}
      */
     record Blocked(String rule) implements Verdict {
         public Blocked {

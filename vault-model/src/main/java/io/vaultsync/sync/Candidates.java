@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Sorts the scanned changes: those this agent may commit (read once, gated, ready to stage), those the
  * gate holds back, and those outside its zones. Reading a file happens here, once: the bytes that pass
- * the gate are the bytes that are committed.
+ * the gate are the bytes that are committed. A held-back path is reported as {@link SecretGate#shown}, so a
+ * token in its name is never printed.
  */
 public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, List<String> outside) {
     public Candidates {
@@ -65,7 +66,7 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
             Verdict v = gate.checkPath(ch.path(), attrs.isSymbolicLink(), attrs.size());
             if (!v.blocked() && attrs.isOther()) v = new Verdict.Blocked(SecretGate.RULE_SPECIAL_FILE); // a FIFO is never read
             if (v instanceof Verdict.Blocked b) {
-                blocked.add(new BlockedPath(ch.path(), b.rule()));
+                blocked.add(new BlockedPath(SecretGate.shown(ch.path()), b.rule()));
                 continue;
             }
             byte[] bytes;
@@ -75,17 +76,17 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
                 continue;
             } catch (IOException unreadable) {
                 // one unreadable file does not stop the others; it is reported like a blocked one
-                blocked.add(new BlockedPath(ch.path(), "unreadable"));
+                blocked.add(new BlockedPath(SecretGate.shown(ch.path()), "unreadable"));
                 continue;
             }
             v = gate.check(ch.path(), false, bytes.length, bytes);
             if (v instanceof Verdict.Blocked b) {
-                blocked.add(new BlockedPath(ch.path(), b.rule()));
+                blocked.add(new BlockedPath(SecretGate.shown(ch.path()), b.rule()));
                 continue;
             }
             if (ch.path().equals(Policy.PATH) && !readable(bytes)) {
                 // a policy nobody could read is never committed: it would stop every agent
-                blocked.add(new BlockedPath(ch.path(), UNREADABLE_POLICY));
+                blocked.add(new BlockedPath(SecretGate.shown(ch.path()), UNREADABLE_POLICY));
                 continue;
             }
             stage.add(new StagedFile(ch.path(), bytes, bytes.length, attrs.lastModifiedTime()));

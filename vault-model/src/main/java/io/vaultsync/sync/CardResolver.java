@@ -6,6 +6,7 @@ import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictDecision.Side;
 import io.vaultsync.conflict.Keep;
+import io.vaultsync.gate.SecretGate;
 import io.vaultsync.gate.Verdict;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.StagedFile;
@@ -134,7 +135,7 @@ public final class CardResolver {
 
     private StagedFile write(CycleContext ctx, String path, byte[] bytes) throws IOException {
         if (ctx.gate().check(path, false, bytes.length, bytes) instanceof Verdict.Blocked b) {
-            throw new VaultStateException(path + ": the secret gate holds these bytes back [" + b.rule() + "]; nothing changed");
+            throw new VaultStateException(SecretGate.shown(path) + ": the secret gate holds these bytes back [" + b.rule() + "]; nothing changed");
         }
         Path f = ctx.vault().workTree().resolve(path);
         AtomicFiles.write(f, bytes);

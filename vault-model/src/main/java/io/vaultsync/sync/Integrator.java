@@ -176,7 +176,7 @@ final class Integrator {
                 (p, bytes, theirs) -> saveLocal(p, bytes, theirs, to));
         WorkTreeWriter.Result r = writer.update(from.getTree(), to.getTree(), dropped, remoteChanged);
         keptLocal.addAll(r.keptLocal());
-        r.keptBlocked().forEach(p -> keptLocal.add(p + " (held by the secret gate)"));
+        r.keptBlocked().forEach(p -> keptLocal.add(SecretGate.shown(p) + " (held by the secret gate)"));
         errors.addAll(r.errors());
         io.vaultsync.git.LocalBranch.move(vault, from, to);
     }

@@ -166,7 +166,9 @@ class SecretGateContentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pwd=", "sk-", "eyJ", "key:", "a=b", "://u:", "bearer ", "1234567890:", "Authorization: Bearer "})
+    @ValueSource(strings = {"pwd=", "sk-", "eyJ", "key:", "a=b", "://u:", "bearer ", "1234567890:", "Authorization: Bearer ",
+            "_sk-", "xoxb-", "-eyJ", "hf_", "github_pat_", "MII", "LS0tLS1CRUdJT", "password:\n", "pass: |\n",
+            "| pwd |\n|---|\n", "| a | b |\n", "|---|\n", "password: a b c\n"})
     void repetitiveInputCannotMakeTheScanQuadratic(String unit) {
         String text = unit.repeat((1 << 20) / unit.length());
         long start = System.nanoTime();

@@ -73,6 +73,26 @@ class SecretGateEndToEndTest {
     }
 
     @Test
+    void aTokenInAFileNameHoldsTheFileBackAndIsOnlyEverShownMasked() throws Exception {
+        TestVaults v = TestVaults.create(root);
+        String token = "gh" + "p_" + "Zq3" + "x".repeat(30) + "K9w";
+        write(v.cloud(), "Plans/" + token + ".md", "# plan\n");
+        write(v.cloud(), "Plans/EMAIL_" + token + "/notes.md", "# notes\n");
+        write(v.cloud(), "Plans/innocent.md", "# plain plan\n");
+
+        SyncReport r = v.syncCloud();
+
+        assertThat(r.blocked()).containsExactlyInAnyOrder(new BlockedPath("Plans/***.md", "name:github-token"),
+                new BlockedPath("Plans/EMAIL_***/notes.md", "name:github-token"));
+        assertThat(RemoteTree.everVersion(v.remote(), "main")).noneMatch(e -> e[0].contains(token));
+        assertThat(RemoteTree.files(v.remote(), "main")).containsKey("Plans/innocent.md");
+        assertThat(v.cloud().resolve("Plans/" + token + ".md")).exists();
+        var status = StatusService.compute(v.cloud(), v.cloudAgent());
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(status.toMap());
+        assertThat(json).doesNotContain(token).contains("Plans/***.md", "name:github-token");
+    }
+
+    @Test
     void symlinkIsNeverFollowedNorCommitted() throws Exception {
         TestVaults v = TestVaults.create(root);
         Path outside = root.resolve("outside-secret.txt");

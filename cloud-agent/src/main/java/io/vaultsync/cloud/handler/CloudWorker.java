@@ -12,6 +12,7 @@ import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
+import io.vaultsync.gate.SecretGate;
 import io.vaultsync.gate.Verdict.Blocked;
 import io.vaultsync.git.ScanScope;
 import io.vaultsync.lease.Lease;
@@ -206,11 +207,11 @@ public final class CloudWorker implements AgentExtension.Worker {
     private void trouble(String path, String what, Exception e) {
         String line = what + ": " + (e instanceof VaultException ? e.getMessage() : "I/O error: " + e.getMessage());
         if (line.equals(troubles.put(path, line))) {
-            LOG.debug("{}: {} (again)", path, line);
+            LOG.debug("{}: {} (again)", SecretGate.shown(path), line);
             return;
         }
-        say(path + ": " + line + "; the other tasks go on");
-        LOG.debug("{}: {}", path, what, e);
+        say(SecretGate.shown(path) + ": " + line + "; the other tasks go on"); // a token in a name is never shown
+        LOG.debug("{}: {}", SecretGate.shown(path), what, e);
     }
 
     private void handle(Path root, Path gitDir, Held task, List<String> handler, WorkPlan.Run run, Actions actions)

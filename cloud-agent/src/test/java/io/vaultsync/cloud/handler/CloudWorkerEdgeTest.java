@@ -28,6 +28,24 @@ import org.junit.jupiter.api.Test;
 class CloudWorkerEdgeTest extends CloudVaultFixture {
 
     @Test
+    void aTaskWhoseNameHoldsATokenIsNeverClaimedAndItsNameNeverShown() throws Exception {
+        String token = "gh" + "p_" + "Zq3" + "x".repeat(30) + "K9w";
+        handler(List.of(SAMPLE_HANDLER.toString()), 3);
+        ingest("EMAIL_" + token + ".md", TASK); // held back by the cloud's own sync: local only
+        ingest("EMAIL_b_fine.md", TASK);
+        worker.afterCycle(cloud);
+        worker.afterCycle(cloud);
+
+        Map<String, String> files = remoteFiles();
+        assertThat(files).containsKey("Pending_Approval/email/DRAFT_reply_EMAIL_b_fine.md");
+        assertThat(files.keySet()).noneMatch(p -> p.contains(token));
+        assertThat(files.values()).noneMatch(c -> c.contains(token));
+        assertThat(cloud.resolve("Needs_Action/EMAIL_" + token + ".md")).as("the held task stays where it was").exists();
+        assertThat(said.toString()).contains("Needs_Action/EMAIL_***.md: not claimed:", "[name:github-token]")
+                .doesNotContain(token);
+    }
+
+    @Test
     void aTaskTheSecretGateHoldsBackDoesNotStopTheOthers() throws Exception {
         SecretSamples.Sample aws = SecretSamples.all().stream()
                 .filter(s -> s.expectedRulePrefix().equals("content:aws-secret-access-key")).findFirst().orElseThrow();
