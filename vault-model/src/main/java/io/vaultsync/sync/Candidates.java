@@ -53,7 +53,7 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
             }
             Verdict name = gate.checkPath(ch.path(), false, 0);
             if (name instanceof Verdict.Blocked b) { // before any lookup: a bad name may not even resolve
-                blocked.add(new BlockedPath(ch.path(), b.rule()));
+                blocked.add(new BlockedPath(SecretGate.shown(ch.path()), b.rule()));
                 continue;
             }
             Path file = workTree.resolve(ch.path());
