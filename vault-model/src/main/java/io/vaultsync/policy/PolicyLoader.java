@@ -149,7 +149,7 @@ public final class PolicyLoader {
                         throw fail(lineContaining(entry.line(), "zones"), "key 'zones[" + j + "]': empty zone" + in);
                     }
                     try {
-                        Glob.compile(zone);
+                        ZonePattern.compile(zone);
                     } catch (IllegalArgumentException e) {
                         throw fail(lineContaining(entry.line(), zone), "key 'zones[" + j + "]': " + e.getMessage() + in);
                     }
