@@ -86,8 +86,7 @@ public final class ActionsStore {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (n == null || n.isNull()) return out;
         if (!n.isObject()) throw bad(f, key, "expected a mapping of name to command");
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
-            var e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
             JsonNode v = e.getValue();
             List<String> argv = new ArrayList<>();
             if (v.isTextual()) {

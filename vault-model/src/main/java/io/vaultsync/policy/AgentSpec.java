@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One agent of the vault: its unique name, its role and its write zones (globs, see {@link Glob}).
+ * One agent of the vault: its unique name, its role and its write zones (gitignore patterns, see {@link ZonePattern}).
  */
 public record AgentSpec(String name, Role role, List<String> zones) {
 
@@ -22,7 +22,7 @@ public record AgentSpec(String name, Role role, List<String> zones) {
             if (zone == null) {
                 throw new IllegalArgumentException("agent '" + name + "': null zone");
             }
-            Glob.compile(zone);
+            ZonePattern.compile(zone);
         }
         zones = List.copyOf(zones);
     }

@@ -1,5 +1,6 @@
 package io.vaultsync.policy;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vaultsync.PolicyException;
 import io.vaultsync.policy.PolicyYaml.AgentEntry;
@@ -7,6 +8,7 @@ import io.vaultsync.policy.PolicyYaml.RawAgent;
 import io.vaultsync.policy.PolicyYaml.RawGate;
 import io.vaultsync.policy.PolicyYaml.RawPolicy;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,16 +50,30 @@ public final class PolicyLoader {
     public static Policy parse(String yamlText, String fileNameForMessages) {
         Objects.requireNonNull(yamlText, "yamlText");
         Objects.requireNonNull(fileNameForMessages, "fileNameForMessages");
-        RawPolicy raw;
-        try {
-            raw = PolicyYaml.MAPPER.readValue(yamlText, RawPolicy.class);
-        } catch (JsonProcessingException e) {
-            throw new PolicyException(YamlErrors.message(fileNameForMessages, yamlText, e), e);
-        }
+        RawPolicy raw = read(yamlText, fileNameForMessages);
         if (raw == null) {
             throw new PolicyException(YamlErrors.at(fileNameForMessages, 1, "the policy file is empty"));
         }
         return new Checker(fileNameForMessages, yamlText).toPolicy(raw);
+    }
+
+    /**
+     * Reads the raw policy through a parser of our own, still open when an error is turned into a message:
+     * Jackson closes the parsers it creates when reading fails, and with them the token {@link YamlErrors}
+     * names ({@code got a string}).
+     */
+    private static RawPolicy read(String yamlText, String file) {
+        try (JsonParser parser = PolicyYaml.MAPPER.createParser(yamlText)) {
+            try {
+                return PolicyYaml.MAPPER.readValue(parser, RawPolicy.class);
+            } catch (JsonProcessingException e) {
+                throw new PolicyException(YamlErrors.message(file, yamlText, e), e);
+            }
+        } catch (JsonProcessingException e) {
+            throw new PolicyException(YamlErrors.message(file, yamlText, e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a policy from memory", e);
+        }
     }
 
     /** The policy as YAML with an explanatory header; {@link #parse} reads it back to an equal policy. */
@@ -133,7 +149,7 @@ public final class PolicyLoader {
                         throw fail(lineContaining(entry.line(), "zones"), "key 'zones[" + j + "]': empty zone" + in);
                     }
                     try {
-                        Glob.compile(zone);
+                        ZonePattern.compile(zone);
                     } catch (IllegalArgumentException e) {
                         throw fail(lineContaining(entry.line(), zone), "key 'zones[" + j + "]': " + e.getMessage() + in);
                     }

@@ -12,12 +12,13 @@ final class PolicyWriter {
     private static final String HEADER = """
             # vaultsync policy: the branch both agents sync, every agent, its role and where it may write.
             # This file is owned by the local agent: a change to it made by any other agent is a violation.
-            # Zones are globs on vault-relative paths: a trailing '/' means the folder and everything below it,
-            # '*' matches within one path segment, '**' across segments, '?' one character; anything else is
-            # an exact path. An agent without 'zones' gets its role's defaults. Every agent may also write its
+            # Zones and gate.deny are both gitignore patterns. A zone is anchored at the vault root and matches
+            # files: a trailing '/' means the folder and everything below it, '*' matches within one path
+            # segment, '**' across segments, '?' one character, '!' takes paths out again; anything else is an
+            # exact path. An agent without 'zones' gets its role's defaults. Every agent may also write its
             # own Pending_Approval/conflicts/<agent>/; In_Progress/<agent>/ is only ever written by <agent>.
             # gate.maxFileSize: bytes, or a size like 512KB, 5MB, 1GB (1024-based);
-            # gate.deny: extra gitignore-style patterns that are never synced.
+            # gate.deny: extra patterns that are never synced, matched at any depth like a .gitignore.
             """;
 
     /** Scalars safe to write unquoted, in block and in flow context. */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who may write where: the policy's zone globs plus the fixed rules of the vault layout.
+ * Who may write where: the policy's zones ({@link ZonePattern}) plus the fixed rules of the vault layout.
  * <ul>
  *   <li>{@code Pending_Approval/conflicts/<x>/...} is written by agent {@code x} only, listed or not;</li>
  *   <li>{@code In_Progress/<x>/...} by agent {@code x} only (if its zones include it);</li>
@@ -33,15 +33,15 @@ public final class Zones {
     static final String LOGS = "Logs";
 
     private final Policy policy;
-    private final Map<String, List<Glob>> globs;
+    private final Map<String, List<ZonePattern>> zones;
 
     public Zones(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        Map<String, List<Glob>> byAgent = new HashMap<>();
+        Map<String, List<ZonePattern>> byAgent = new HashMap<>();
         for (AgentSpec agent : policy.agents()) {
-            byAgent.put(agent.name(), agent.zones().stream().map(Glob::compile).toList());
+            byAgent.put(agent.name(), agent.zones().stream().map(ZonePattern::compile).toList());
         }
-        this.globs = Map.copyOf(byAgent);
+        this.zones = Map.copyOf(byAgent);
     }
 
     public Policy policy() {
@@ -67,7 +67,7 @@ public final class Zones {
         if (inProgressOwner != null && !inProgressOwner.equals(agent)) {
             return false;
         }
-        return globs.get(agent).stream().anyMatch(g -> g.matches(path));
+        return ZonePattern.covers(zones.get(agent), path);
     }
 
     /** The first agent, in policy order, that may write {@code path}. */

@@ -265,7 +265,7 @@ public final class VaultInit {
             } else if (Files.isDirectory(vault)) {
                 try (Stream<Path> s = Files.list(vault)) {
                     for (Path p : (Iterable<Path>) s::iterator) {
-                        if (Files.isDirectory(p)) PathUtils.deleteDirectory(p); else Files.delete(p);
+                        PathUtils.delete(p);
                     }
                 }
             }

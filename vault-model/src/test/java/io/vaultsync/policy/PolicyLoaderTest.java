@@ -150,8 +150,8 @@ class PolicyLoaderTest {
                         List.of(FILE + ":3: missing key 'role' in agents[0]")),
                 Arguments.of("bad name", "version: 1\nagents:\n  - role: local\n    name: 'a b'\n",
                         List.of(FILE + ":4: key 'name': 'a b' is not a valid agent name (", "(in agents[0])")),
-                Arguments.of("bad glob", "version: 1\nagents:\n  - name: a\n    role: local\n    zones:\n      - Done/\n      - /etc/\n",
-                        List.of(FILE + ":7: key 'zones[1]': bad glob '/etc/': ", "(in agents[0])")),
+                Arguments.of("bad zone", "version: 1\nagents:\n  - name: a\n    role: local\n    zones:\n      - Done/\n      - Done/../etc/\n",
+                        List.of(FILE + ":7: key 'zones[1]': bad zone 'Done/../etc/': '..' segments are not allowed (in agents[0])")),
                 Arguments.of("duplicate names", """
                         version: 1
                         agents:

@@ -83,6 +83,22 @@ class ZonesTest {
         assertThat(zones.mayWrite("a", "Anything/else.md")).isTrue();
     }
 
+    @Test
+    void zonesReadLikeAGitignoreAnchoredAtTheVaultRoot() {
+        Policy policy = new Policy(1, "main", List.of(
+                new AgentSpec("a", Role.CLOUD, List.of("Plans/", "!Plans/private/", "Notes.md", "Done/*.md")),
+                new AgentSpec("b", Role.LOCAL, List.of("Done/"))), GateSettings.defaults());
+        Zones zones = new Zones(policy);
+
+        assertThat(zones.mayWrite("a", "Plans/p.md")).isTrue();
+        assertThat(zones.mayWrite("a", "Plans/private/p.md")).isFalse(); // the last matching zone decides
+        assertThat(zones.mayWrite("a", "Notes.md")).isTrue();
+        assertThat(zones.mayWrite("a", "Plans/Notes.md")).isTrue();
+        assertThat(zones.mayWrite("a", "Updates/Notes.md")).isFalse(); // anchored: not at any depth
+        assertThat(zones.mayWrite("a", "Done/d.md")).isTrue();
+        assertThat(zones.mayWrite("a", "Done/sub/d.md")).isFalse(); // files, not folders: '*' stays in Done/
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             Needs_Action/t.md                           | cloud_agent
