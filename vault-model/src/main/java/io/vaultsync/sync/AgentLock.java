@@ -21,6 +21,9 @@ import java.time.Duration;
  * cycle or one command (others wait their turn); {@code daemon.lock} by {@code run} for its whole life.
  */
 public final class AgentLock implements AutoCloseable {
+    /** How long a command waits for a running agent's cycle to finish before it gives up (exit 5). */
+    public static final Duration COMMAND_WAIT = Duration.ofSeconds(60);
+
     private final FileChannel channel;
     private final FileLock lock;
 

@@ -4,7 +4,6 @@ import io.vaultsync.VaultException;
 import io.vaultsync.claim.ClaimResult;
 import io.vaultsync.claim.ClaimService;
 import io.vaultsync.cli.AgentExtension;
-import io.vaultsync.cli.SyncCommand;
 import io.vaultsync.config.Actions;
 import io.vaultsync.config.ActionsStore;
 import io.vaultsync.config.AgentSettings;
@@ -15,6 +14,7 @@ import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.gate.Verdict.Blocked;
 import io.vaultsync.git.ScanScope;
+import io.vaultsync.git.VaultRepo;
 import io.vaultsync.lease.Lease;
 import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.process.CommandRunner;
@@ -24,9 +24,9 @@ import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.work.EarlierCall;
 import io.vaultsync.work.RunningCalls;
 import io.vaultsync.work.WorkCards;
-import io.vaultsync.work.WorkLedger;
 import io.vaultsync.work.WorkLedger.Entry;
 import io.vaultsync.work.WorkLedger.Event;
+import io.vaultsync.work.WorkLedger;
 import io.vaultsync.work.WorkPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -110,7 +110,7 @@ public final class CloudWorker implements AgentExtension.Worker {
     @Override
     public void afterCycle(Path vault) throws IOException {
         Path root = vault.toAbsolutePath().normalize();
-        Path gitDir = SyncCommand.gitDir(root);
+        Path gitDir = VaultRepo.gitDirOf(root);
         Actions actions = ActionsStore.read(gitDir);
         if (actions.handlers().isEmpty()) return;
         claimNew(root, gitDir, actions);
@@ -173,7 +173,7 @@ public final class CloudWorker implements AgentExtension.Worker {
                 String type = TaskType.of(name, Files.readAllBytes(f));
                 if (TaskType.handler(actions, type).isEmpty()) continue;
                 ClaimResult r;
-                try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+                try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
                     r = new ClaimService(settings, clock, claimCycle, Lease.DEFAULT_LENGTH).claim(root, name);
                 }
                 if (r instanceof ClaimResult.Done) say("claimed " + name + " (" + type + ")");
@@ -246,7 +246,7 @@ public final class CloudWorker implements AgentExtension.Worker {
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
     private void place(Path root, Path gitDir, Held task) throws IOException {
         DraftPlacer.Placed[] placed = new DraftPlacer.Placed[1];
-        try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+        try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
             cycle.run(root, ctx -> {
                 placed[0] = new DraftPlacer(settings.name()).place(ctx, task, outputDir(gitDir, task));
                 if (placed[0] instanceof DraftPlacer.Placed.Drafted d) record(gitDir, task, Event.DONE, String.join(", ", d.paths()));
@@ -268,7 +268,7 @@ public final class CloudWorker implements AgentExtension.Worker {
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
     private void raiseCard(Path root, Path gitDir, Held task, List<String> handler, WorkPlan.RaiseCard c) throws IOException {
         String[] id = new String[1];
-        try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+        try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
             cycle.run(root, ctx -> {
                 String cardId = ConflictCard.newId(ctx.now(), DraftPlacer.token() + "-handler");
                 String reason = "The " + task.type() + " handler failed " + c.failures() + " times in a row (last: "

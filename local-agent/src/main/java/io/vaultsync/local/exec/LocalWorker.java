@@ -1,7 +1,6 @@
 package io.vaultsync.local.exec;
 
 import io.vaultsync.cli.AgentExtension;
-import io.vaultsync.cli.SyncCommand;
 import io.vaultsync.config.Actions;
 import io.vaultsync.config.ActionsStore;
 import io.vaultsync.config.AgentSettings;
@@ -13,6 +12,7 @@ import io.vaultsync.gate.Verdict.Blocked;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.StagedFile;
+import io.vaultsync.git.VaultRepo;
 import io.vaultsync.local.approve.Approvals;
 import io.vaultsync.process.CommandRunner;
 import io.vaultsync.sync.AgentLock;
@@ -21,9 +21,9 @@ import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.work.EarlierCall;
 import io.vaultsync.work.RunningCalls;
 import io.vaultsync.work.WorkCards;
-import io.vaultsync.work.WorkLedger;
 import io.vaultsync.work.WorkLedger.Entry;
 import io.vaultsync.work.WorkLedger.Event;
+import io.vaultsync.work.WorkLedger;
 import io.vaultsync.work.WorkPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,7 +72,7 @@ public final class LocalWorker implements AgentExtension.Worker {
     @Override
     public void afterCycle(Path vault) throws IOException {
         Path root = vault.toAbsolutePath().normalize();
-        Path gitDir = SyncCommand.gitDir(root);
+        Path gitDir = VaultRepo.gitDirOf(root);
         Actions actions = ActionsStore.read(gitDir);
         if (actions.executors().isEmpty()) return;
         Set<String> approvedHere = Approvals.ids(gitDir);
@@ -144,7 +144,7 @@ public final class LocalWorker implements AgentExtension.Worker {
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
     private void finish(Path root, Path gitDir, ApprovedItem item) throws IOException {
         String[] done = new String[1];
-        try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+        try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
             cycle.run(root, ctx -> done[0] = moveToDone(ctx, gitDir, item), ScanScope.NONE); // it commits the move itself
         }
         if (done[0] != null) say(item.path() + " -> " + done[0]);
@@ -177,7 +177,7 @@ public final class LocalWorker implements AgentExtension.Worker {
     private void raiseCard(Path root, Path gitDir, ApprovedItem item, List<String> executor, WorkPlan.RaiseCard c)
             throws IOException {
         String[] id = new String[1];
-        try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+        try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
             cycle.run(root, ctx -> {
                 String output = CommandRunner.tailOf(outputFile(gitDir, item));
                 String token = String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
