@@ -21,9 +21,6 @@ import java.time.Duration;
  * cycle or one command (others wait their turn); {@code daemon.lock} by {@code run} for its whole life.
  */
 public final class AgentLock implements AutoCloseable {
-    /** How long a command waits for a running agent's cycle to finish before it gives up (exit 5). */
-    public static final Duration COMMAND_WAIT = Duration.ofSeconds(60);
-
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -44,6 +41,9 @@ public final class AgentLock implements AutoCloseable {
     public static AgentLock acquire(Path gitDir) {
         return acquire(gitDir, Duration.ZERO);
     }
+
+    /** How long a command waits for a running agent's cycle to finish before it gives up (exit 5). */
+    public static final Duration COMMAND_WAIT = Duration.ofSeconds(60);
 
     /**
      * The vault lock, waiting up to {@code wait} for a running agent to finish its cycle: a command run by

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What one role tells the {@link CommandWorker}: which pieces of work to look at, which command runs on
@@ -35,12 +36,9 @@ public interface CommandRole<I extends CommandRole.Item> {
      */
     record Names(String ledger, String command, String doneVerb, String cardTag, ConflictKind cardKind, String outFolder) {
         public Names {
-            Objects.requireNonNull(ledger, "ledger");
-            Objects.requireNonNull(command, "command");
-            Objects.requireNonNull(doneVerb, "doneVerb");
-            Objects.requireNonNull(cardTag, "cardTag");
-            Objects.requireNonNull(cardKind, "cardKind");
-            Objects.requireNonNull(outFolder, "outFolder");
+            if (Stream.of(ledger, command, doneVerb, cardTag, cardKind, outFolder).anyMatch(Objects::isNull)) {
+                throw new NullPointerException("every name of a role is required");
+            }
         }
     }
 
@@ -79,8 +77,6 @@ public interface CommandRole<I extends CommandRole.Item> {
         /** Nothing committed: the piece of work is no longer there (moved or removed meanwhile). */
         record Gone() implements Finished {}
     }
-
-    Names names();
 
     /** Whether any command is configured: without one the worker does nothing at all. */
     boolean active(Actions actions);

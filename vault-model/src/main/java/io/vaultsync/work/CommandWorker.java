@@ -53,14 +53,14 @@ public final class CommandWorker<I extends CommandRole.Item> {
     private final RunningCalls calls;
 
     /** @param passBudget a pass starts no further command once it has run this long ({@link CommandRuns#UNLIMITED}) */
-    public CommandWorker(AgentSettings settings, Clock clock, SyncCycle cycle, WorkOutput output, CommandRole<I> role,
-            Duration passBudget) {
+    public CommandWorker(AgentSettings settings, Clock clock, SyncCycle cycle, WorkOutput output, CommandRole.Names names,
+            CommandRole<I> role, Duration passBudget) {
         this.settings = settings;
         this.clock = clock;
         this.cycle = cycle;
         this.output = output;
         this.role = role;
-        this.names = role.names();
+        this.names = names;
         this.passBudget = passBudget;
         this.calls = new RunningCalls(names.ledger());
     }

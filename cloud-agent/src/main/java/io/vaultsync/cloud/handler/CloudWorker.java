@@ -70,7 +70,7 @@ public final class CloudWorker implements AgentExtension.Worker {
         this.clock = clock;
         this.claimCycle = new SyncCycle(settings, clock, ClaimService.BACKOFF, SyncCycle.STALE_LOCK_AGE);
         this.output = new WorkOutput(settings.name(), out);
-        this.worker = new CommandWorker<>(settings, clock, cycle, output, new Handlers(), passBudget);
+        this.worker = new CommandWorker<>(settings, clock, cycle, output, NAMES, new Handlers(), passBudget);
     }
 
     /** A task this agent holds: its file name, its type, and the key of this claim of it. */
@@ -88,11 +88,6 @@ public final class CloudWorker implements AgentExtension.Worker {
 
     /** The handlers: on the tasks this agent holds, with the task file and an output folder as arguments. */
     private final class Handlers implements CommandRole<Held> {
-        @Override
-        public Names names() {
-            return NAMES;
-        }
-
         @Override
         public boolean active(Actions actions) {
             return !actions.handlers().isEmpty();

@@ -54,7 +54,7 @@ public final class LocalWorker implements AgentExtension.Worker {
 
     public LocalWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out) {
         this.settings = settings;
-        this.worker = new CommandWorker<>(settings, clock, cycle, new WorkOutput(settings.name(), out), new Executors(),
+        this.worker = new CommandWorker<>(settings, clock, cycle, new WorkOutput(settings.name(), out), NAMES, new Executors(),
                 CommandRuns.UNLIMITED);
     }
 
@@ -65,11 +65,6 @@ public final class LocalWorker implements AgentExtension.Worker {
 
     /** The executors: on the items approved on this machine, with the item and its idempotency key as arguments. */
     private final class Executors implements CommandRole<ApprovedItem> {
-        @Override
-        public Names names() {
-            return NAMES;
-        }
-
         @Override
         public boolean active(Actions actions) {
             return !actions.executors().isEmpty();
