@@ -5,6 +5,7 @@ import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.Keep;
+import io.vaultsync.git.VaultRepo;
 import io.vaultsync.status.CardFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class ConflictsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AgentSettings s = SettingsStore.read(SyncCommand.gitDir(opts.vault()));
+        AgentSettings s = SettingsStore.read(VaultRepo.gitDirOf(opts.vault()));
         List<CardFiles.Entry> cards = all ? CardFiles.all(opts.vault()) : CardFiles.open(opts.vault());
         var out = ctx.out();
         if (json) {

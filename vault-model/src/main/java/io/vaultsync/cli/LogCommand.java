@@ -62,7 +62,7 @@ final class LogCommand implements Callable<Integer> {
             }
         }
         Instant from = since == null ? null : since(since);
-        Path gitDir = SyncCommand.gitDir(opts.vault());
+        Path gitDir = VaultRepo.gitDirOf(opts.vault());
         AgentSettings s = SettingsStore.read(gitDir);
         List<JournalRecord> records = Journal.read(Journal.file(gitDir)).stream()
                 .filter(r -> op == null || r.op().equals(op))

@@ -3,6 +3,7 @@ package io.vaultsync.cli;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.conflict.Keep;
+import io.vaultsync.git.VaultRepo;
 import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.CardResolver;
 import io.vaultsync.sync.ResolveResult;
@@ -48,9 +49,9 @@ final class ResolveCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // the lock is held for the resolution, not used in it
     public Integer call() throws Exception {
-        Path gitDir = SyncCommand.gitDir(opts.vault());
+        Path gitDir = VaultRepo.gitDirOf(opts.vault());
         AgentSettings s = SettingsStore.read(gitDir);
-        try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+        try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
             ResolveResult r = new CardResolver(s, ctx.clock(), SyncCycle.standard(s)).resolve(opts.vault(), id, keep, note);
             var out = ctx.out();
             var err = ctx.err();

@@ -4,6 +4,7 @@ import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.git.ScanScope;
+import io.vaultsync.git.VaultRepo;
 import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.sync.SyncReport;
@@ -50,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // the daemon lock is held for the life of the loop, not used in it
     public Integer call() throws Exception {
-        Path gitDir = SyncCommand.gitDir(opts.vault);
+        Path gitDir = VaultRepo.gitDirOf(opts.vault);
         AgentSettings s = SettingsStore.read(gitDir);
         Duration every = interval == null ? s.interval() : interval;
         if (debounce == null) debounce = s.pushDebounce();
@@ -187,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
     private Ended runOnce(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper, ScanScope scope) {
         Ended done = Ended.FAILED;
-        try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+        try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
             SyncReport r = cycle.run(opts.vault, keeper, scope);
             Reports.print(ctx.out(), r);
             done = r.outcome().completed() ? Ended.DONE : Ended.UNFINISHED;

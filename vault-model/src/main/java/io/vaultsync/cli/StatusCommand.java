@@ -3,6 +3,7 @@ package io.vaultsync.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
+import io.vaultsync.git.VaultRepo;
 import io.vaultsync.status.StatusReport;
 import io.vaultsync.status.StatusService;
 import io.vaultsync.sync.BlockedPath;
@@ -27,7 +28,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AgentSettings s = SettingsStore.read(SyncCommand.gitDir(opts.vault));
+        AgentSettings s = SettingsStore.read(VaultRepo.gitDirOf(opts.vault));
         StatusReport r = StatusService.compute(opts.vault, s);
         if (json) {
             ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.toMap()));

@@ -15,9 +15,6 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "sync", description = "Run one sync cycle: commit this agent's zones, integrate the remote, push.")
 public final class SyncCommand implements Callable<Integer> {
-    /** How long a command waits for a running agent's cycle to finish before it gives up (exit 5). */
-    public static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(60);
-
     private final CliContext ctx;
 
     @Mixin
@@ -30,9 +27,9 @@ public final class SyncCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
     public Integer call() throws Exception {
-        Path gitDir = gitDir(opts.vault);
+        Path gitDir = VaultRepo.gitDirOf(opts.vault);
         AgentSettings s = SettingsStore.read(gitDir);
-        try (AgentLock lock = AgentLock.acquire(gitDir, LOCK_WAIT)) {
+        try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
             // the same cycle as run's: lease renewals, hand approvals and the dashboard (local) included
             SyncCycle cycle = SyncCycle.standard(s);
             SyncCycle.Prelude keeper = ctx.extension().keeper(s);
@@ -45,13 +42,6 @@ public final class SyncCommand implements Callable<Integer> {
                 return Reports.exitCode(after.outcome());
             }
             return Reports.exitCode(r.outcome());
-        }
-    }
-
-    /** The git directory of a vault, checked to be a clone before anything else happens. */
-    public static Path gitDir(Path vault) {
-        try (VaultRepo v = VaultRepo.open(vault, "main")) {
-            return v.gitDir();
         }
     }
 }

@@ -11,8 +11,8 @@ import io.vaultsync.journal.JournalRecord;
 import io.vaultsync.journal.Op;
 import io.vaultsync.journal.RepoHealth;
 import io.vaultsync.journal.RewriteAck;
-import io.vaultsync.journal.RewriteCheck;
 import io.vaultsync.journal.RewriteCheck.Verdict;
+import io.vaultsync.journal.RewriteCheck;
 import io.vaultsync.journal.RewriteFacts;
 import io.vaultsync.sync.AgentLock;
 import java.io.IOException;
@@ -47,10 +47,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // the lock is held while the acknowledgement is appended, not used in it
     public Integer call() throws Exception {
-        Path gitDir = SyncCommand.gitDir(opts.vault());
+        Path gitDir = VaultRepo.gitDirOf(opts.vault());
         AgentSettings s = SettingsStore.read(gitDir);
         if (!acknowledgeRewrite) return verify(gitDir, s);
-        try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+        try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
             int acked = acknowledge(gitDir, s);
             return acked == ExitCodes.OK ? verify(gitDir, s) : acked;
         }

@@ -56,8 +56,8 @@ public final class VaultDoctor {
         List<Check> checks = new ArrayList<>();
         Check clockLine;
         AgentSettings s;
-        try (VaultRepo any = VaultRepo.open(dir, "main")) {
-            s = SettingsStore.read(any.gitDir());
+        try {
+            s = SettingsStore.read(VaultRepo.gitDirOf(dir));
         } catch (VaultException e) {
             checks.add(Check.fail(VAULT, e.getMessage(), "run init for this directory (or point --vault at the agent's clone)"));
             machine(dir, checks);

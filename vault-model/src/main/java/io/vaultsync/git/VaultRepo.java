@@ -10,9 +10,9 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
-import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /**
  * An opened vault clone: the repository, its work tree and the branch the agents share. Checks on open
@@ -56,6 +56,16 @@ public final class VaultRepo implements AutoCloseable {
             return new VaultRepo(r, dir, branch);
         } catch (IOException e) {
             throw new VaultStateException(dir + " is not a readable git repository: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The git directory of a vault, checked to be a clone (as by {@link #open}) before anything else happens:
+     * what a command reads first, before it knows the agent's settings and so its branch.
+     */
+    public static Path gitDirOf(Path vault) {
+        try (VaultRepo v = open(vault, null)) { // the branch plays no part in the checks
+            return v.gitDir();
         }
     }
 

@@ -42,6 +42,9 @@ public final class AgentLock implements AutoCloseable {
         return acquire(gitDir, Duration.ZERO);
     }
 
+    /** How long a command waits for a running agent's cycle to finish before it gives up (exit 5). */
+    public static final Duration COMMAND_WAIT = Duration.ofSeconds(60);
+
     /**
      * The vault lock, waiting up to {@code wait} for a running agent to finish its cycle: a command run by
      * hand next to a running daemon takes its turn instead of failing.

@@ -9,6 +9,7 @@ import io.vaultsync.conflict.Keep;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.gate.Verdict;
 import io.vaultsync.git.CommitWriter;
+import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.journal.Op;
 import io.vaultsync.policy.Zones;
@@ -54,16 +55,15 @@ public final class CardResolver {
         if (!card.isOpen()) return new ResolveResult.AlreadyResolved(card);
         String refusal = refusal(card, keep, null);
         if (refusal != null) return new ResolveResult.NotPermitted(card, refusal);
-        ConflictCard[] closed = new ConflictCard[1];
-        SyncReport r = cycle.run(vaultDir, ctx -> {
+        SyncCycle.Result<ConflictCard> r = cycle.call(vaultDir, ctx -> {
             ConflictCard now = CardFiles.find(ctx.vault().workTree(), id).map(CardFiles.Entry::card)
                     .filter(ConflictCard::isOpen)
                     .orElseThrow(() -> new VaultStateException("card " + id + " was closed meanwhile; nothing changed"));
             String why = refusal(now, keep, ctx.zones());
             if (why != null) throw new VaultStateException(why + "; nothing changed");
-            closed[0] = apply(ctx, now, keep, note);
-        });
-        return new ResolveResult.Resolved(closed[0], r);
+            return apply(ctx, now, keep, note);
+        }, ScanScope.ALL);
+        return new ResolveResult.Resolved(r.value(), r.report());
     }
 
     /** Why this agent may not make this choice on this card, or null. */

@@ -106,6 +106,18 @@ public final class SyncCycle {
     }
 
     /**
+     * Work done once inside a cycle, like a {@link Prelude}'s (under the lock, after recovery, before the
+     * scan), that says what it did: a claim's move, a verdict, a card raised, a draft placed.
+     */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(CycleContext ctx) throws IOException;
+    }
+
+    /** What a cycle with {@link Work} did: the work's own result and the cycle's report. */
+    public record Result<T>(T value, SyncReport report) {}
+
+    /**
      * Whether the remote branch moved away from what this clone last fetched: one ls-remote, no scan, no
      * lock. False when the remote cannot be reached (the next full cycle reports that).
      */
@@ -132,6 +144,18 @@ public final class SyncCycle {
      * prelude wrote; a later round, after conflict copies were written, scans everything.
      */
     public SyncReport run(Path vaultDir, Prelude prelude, ScanScope scope) throws IOException {
+        return cycle(vaultDir, ctx -> {
+            prelude.run(ctx);
+            return null;
+        }, prelude, scope).report();
+    }
+
+    /** A cycle whose first scan looks only at {@code scope} and what {@code work} wrote; returns what the work did. */
+    public <T> Result<T> call(Path vaultDir, Work<T> work, ScanScope scope) throws IOException {
+        return cycle(vaultDir, work, Prelude.NONE, scope);
+    }
+
+    private <T> Result<T> cycle(Path vaultDir, Work<T> work, Prelude prelude, ScanScope scope) throws IOException {
         long started = System.nanoTime();
         try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {
             List<String> repaired = new Recovery(staleLockAge, settings.lockMaxAge(), clock).run(vault);
@@ -150,7 +174,7 @@ public final class SyncCycle {
             journal.catchUp(vault); // what a crash left unrecorded is recorded now: replaying twice records nothing
             CycleContext ctx = new CycleContext(vault, settings, policy, zones, gate, trailers, ident, now, journal.journal(),
                     new HashSet<>());
-            prelude.run(ctx);
+            T value = work.run(ctx);
 
             int committed = 0;
             Candidates last = null;
@@ -208,7 +232,7 @@ public final class SyncCycle {
                 ClaimLog.append(vault.gitDir(), new ClaimLog.Entry(clock.instant(), "undone", l.task(), agent, l.describe()));
             }
             log(report, (System.nanoTime() - started) / 1_000_000);
-            return report;
+            return new Result<>(value, report);
         }
     }
 

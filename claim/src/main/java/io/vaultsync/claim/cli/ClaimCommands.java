@@ -6,10 +6,10 @@ import io.vaultsync.claim.ClaimService;
 import io.vaultsync.cli.CliContext;
 import io.vaultsync.cli.DurationConverter;
 import io.vaultsync.cli.ExitCodes;
-import io.vaultsync.cli.SyncCommand;
 import io.vaultsync.cli.VaultOptions;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
+import io.vaultsync.git.VaultRepo;
 import io.vaultsync.lease.Lease;
 import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.SyncCycle;
@@ -48,9 +48,9 @@ final class ClaimCommands {
         @Override
         @SuppressWarnings("try") // the lock is held for the command, not used in it
         public Integer call() throws Exception {
-            Path gitDir = SyncCommand.gitDir(opts.vault());
+            Path gitDir = VaultRepo.gitDirOf(opts.vault());
             AgentSettings s = SettingsStore.read(gitDir);
-            try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+            try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
                 ClaimService service = new ClaimService(s, ctx.clock(),
                         new SyncCycle(s, ctx.clock(), ClaimService.BACKOFF, SyncCycle.STALE_LOCK_AGE), lease());
                 return ClaimOutput.print(ctx.out(), ctx.err(), s.name(), verb(), apply(service, opts.vault()));

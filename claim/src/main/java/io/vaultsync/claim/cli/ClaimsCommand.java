@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultsync.claim.ClaimListing;
 import io.vaultsync.cli.CliContext;
 import io.vaultsync.cli.ExitCodes;
-import io.vaultsync.cli.SyncCommand;
 import io.vaultsync.cli.VaultOptions;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
@@ -38,7 +37,7 @@ final class ClaimsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path gitDir = SyncCommand.gitDir(opts.vault());
+        Path gitDir = VaultRepo.gitDirOf(opts.vault());
         AgentSettings s = SettingsStore.read(gitDir);
         var out = ctx.out();
         ObjectMapper mapper = new ObjectMapper();

@@ -2,10 +2,10 @@ package io.vaultsync.local.cli;
 
 import io.vaultsync.cli.CliContext;
 import io.vaultsync.cli.ExitCodes;
-import io.vaultsync.cli.SyncCommand;
 import io.vaultsync.cli.VaultOptions;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
+import io.vaultsync.git.VaultRepo;
 import io.vaultsync.local.approve.Verdict;
 import io.vaultsync.local.approve.VerdictResult;
 import io.vaultsync.local.approve.VerdictService;
@@ -41,9 +41,9 @@ public final class VerdictCommands {
         @Override
         @SuppressWarnings("try") // the lock is held for the command, not used in it
         public Integer call() throws IOException {
-            Path gitDir = SyncCommand.gitDir(opts.vault());
+            Path gitDir = VaultRepo.gitDirOf(opts.vault());
             AgentSettings s = SettingsStore.read(gitDir);
-            try (AgentLock lock = AgentLock.acquire(gitDir, SyncCommand.LOCK_WAIT)) {
+            try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
                 VerdictResult r = apply(new VerdictService(s, SyncCycle.standard(s)), opts.vault());
                 return print(s.name(), r);
             }

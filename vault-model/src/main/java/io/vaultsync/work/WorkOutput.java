@@ -1,0 +1,50 @@
+package io.vaultsync.work;
+
+import io.vaultsync.VaultException;
+import io.vaultsync.gate.SecretGate;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a worker says to the person running the agent (each line prefixed with the agent's name, also
+ * logged), and its troubles: what went wrong with one path is said once while it stays the same, not
+ * every pass. Paths are shown masked ({@link SecretGate#shown}): a token in a name is never printed.
+ */
+public final class WorkOutput {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkOutput.class);
+
+    private final String agent;
+    private final PrintWriter out;
+    /** What was last said about a path that could not be handled, by its path. */
+    private final Map<String, String> troubles = new HashMap<>();
+
+    public WorkOutput(String agent, PrintWriter out) {
+        this.agent = agent;
+        this.out = out;
+    }
+
+    public void say(String line) {
+        out.println(agent + ": " + line);
+        out.flush();
+        LOG.info(line);
+    }
+
+    /** Says what went wrong with one path, once while it stays the same; the others go on. */
+    public void trouble(String path, String what, Exception e) {
+        String line = what + ": " + (e instanceof VaultException ? e.getMessage() : "I/O error: " + e.getMessage());
+        if (line.equals(troubles.put(path, line))) {
+            LOG.debug("{}: {} (again)", SecretGate.shown(path), line);
+            return;
+        }
+        say(SecretGate.shown(path) + ": " + line + "; the other tasks go on");
+        LOG.debug("{}: {}", SecretGate.shown(path), what, e);
+    }
+
+    /** The path is fine again: a later trouble with it is said anew. */
+    public void clear(String path) {
+        troubles.remove(path);
+    }
+}
