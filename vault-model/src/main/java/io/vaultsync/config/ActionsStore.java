@@ -1,8 +1,8 @@
 package io.vaultsync.config;
 
+import static io.vaultsync.config.Mappers.YAML;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vaultsync.VaultStateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,6 @@ import java.util.Set;
  * file and the key.
  */
 public final class ActionsStore {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> KEYS = Set.of("handlers", "executors", "max_attempts", "retry_delay", "timeout");
 
     private ActionsStore() {}

@@ -1,7 +1,7 @@
 package io.vaultsync.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import static io.vaultsync.config.Mappers.YAML;
+
 import io.vaultsync.VaultStateException;
 import io.vaultsync.policy.Role;
 import io.vaultsync.transport.GitEnvironment;
@@ -15,7 +15,6 @@ import java.util.Map;
 
 /** Reads and writes {@link AgentSettings} under the clone's git directory. */
 public final class SettingsStore {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private SettingsStore() {}
 

@@ -1,8 +1,8 @@
 package io.vaultsync.conflict;
 
+import static io.vaultsync.config.Mappers.YAML;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vaultsync.conflict.ConflictDecision.Side;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,7 +11,6 @@ import java.util.List;
 
 /** Reads a decision card back from its Markdown file (the YAML front matter {@link ConflictCard#render} writes). */
 public final class CardReader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private CardReader() {}
 
