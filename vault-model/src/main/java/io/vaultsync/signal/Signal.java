@@ -1,5 +1,6 @@
 package io.vaultsync.signal;
 
+import io.vaultsync.config.YamlText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -65,7 +66,7 @@ public record Signal(String event, Instant time, String agent, String task, Stri
                 for (String line : text.substring(4, end).split("\n")) {
                     Matcher m = FIELD.matcher(line.trim());
                     if (!m.matches()) continue;
-                    String v = unquote(m.group(2).trim());
+                    String v = YamlText.unquote(m.group(2).trim());
                     switch (m.group(1)) {
                         case "signal" -> event = v;
                         case "time" -> time = instant(v).orElse(time);
@@ -108,11 +109,6 @@ public record Signal(String event, Instant time, String agent, String task, Stri
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    private static String unquote(String v) {
-        return v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))
-                ? v.substring(1, v.length() - 1) : v;
     }
 
     private static String oneLine(String s) {
