@@ -89,9 +89,22 @@ public final class FrontMatter {
         return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
-    /** The front matter between the opening {@code ---} line and the closing one; null if the file has none. */
-    private record Block(List<String> lines, String rest, String newline) {
-        static Block of(String text) {
+    /**
+     * The front matter of a text: its lines between the opening {@code ---} line and the closing one
+     * ({@code ---} or {@code ...}), what follows the closing line, and the line break the file uses.
+     */
+    public record Block(List<String> lines, String rest, String newline) {
+        public Block {
+            lines = List.copyOf(lines);
+        }
+
+        /** The front matter as one YAML document, for a mapper. */
+        public String yaml() {
+            return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+        }
+
+        /** The text's front matter; null if it has none (no opening line, or none closing it). */
+        public static Block of(String text) {
             String nl;
             if (text.startsWith(FENCE + "\r\n")) nl = "\r\n";
             else if (text.startsWith(FENCE + "\n")) nl = "\n";
