@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The one JSON mapper and the one YAML mapper of the tools, each configured here once: a {@link Duration}
@@ -29,6 +32,20 @@ public final class Mappers {
     /** The value as indented JSON, as the {@code --json} options print it. */
     public static String prettyJson(Object value) throws JsonProcessingException {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    }
+
+    /** Where in the document a value failed to bind, as {@code key} or {@code outer.inner}. */
+    public static String keyPath(JsonMappingException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** What was wrong with the value, when a value of ours refused it (a duration that is no duration). */
+    public static Optional<String> badValue(JsonMappingException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException) return Optional.ofNullable(t.getMessage());
+        }
+        return Optional.empty();
     }
 
     private static ObjectMapper configured(ObjectMapper m) {
