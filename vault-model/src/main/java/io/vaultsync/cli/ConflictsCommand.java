@@ -1,7 +1,7 @@
 package io.vaultsync.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.Mappers;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.Keep;
@@ -39,7 +39,7 @@ final class ConflictsCommand implements Callable<Integer> {
         List<CardFiles.Entry> cards = all ? CardFiles.all(opts.vault()) : CardFiles.open(opts.vault());
         var out = ctx.out();
         if (json) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
+            out.println(Mappers.prettyJson(
                     cards.stream().map(e -> toMap(e, s.name())).toList()));
             return ExitCodes.OK;
         }

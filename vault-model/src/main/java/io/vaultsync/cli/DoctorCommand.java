@@ -1,6 +1,6 @@
 package io.vaultsync.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vaultsync.config.Mappers;
 import io.vaultsync.doctor.DoctorReport;
 import io.vaultsync.doctor.VaultDoctor;
 import java.util.concurrent.Callable;
@@ -28,7 +28,7 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DoctorReport r = new VaultDoctor(ctx.clock()).examine(opts.vault());
         if (json) {
-            ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.toMap()));
+            ctx.out().println(Mappers.prettyJson(r.toMap()));
         } else {
             r.lines().forEach(ctx.out()::println);
         }

@@ -1,8 +1,8 @@
 package io.vaultsync.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
+import io.vaultsync.config.Mappers;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.journal.Journal;
@@ -81,7 +81,7 @@ final class LogCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("journal", records.stream().map(JournalRecord::toMap).toList());
             if (path != null && op == null) m.put("history", history.stream().map(LogCommand::toMap).toList());
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
+            out.println(Mappers.prettyJson(m));
             return ExitCodes.OK;
         }
         if (path != null && op == null) {

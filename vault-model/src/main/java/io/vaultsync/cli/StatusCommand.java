@@ -1,7 +1,7 @@
 package io.vaultsync.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.Mappers;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.status.StatusReport;
@@ -31,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
         AgentSettings s = SettingsStore.read(VaultRepo.gitDirOf(opts.vault));
         StatusReport r = StatusService.compute(opts.vault, s);
         if (json) {
-            ctx.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r.toMap()));
+            ctx.out().println(Mappers.prettyJson(r.toMap()));
         } else {
             print(r);
         }

@@ -1,5 +1,7 @@
 package io.vaultsync.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.TreeMap;
 /**
  * The commands an agent runs on this machine (never synced): cloud handlers per task type, local
  * executors per domain, and how often a failing one is tried before a card asks a person. Kept in
- * {@code .git/vaultsync/actions.yaml} by {@link ActionsStore}.
+ * {@code .git/vaultsync/actions.yaml} by {@link ActionsStore}, written as it is by {@link Mappers#YAML}.
  *
  * @param handlers    task type → command (argv; the task's path and an output folder are appended)
  * @param executors   domain → command (argv; the item's path and its idempotency key are appended)
@@ -19,8 +21,9 @@ import java.util.TreeMap;
  * @param retryDelay  the wait after the first failure; it doubles with each further failure
  * @param timeout     a command running longer is stopped and counts as a failure
  */
-public record Actions(Map<String, List<String>> handlers, Map<String, List<String>> executors, int maxAttempts,
-        Duration retryDelay, Duration timeout) {
+@JsonPropertyOrder({"handlers", "executors", "max_attempts", "retry_delay", "timeout"})
+public record Actions(Map<String, List<String>> handlers, Map<String, List<String>> executors,
+        @JsonProperty("max_attempts") int maxAttempts, @JsonProperty("retry_delay") Duration retryDelay, Duration timeout) {
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(10);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);

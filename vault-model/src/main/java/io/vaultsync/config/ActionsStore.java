@@ -1,8 +1,8 @@
 package io.vaultsync.config;
 
+import static io.vaultsync.config.Mappers.YAML;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vaultsync.VaultStateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,6 @@ import java.util.Set;
  * file and the key.
  */
 public final class ActionsStore {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> KEYS = Set.of("handlers", "executors", "max_attempts", "retry_delay", "timeout");
 
     private ActionsStore() {}
@@ -58,17 +57,11 @@ public final class ActionsStore {
     }
 
     public static void write(Path gitDir, Actions a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("handlers", a.handlers());
-        m.put("executors", a.executors());
-        m.put("max_attempts", a.maxAttempts());
-        m.put("retry_delay", Durations.format(a.retryDelay()));
-        m.put("timeout", Durations.format(a.timeout()));
         try {
             AtomicFiles.write(file(gitDir), ("# vaultsync commands on this machine (never synced)\n"
                     + "# handlers: task type -> command; the task's path and an output folder are appended\n"
                     + "# executors: domain -> command; the item's path and its idempotency key are appended\n"
-                    + YAML.writeValueAsString(m).replaceFirst("^---\\n", "")).getBytes(StandardCharsets.UTF_8));
+                    + YAML.writeValueAsString(a).replaceFirst("^---\\n", "")).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new VaultStateException("cannot write " + file(gitDir) + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.vaultsync.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.vaultsync.config.Mappers.JSON;
+
 import io.vaultsync.VaultStateException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,7 +20,6 @@ import java.util.Map;
  * record never swallows the next.
  */
 public final class JsonLines {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonLines() {}
 

@@ -1,9 +1,10 @@
 package io.vaultsync.conflict;
 
+import static io.vaultsync.config.Mappers.YAML;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vaultsync.conflict.ConflictDecision.Side;
+import io.vaultsync.markdown.FrontMatter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 
 /** Reads a decision card back from its Markdown file (the YAML front matter {@link ConflictCard#render} writes). */
 public final class CardReader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private CardReader() {}
 
@@ -30,11 +30,11 @@ public final class CardReader {
     public static ConflictCard parse(String where, String text) {
         String t = text.replace("\r\n", "\n");
         if (!t.startsWith("---\n")) throw new NotACardException(where + ": no front matter");
-        int end = t.indexOf("\n---", 3);
-        if (end < 0) throw new NotACardException(where + ": front matter not closed by ---");
+        FrontMatter.Block b = FrontMatter.Block.of(t);
+        if (b == null) throw new NotACardException(where + ": front matter not closed by ---");
         JsonNode n;
         try {
-            n = YAML.readTree(t.substring(4, end + 1));
+            n = YAML.readTree(b.yaml());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new NotACardException(where + ": front matter is not YAML: " + e.getOriginalMessage());
         }
@@ -55,7 +55,7 @@ public final class CardReader {
             return new ConflictCard(text(n, "id", where), ConflictKind.fromYaml(text(n, "kind", where)),
                     text(n, "path", where), optional(n, "base"), version(n, "ours", where), version(n, "theirs", where),
                     "theirs".equals(text(n, "in_place", where)) ? Side.THEIRS : Side.OURS,
-                    Keep.parse(text(n, "recommendation", where)), options, text(n, "reason", where), diff(t, end),
+                    Keep.parse(text(n, "recommendation", where)), options, text(n, "reason", where), diff(b.rest()),
                     Instant.parse(text(n, "created_at", where)), text(n, "created_by", where), r);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             if (e instanceof NotACardException nac) throw nac;
@@ -64,8 +64,9 @@ public final class CardReader {
     }
 
     /** The body's diff block, kept when a resolved card is written again. */
-    private static String diff(String t, int frontMatterEnd) {
-        int start = t.indexOf("\n```diff\n", frontMatterEnd);
+    private static String diff(String body) {
+        String t = "\n" + body;
+        int start = t.indexOf("\n```diff\n");
         if (start < 0) return "";
         int end = t.indexOf("\n```\n", start + 9);
         return end < 0 ? "" : t.substring(start + 9, end + 1);

@@ -1,5 +1,6 @@
 package io.vaultsync.conflict;
 
+import io.vaultsync.config.YamlText;
 import io.vaultsync.conflict.ConflictDecision.Side;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -118,7 +119,7 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
         StringBuilder sb = new StringBuilder("---\n");
         sb.append("id: ").append(id).append('\n');
         sb.append("kind: ").append(kind.yamlName()).append('\n');
-        sb.append("path: ").append(quote(path)).append('\n');
+        sb.append("path: ").append(YamlText.quote(path)).append('\n');
         sb.append("status: ").append(isOpen() ? "open" : "resolved").append('\n');
         sb.append("base: ").append(base == null ? "null" : base).append('\n');
         version(sb, "ours", ours);
@@ -126,14 +127,14 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
         sb.append("in_place: ").append(inPlace == Side.OURS ? "ours" : "theirs").append('\n');
         sb.append("options: [").append(options.stream().map(Keep::yamlName).collect(Collectors.joining(", "))).append("]\n");
         sb.append("recommendation: ").append(recommendation.yamlName()).append('\n');
-        sb.append("reason: ").append(quote(reason)).append('\n');
+        sb.append("reason: ").append(YamlText.quote(reason)).append('\n');
         sb.append("created_at: ").append(createdAt).append('\n');
         sb.append("created_by: ").append(createdBy).append('\n');
         if (resolution != null) {
             sb.append("resolution: ").append(resolution.keep().yamlName()).append('\n');
             sb.append("resolved_at: ").append(resolution.at()).append('\n');
             sb.append("resolved_by: ").append(resolution.by()).append('\n');
-            if (resolution.note() != null) sb.append("resolution_note: ").append(quote(resolution.note())).append('\n');
+            if (resolution.note() != null) sb.append("resolution_note: ").append(YamlText.quote(resolution.note())).append('\n');
         }
         sb.append("---\n\n");
         sb.append("# ").append(title()).append(" on `").append(path).append("`\n\n");
@@ -196,26 +197,8 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
 
     private static void version(StringBuilder sb, String key, Version v) {
         sb.append(key).append(":\n");
-        sb.append("  agent: ").append(quote(v.agent())).append('\n');
+        sb.append("  agent: ").append(YamlText.quote(v.agent())).append('\n');
         sb.append("  commit: ").append(v.commit() == null ? "null" : v.commit()).append('\n');
-        sb.append("  at: ").append(v.at() == null ? "null" : quote(v.at())).append('\n');
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '"' -> sb.append("\\\"");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\x%02x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.append('"').toString();
+        sb.append("  at: ").append(v.at() == null ? "null" : YamlText.quote(v.at())).append('\n');
     }
 }

@@ -1,6 +1,7 @@
 package io.vaultsync.journal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.vaultsync.config.Mappers.JSON;
+
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.config.SettingsStore;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.Optional;
  * or emptied) still has an intact hash chain; the anchor is what shows it.
  */
 public record JournalAnchor(long count, String hash) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static Path file(Path gitDir) {
         return SettingsStore.stateDir(gitDir).resolve("journal-head.json");

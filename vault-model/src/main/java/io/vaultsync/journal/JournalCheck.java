@@ -1,13 +1,13 @@
 package io.vaultsync.journal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.vaultsync.config.Mappers.JSON;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Checks a journal's hash chain, line by line. Pure. */
 public final class JournalCheck {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JournalCheck() {}
 

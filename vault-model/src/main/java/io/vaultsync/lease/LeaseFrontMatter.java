@@ -1,6 +1,7 @@
 package io.vaultsync.lease;
 
 import io.vaultsync.config.Durations;
+import io.vaultsync.config.YamlText;
 import io.vaultsync.markdown.FrontMatter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -59,7 +60,7 @@ public final class LeaseFrontMatter {
 
     /** The file without lease keys, keeping {@code previous_claim} when given (the record of a return). */
     public static byte[] strip(byte[] file, String previousClaim) {
-        return rewrite(file, previousClaim == null ? List.of() : List.of("previous_claim: " + quote(previousClaim)));
+        return rewrite(file, previousClaim == null ? List.of() : List.of("previous_claim: " + YamlText.quote(previousClaim)));
     }
 
     private static byte[] rewrite(byte[] file, List<String> ours) {
@@ -68,9 +69,5 @@ public final class LeaseFrontMatter {
 
     static Map<String, String> values(byte[] file) {
         return OWN.values(file);
-    }
-
-    static String quote(String s) {
-        return FrontMatter.quote(s);
     }
 }

@@ -1,5 +1,6 @@
 package io.vaultsync.markdown;
 
+import io.vaultsync.config.YamlText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,7 @@ public final class FrontMatter {
     /** {@code key: "value"} lines for the non-null entries, in order. */
     public static List<String> lines(Map<String, String> values) {
         List<String> out = new ArrayList<>();
-        values.forEach((k, v) -> { if (v != null) out.add(k + ": " + quote(v)); });
+        values.forEach((k, v) -> { if (v != null) out.add(k + ": " + YamlText.quote(v)); });
         return out;
     }
 
@@ -67,7 +68,7 @@ public final class FrontMatter {
             if (isOurs(line)) {
                 String key = keyOf(line);
                 String raw = line.substring(key.length() + 1).strip();
-                v.put(key, unquote(new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)));
+                v.put(key, YamlText.unquote(new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)));
             }
         }
         return v;
@@ -84,63 +85,26 @@ public final class FrontMatter {
         return line.substring(0, colon);
     }
 
-    /** A YAML double-quoted scalar: safe for any text, including colons, quotes and line breaks. */
-    public static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\x%02x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    public static String unquote(String s) {
-        if (s.length() < 2 || s.charAt(0) != '"' || s.charAt(s.length() - 1) != '"') {
-            if (s.length() >= 2 && s.charAt(0) == '\'' && s.charAt(s.length() - 1) == '\'') {
-                return s.substring(1, s.length() - 1).replace("''", "'");
-            }
-            return s;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i < s.length() - 1; i++) {
-            char c = s.charAt(i);
-            if (c != '\\' || i + 1 >= s.length() - 1) {
-                sb.append(c);
-                continue;
-            }
-            char n = s.charAt(++i);
-            switch (n) {
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'x' -> {
-                    if (i + 2 < s.length() - 1) {
-                        sb.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                        i += 2;
-                    }
-                }
-                default -> sb.append(n);
-            }
-        }
-        return sb.toString();
-    }
-
     private static String utf8AsLatin1(String s) {
         return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
-    /** The front matter between the opening {@code ---} line and the closing one; null if the file has none. */
-    private record Block(List<String> lines, String rest, String newline) {
-        static Block of(String text) {
+    /**
+     * The front matter of a text: its lines between the opening {@code ---} line and the closing one
+     * ({@code ---} or {@code ...}), what follows the closing line, and the line break the file uses.
+     */
+    public record Block(List<String> lines, String rest, String newline) {
+        public Block {
+            lines = List.copyOf(lines);
+        }
+
+        /** The front matter as one YAML document, for a mapper. */
+        public String yaml() {
+            return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+        }
+
+        /** The text's front matter; null if it has none (no opening line, or none closing it). */
+        public static Block of(String text) {
             String nl;
             if (text.startsWith(FENCE + "\r\n")) nl = "\r\n";
             else if (text.startsWith(FENCE + "\n")) nl = "\n";

@@ -1,9 +1,7 @@
 package io.vaultsync.policy;
 
+import io.vaultsync.config.YamlText;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Writes a {@link Policy} as the YAML {@link PolicyLoader} reads, with a header explaining the file. */
@@ -21,20 +19,16 @@ final class PolicyWriter {
             # gate.deny: extra patterns that are never synced, matched at any depth like a .gitignore.
             """;
 
-    /** Scalars safe to write unquoted, in block and in flow context. */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_./-]*");
-    private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null");
-
     private PolicyWriter() {
     }
 
     static String render(Policy policy) {
         StringBuilder out = new StringBuilder(HEADER);
         out.append("version: ").append(policy.version()).append('\n');
-        out.append("branch: ").append(scalar(policy.branch())).append('\n');
+        out.append("branch: ").append(YamlText.scalar(policy.branch())).append('\n');
         out.append("agents:\n");
         for (AgentSpec agent : policy.agents()) {
-            out.append("  - name: ").append(scalar(agent.name())).append('\n');
+            out.append("  - name: ").append(YamlText.scalar(agent.name())).append('\n');
             out.append("    role: ").append(agent.role().id()).append('\n');
             out.append("    zones: ").append(flowList(agent.zones())).append('\n');
         }
@@ -45,30 +39,6 @@ final class PolicyWriter {
     }
 
     private static String flowList(List<String> items) {
-        return items.stream().map(PolicyWriter::scalar).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    static String scalar(String s) {
-        if (PLAIN.matcher(s).matches() && !RESERVED.contains(s.toLowerCase(Locale.ROOT))) {
-            return s;
-        }
-        StringBuilder q = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\t' -> q.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
-                        q.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
-        }
-        return q.append('"').toString();
+        return items.stream().map(YamlText::scalar).collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -1,5 +1,7 @@
 package io.vaultsync.signal;
 
+import io.vaultsync.config.YamlText;
+import io.vaultsync.markdown.FrontMatter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -59,24 +61,21 @@ public record Signal(String event, Instant time, String agent, String task, Stri
         String agent = null;
         String task = null;
         String rest = text;
-        if (text.startsWith("---\n")) {
-            int end = text.indexOf("\n---", 4);
-            if (end > 0) {
-                for (String line : text.substring(4, end).split("\n")) {
-                    Matcher m = FIELD.matcher(line.trim());
-                    if (!m.matches()) continue;
-                    String v = unquote(m.group(2).trim());
-                    switch (m.group(1)) {
-                        case "signal" -> event = v;
-                        case "time" -> time = instant(v).orElse(time);
-                        case "agent" -> agent = v;
-                        case "task" -> task = v;
-                        default -> { }
-                    }
+        FrontMatter.Block b = FrontMatter.Block.of(text);
+        if (b != null) {
+            for (String line : b.lines()) {
+                Matcher m = FIELD.matcher(line.trim());
+                if (!m.matches()) continue;
+                String v = YamlText.unquote(m.group(2).trim());
+                switch (m.group(1)) {
+                    case "signal" -> event = v;
+                    case "time" -> time = instant(v).orElse(time);
+                    case "agent" -> agent = v;
+                    case "task" -> task = v;
+                    default -> { }
                 }
-                int next = text.indexOf('\n', end + 4);
-                rest = next < 0 ? "" : text.substring(next + 1);
             }
+            rest = b.rest();
         }
         String title = null;
         StringBuilder body = new StringBuilder();
@@ -108,11 +107,6 @@ public record Signal(String event, Instant time, String agent, String task, Stri
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    private static String unquote(String v) {
-        return v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))
-                ? v.substring(1, v.length() - 1) : v;
     }
 
     private static String oneLine(String s) {

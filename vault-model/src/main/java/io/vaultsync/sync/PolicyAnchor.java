@@ -1,6 +1,7 @@
 package io.vaultsync.sync;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.vaultsync.config.Mappers.JSON;
+
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.config.SettingsStore;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import org.eclipse.jgit.lib.ObjectId;
  * file only costs one walk of the whole history.
  */
 record PolicyAnchor(ObjectId head, ObjectId blob, List<String> ignored) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** How many versions that were not applied are remembered (the newest). */
     static final int KEEP = 20;
 

@@ -1,6 +1,7 @@
 package io.vaultsync.sync;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.vaultsync.config.Mappers.JSON;
+
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.config.SettingsStore;
@@ -18,7 +19,6 @@ import java.util.Map;
  */
 public record SyncState(Instant lastSync, String lastRemoteHead, Instant lastAttempt, String lastOutcome,
         int consecutiveFailures, TransportError transportError) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final SyncState NEVER = new SyncState(null, null, null, "never", 0, null);
 

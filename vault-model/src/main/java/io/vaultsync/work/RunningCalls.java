@@ -1,6 +1,7 @@
 package io.vaultsync.work;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.vaultsync.config.Mappers.JSON;
+
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.config.SettingsStore;
@@ -36,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunningCalls {
     private static final Logger LOG = LoggerFactory.getLogger(RunningCalls.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String ledgerName;
     private final Set<String> told = new HashSet<>();

@@ -36,4 +36,15 @@ class SignalTest {
         assertThat(back.event()).isEqualTo("x");
         assertThat(back.title()).isEqualTo("one two");
     }
+
+    @Test
+    void aHandWrittenFrontMatterIsReadLikeEveryOtherOneEmptyOrClosedByDots() {
+        Signal empty = Signal.parse("Updates/n.md", "---\n---\n# Disk full\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(empty.title()).isEqualTo("Disk full");
+        Signal dots = Signal.parse("Updates/n.md",
+                "---\r\nsignal: 'it''s \"done\"'\r\nagent: \"cloud\\tagent\"\r\n...\r\n# Done\r\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(dots.event()).isEqualTo("it's \"done\"");
+        assertThat(dots.agent()).isEqualTo("cloud\tagent");
+        assertThat(dots.title()).isEqualTo("Done");
+    }
 }

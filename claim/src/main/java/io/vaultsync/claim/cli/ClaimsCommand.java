@@ -1,11 +1,11 @@
 package io.vaultsync.claim.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultsync.claim.ClaimListing;
 import io.vaultsync.cli.CliContext;
 import io.vaultsync.cli.ExitCodes;
 import io.vaultsync.cli.VaultOptions;
 import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.Mappers;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.sync.ClaimLog;
@@ -40,11 +40,10 @@ final class ClaimsCommand implements Callable<Integer> {
         Path gitDir = VaultRepo.gitDirOf(opts.vault());
         AgentSettings s = SettingsStore.read(gitDir);
         var out = ctx.out();
-        ObjectMapper mapper = new ObjectMapper();
         if (history) {
             List<ClaimLog.Entry> log = ClaimLog.read(gitDir);
             if (json) {
-                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
+                out.println(Mappers.prettyJson(
                         log.stream().map(ClaimLog.Entry::toMap).toList()));
             } else {
                 for (ClaimLog.Entry e : log) out.printf("%s  %-9s %s  %s%n", e.time(), e.op(), e.task(), e.detail());
@@ -54,7 +53,7 @@ final class ClaimsCommand implements Callable<Integer> {
         try (VaultRepo vault = VaultRepo.open(opts.vault(), s.branch())) {
             List<ClaimListing.Entry> claims = ClaimListing.list(vault, VaultPolicy.committed(vault), ctx.clock().instant());
             if (json) {
-                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
+                out.println(Mappers.prettyJson(
                         claims.stream().map(ClaimListing.Entry::toMap).toList()));
                 return ExitCodes.OK;
             }
