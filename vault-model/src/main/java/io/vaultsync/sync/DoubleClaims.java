@@ -1,10 +1,9 @@
 package io.vaultsync.sync;
 
 import io.vaultsync.config.AtomicFiles;
+import io.vaultsync.conflict.CardReasons;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictDecision;
-import io.vaultsync.conflict.ConflictKind;
-import io.vaultsync.conflict.Keep;
 import io.vaultsync.git.CardMaker;
 import io.vaultsync.git.TreeFiles;
 import io.vaultsync.git.VaultRepo;
@@ -63,14 +62,11 @@ final class DoubleClaims {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) continue;
             byte[] ours = Files.readAllBytes(file);
             String theirsAt = TaskMoves.IN_PROGRESS + winner + "/" + task;
-            var d = new ConflictDecision.Decision.Card(ConflictKind.DOUBLE_CLAIM, ConflictDecision.Side.THEIRS, Keep.THEIRS,
-                    ConflictDecision.options(zones, me, e.getKey(), ConflictKind.DOUBLE_CLAIM, ConflictDecision.Side.THEIRS,
-                            true, true));
+            var d = ConflictDecision.doubleClaim(zones, me, e.getKey(), true, true);
             ConflictCard card = maker.make(maker.newId("dc-" + e.getValue().abbreviate(7).name()), d, e.getKey(), theirsAt,
                     head.name(), new CardMaker.Bytes(me, head.name(), ours),
                     new CardMaker.Bytes(winner, head.name(), bytes(vault, blobs.get(winner))),
-                    "Task " + task + " is claimed by both " + me + " and " + winner + " on the remote; the earlier claim ("
-                            + winner + ") keeps it, and " + me + "'s copy is kept aside.");
+                    CardReasons.claimedByBoth(task, me, winner));
             if (card.saved().at() == null) continue; // held back by the secret gate: left in place, for a person
             AtomicFiles.write(vault.workTree().resolve(card.saved().at()), ours);
             AtomicFiles.write(vault.workTree().resolve(card.cardPath()), card.render().getBytes(StandardCharsets.UTF_8));

@@ -3,10 +3,9 @@ package io.vaultsync.sync;
 import io.vaultsync.RemoteException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
+import io.vaultsync.conflict.CardReasons;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictDecision;
-import io.vaultsync.conflict.ConflictKind;
-import io.vaultsync.conflict.Keep;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.CardMaker;
 import io.vaultsync.git.Commits;
@@ -189,14 +188,11 @@ final class Integrator {
     private String saveLocal(String path, byte[] bytes, ObjectId theirsBlob, RevCommit tip) throws IOException {
         boolean lost = diverted.contains(path);
         String owner = lost ? holderOf(path) : zones.owner(path).orElse("nobody");
-        ConflictKind kind = lost ? ConflictKind.DOUBLE_CLAIM : ConflictKind.OUT_OF_ZONE_LOCAL_EDIT;
-        var d = new ConflictDecision.Decision.Card(kind, ConflictDecision.Side.THEIRS, Keep.THEIRS,
-                ConflictDecision.options(zones, agent, path, kind, ConflictDecision.Side.THEIRS, true, theirsBlob != null));
+        var d = ConflictDecision.localEditGivenUp(zones, agent, path, lost, theirsBlob != null);
         byte[] theirs = theirsBlob == null ? null : vault.repository().open(theirsBlob, Constants.OBJ_BLOB).getBytes();
-        String reason = lost ? "This agent's uncommitted work on a task it no longer holds is kept aside."
-                : "This agent edited " + path + ", which " + owner + " owns and changed too; the owner's version stays in place.";
         ConflictCard card = maker.make(maker.newId("local-" + (++saves)), d, path, path, null,
-                new CardMaker.Bytes(agent, null, bytes), new CardMaker.Bytes(owner, tip.name(), theirs), reason);
+                new CardMaker.Bytes(agent, null, bytes), new CardMaker.Bytes(owner, tip.name(), theirs),
+                CardReasons.localEditGivenUp(path, owner, lost));
         AtomicFiles.write(vault.workTree().resolve(card.saved().at()), bytes);
         AtomicFiles.write(vault.workTree().resolve(card.cardPath()), card.render().getBytes(StandardCharsets.UTF_8));
         cards.add(card.cardPath());
