@@ -35,11 +35,11 @@ final class DoubleClaims {
     private DoubleClaims() {}
 
     /** The cards written; empty when this agent holds no task another agent also holds. */
-    static List<String> settle(VaultRepo vault, Zones zones, String me, CardMaker maker) throws IOException {
+    static List<ConflictCard> settle(VaultRepo vault, Zones zones, String me, CardMaker maker) throws IOException {
         ObjectId head = vault.head();
         Map<String, ObjectId> mine = TreeFiles.under(vault.repository(), head, TaskMoves.IN_PROGRESS + me + "/");
         if (mine.isEmpty()) return List.of();
-        List<String> cards = new ArrayList<>();
+        List<ConflictCard> cards = new ArrayList<>();
         for (var e : mine.entrySet()) {
             String task = TaskMoves.taskName(e.getKey());
             if (task == null || task.startsWith(".")) continue; // .gitkeep and other hidden files are no tasks
@@ -71,7 +71,7 @@ final class DoubleClaims {
             AtomicFiles.write(vault.workTree().resolve(card.saved().at()), ours);
             AtomicFiles.write(vault.workTree().resolve(card.cardPath()), card.render().getBytes(StandardCharsets.UTF_8));
             Files.delete(file);
-            cards.add(card.cardPath());
+            cards.add(card);
         }
         return cards;
     }
