@@ -155,35 +155,11 @@ public final class SyncCycle {
             List<ConflictCard> setAside = TombstoneGuard.run(ctx, journal);
             List<SyncReport.Round> rounds = new ArrayList<>();
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                ScanScope look = round == 0 ? scope.with(ScanScope.paths(ctx.written())) : ScanScope.ALL;
-                WorkTreeScan.Result scan = WorkTreeScan.scan(vault, look);
-                for (String temp : scan.tempFiles()) {
-                    // a repair is recorded only when something was repaired: a watcher also reports the temp
-                    // files of writes that completed (renamed away) a moment later
-                    if (Files.deleteIfExists(vault.workTree().resolve(temp))) repaired.add("removed interrupted write " + temp);
-                }
-                Candidates first = Candidates.classify(vault.workTree(), zones, gate, agent, scan.changes());
-                if (!first.stageable().isEmpty()) {
-                    CommitWriter.commit(vault, first.stageable(), trailers.message(subject(agent, first.stageable())), ident);
-                }
-                Candidates after = afterCommit(ctx, prelude);
-                Candidates scanned = new Candidates(concat(first.stageable(), after.stageable()),
-                        concat(first.blocked(), after.blocked()), concat(first.outside(), after.outside()));
-                journal.catchUp(vault); // each local commit is enqueued before it is pushed
-                CardMaker maker = new CardMaker(agent, now, (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
-                Integrator integrator = new Integrator(vault, zones, gate, agent,
-                        new Replayer(vault.repository(), zones, agent, trailers, ident, maker),
-                        new IncomingCheck(vault.repository(), zones, agent, trailers, ident, maker), maker, backoff);
-                Integration integrated;
-                try {
-                    integrated = integrator.run();
-                } catch (RemoteException e) {
-                    integrated = Integration.only(new SyncOutcome.Offline(e.failure()));
-                }
-                List<ConflictCard> doubles = integrated.outcome().completed()
-                        ? DoubleClaims.settle(vault, zones, agent, maker) : List.of();
-                rounds.add(new SyncReport.Round(scanned, integrated, doubles));
-                if (!integrated.outcome().completed() || (!integrated.savedLocal() && doubles.isEmpty())) break;
+                SyncReport.Round r = round(ctx, journal, prelude, round == 0 ? scope.with(ScanScope.paths(ctx.written()))
+                        : ScanScope.ALL, repaired);
+                rounds.add(r);
+                Integration integrated = r.integration();
+                if (!integrated.outcome().completed() || (!integrated.savedLocal() && r.settled().isEmpty())) break;
             }
             journal.catchUp(vault);
             for (String r : repaired) journal.journal().append(Op.REPAIR_APPLY, "repair-" + UUID.randomUUID(), List.of(), null, r);
@@ -198,6 +174,47 @@ public final class SyncCycle {
             log(report, (System.nanoTime() - started) / 1_000_000);
             return report;
         }
+    }
+
+    /**
+     * One round: scan {@code look}, gate and commit, the prelude's work after the commit, integrate with the
+     * remote, then settle any double claim the new head shows. Temp files of interrupted writes it removes
+     * are added to {@code repaired}.
+     */
+    private SyncReport.Round round(CycleContext ctx, JournalSync journal, Prelude prelude, ScanScope look,
+            List<String> repaired) throws IOException {
+        VaultRepo vault = ctx.vault();
+        String agent = ctx.settings().name();
+        Zones zones = ctx.zones();
+        SecretGate gate = ctx.gate();
+        WorkTreeScan.Result scan = WorkTreeScan.scan(vault, look);
+        for (String temp : scan.tempFiles()) {
+            // a repair is recorded only when something was repaired: a watcher also reports the temp
+            // files of writes that completed (renamed away) a moment later
+            if (Files.deleteIfExists(vault.workTree().resolve(temp))) repaired.add("removed interrupted write " + temp);
+        }
+        Candidates first = Candidates.classify(vault.workTree(), zones, gate, agent, scan.changes());
+        if (!first.stageable().isEmpty()) {
+            CommitWriter.commit(vault, first.stageable(), ctx.trailers().message(subject(agent, first.stageable())),
+                    ctx.ident());
+        }
+        Candidates after = afterCommit(ctx, prelude);
+        Candidates scanned = new Candidates(concat(first.stageable(), after.stageable()),
+                concat(first.blocked(), after.blocked()), concat(first.outside(), after.outside()));
+        journal.catchUp(vault); // each local commit is enqueued before it is pushed
+        CardMaker maker = new CardMaker(agent, ctx.now(), (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
+        Integrator integrator = new Integrator(vault, zones, gate, agent,
+                new Replayer(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), maker),
+                new IncomingCheck(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), maker), maker, backoff);
+        Integration integrated;
+        try {
+            integrated = integrator.run();
+        } catch (RemoteException e) {
+            integrated = Integration.only(new SyncOutcome.Offline(e.failure()));
+        }
+        List<ConflictCard> doubles = integrated.outcome().completed()
+                ? DoubleClaims.settle(vault, zones, agent, maker) : List.of();
+        return new SyncReport.Round(scanned, integrated, doubles);
     }
 
     /**
