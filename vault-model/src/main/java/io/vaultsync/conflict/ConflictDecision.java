@@ -13,8 +13,9 @@ import java.util.Objects;
  * Which version of a path wins when two meet, and what a person may still decide. Pure: the sides, the
  * base and the policy in, a decision out; the git code asks, then acts. The rules, in order:
  * <ol>
+ *   <li>our copy of a task another agent holds: theirs stands, ours is saved (double claim), even with
+ *       equal bytes (two holders are one too many);</li>
  *   <li>equal bytes: nothing to decide;</li>
- *   <li>our copy of a task another agent holds: theirs stands, ours is saved (double claim);</li>
  *   <li>their change to a path of ours that they may not write: ours stands, theirs is saved (zone
  *       violation; a policy change when the path is the policy file);</li>
  *   <li>only one side changed: that side, no card;</li>
@@ -67,9 +68,9 @@ public final class ConflictDecision {
     public static Decision decide(Zones zones, String me, String path, String base, Version ours, Version theirs,
             boolean taskHeldElsewhere) {
         Objects.requireNonNull(me, "me");
+        if (taskHeldElsewhere) return doubleClaim(zones, me, path, ours.blob() != null, theirs.blob() != null);
         if (Objects.equals(ours.blob(), theirs.blob())) return new Decision.Same();
         boolean mine = zones.mayWrite(me, path) || ours.sanctioned();
-        if (taskHeldElsewhere) return card(zones, me, path, ConflictKind.DOUBLE_CLAIM, Side.THEIRS, ours, theirs);
         if (ours.verdict() != theirs.verdict()) return afterVerdict(ours.verdict() ? Side.OURS : Side.THEIRS, base,
                 ours.verdict() ? theirs : ours);
         boolean theirsChanged = !Objects.equals(theirs.blob(), base);
@@ -80,7 +81,7 @@ public final class ConflictDecision {
         }
         if (!theirsChanged) return new Decision.Take(Side.OURS);
         if (Objects.equals(ours.blob(), base)) return new Decision.Take(Side.THEIRS);
-        if (!mine) return card(zones, me, path, ConflictKind.OUT_OF_ZONE_LOCAL_EDIT, Side.THEIRS, ours, theirs);
+        if (!mine) return outOfZoneEdit(zones, me, path, ours.blob() != null, theirs.blob() != null);
         if (base == null) return card(zones, me, path, ConflictKind.ADD_ADD, Side.OURS, ours, theirs);
         if (ours.blob() == null) {
             return card(zones, me, path, ConflictKind.MODIFY_DELETE, ours.sanctioned() ? Side.OURS : Side.THEIRS, ours,
@@ -88,6 +89,30 @@ public final class ConflictDecision {
         }
         if (theirs.blob() == null) return card(zones, me, path, ConflictKind.MODIFY_DELETE, Side.OURS, ours, theirs);
         return card(zones, me, path, ConflictKind.CONTENT, Side.OURS, ours, theirs);
+    }
+
+    /**
+     * Our copy of a task another agent holds (or that the remote moved on from us): the holder's version
+     * stands, ours is saved; it can never be put back in place.
+     */
+    public static Decision.Card doubleClaim(Zones zones, String me, String path, boolean oursExists,
+            boolean theirsExists) {
+        return card(zones, me, path, ConflictKind.DOUBLE_CLAIM, Side.THEIRS, oursExists, theirsExists);
+    }
+
+    /** Our edit of a path we may not write, which its owner changed too: the owner's version stands. */
+    public static Decision.Card outOfZoneEdit(Zones zones, String me, String path, boolean oursExists,
+            boolean theirsExists) {
+        return card(zones, me, path, ConflictKind.OUT_OF_ZONE_LOCAL_EDIT, Side.THEIRS, oursExists, theirsExists);
+    }
+
+    /**
+     * Our uncommitted edit of a path the new head gives to someone else: work on a task this agent no longer
+     * holds is a double claim, any other path an out-of-zone edit; the new head's version stands either way.
+     */
+    public static Decision.Card localEditGivenUp(Zones zones, String me, String path, boolean taskLost,
+            boolean theirsExists) {
+        return taskLost ? doubleClaim(zones, me, path, true, theirsExists) : outOfZoneEdit(zones, me, path, true, theirsExists);
     }
 
     /**
@@ -149,7 +174,12 @@ public final class ConflictDecision {
 
     private static Decision.Card card(Zones zones, String me, String path, ConflictKind kind, Side inPlace, Version ours,
             Version theirs) {
+        return card(zones, me, path, kind, inPlace, ours.blob() != null, theirs.blob() != null);
+    }
+
+    private static Decision.Card card(Zones zones, String me, String path, ConflictKind kind, Side inPlace,
+            boolean oursExists, boolean theirsExists) {
         return new Decision.Card(kind, inPlace, inPlace == Side.OURS ? Keep.OURS : Keep.THEIRS,
-                options(zones, me, path, kind, inPlace, ours.blob() != null, theirs.blob() != null));
+                options(zones, me, path, kind, inPlace, oursExists, theirsExists));
     }
 }

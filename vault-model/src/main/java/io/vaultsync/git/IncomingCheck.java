@@ -15,12 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -90,7 +87,7 @@ public final class IncomingCheck {
         String writer = Authors.agentOf(c, zones.policy());
         Set<String> allowed = new HashSet<>();
         if (writer != null) {
-            zones.partition(writer, Replayer.changes(diff)).allowed().forEach(ch -> allowed.add(ch.path()));
+            zones.partition(writer, TreeDiff.changes(diff)).allowed().forEach(ch -> allowed.add(ch.path()));
         }
         for (TreeDiff.Entry e : diff) {
             if (!zones.mayWrite(agent, e.path())) continue; // another zone: its owner restores it
@@ -132,10 +129,7 @@ public final class IncomingCheck {
         List<Refusal> refusals = new ArrayList<>();
         Map<String, Integer> perCommit = new HashMap<>();
         try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
-            DirCache dc = DirCache.newInCore();
-            DirCacheBuilder b = dc.builder();
-            b.addTree(new byte[0], DirCacheEntry.STAGE_0, rw.getObjectReader(), remote.getTree());
-            b.finish();
+            DirCache dc = DirCacheEdits.of(rw.getObjectReader(), remote.getTree());
             DirCacheEditor ed = dc.editor();
             for (Refused r : refused.values()) {
                 String path = r.path();
@@ -158,9 +152,8 @@ public final class IncomingCheck {
                 ConflictCard card = maker.make(id, c, path, path, r.base(),
                         new CardMaker.Bytes(agent, null, bytes(r.wanted())),
                         new CardMaker.Bytes(r.writer(), r.commit().name(), bytes(atTip)), reason);
-                put(ed, r.raw(), r.wanted());
-                if (card.saved().at() != null && atTip != null) put(ed, card.saved().at(), atTip);
-                put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB, card.render().getBytes(StandardCharsets.UTF_8)));
+                DirCacheEdits.put(ed, r.raw(), r.wanted());
+                DirCacheEdits.writeCard(ed, ins, card, atTip);
                 cards.add(card);
                 refusals.add(new Refusal(path, r.writer(), r.commit().name(), c.kind()));
             }
@@ -195,23 +188,5 @@ public final class IncomingCheck {
             }
             return null;
         }
-    }
-
-    private static void put(DirCacheEditor ed, String path, ObjectId blob) {
-        put(ed, path.getBytes(StandardCharsets.UTF_8), blob);
-    }
-
-    private static void put(DirCacheEditor ed, byte[] path, ObjectId blob) {
-        if (blob == null) {
-            ed.add(new DirCacheEditor.DeletePath(new DirCacheEntry(path)));
-            return;
-        }
-        ed.add(new DirCacheEditor.PathEdit(new DirCacheEntry(path)) {
-            @Override
-            public void apply(DirCacheEntry ent) {
-                ent.setFileMode(FileMode.REGULAR_FILE);
-                ent.setObjectId(blob);
-            }
-        });
     }
 }

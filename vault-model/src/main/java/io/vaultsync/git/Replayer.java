@@ -1,23 +1,24 @@
 package io.vaultsync.git;
 
+import static io.vaultsync.git.DirCacheEdits.blobIn;
+import static io.vaultsync.git.DirCacheEdits.put;
+import static io.vaultsync.git.DirCacheEdits.writeCard;
+
+import io.vaultsync.conflict.CardReasons;
 import io.vaultsync.conflict.ConflictCard;
-import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.conflict.ConflictDecision;
-import io.vaultsync.conflict.Keep;
 import io.vaultsync.lease.LeaseFrontMatter;
 import io.vaultsync.policy.TaskMove;
 import io.vaultsync.policy.TaskMoves;
+import io.vaultsync.policy.TaskPlacement;
 import io.vaultsync.policy.Zones;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -65,7 +66,7 @@ public final class Replayer {
         for (RevCommit c : localOldestFirst) {
             if (c.getParentCount() != 1) return false;
             RevCommit parent = parse(c.getParent(0));
-            if (!zones.partition(agent, changes(TreeDiff.between(repo, parent.getTree(), c.getTree()))).outside().isEmpty()) {
+            if (!zones.partition(agent, TreeDiff.changes(TreeDiff.between(repo, parent.getTree(), c.getTree()))).outside().isEmpty()) {
                 return false;
             }
         }
@@ -73,113 +74,143 @@ public final class Replayer {
     }
 
     public Result replay(List<RevCommit> localOldestFirst, RevCommit onto) throws IOException {
-        Set<String> dropped = new LinkedHashSet<>();
-        List<ConflictCard> cards = new ArrayList<>();
-        List<LostClaim> lost = new ArrayList<>();
-        Set<String> diverted = new LinkedHashSet<>();
-        ObjectId tip = onto;
-        ObjectId tipTree = onto.getTree();
+        Run run = new Run(onto);
         try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
-            DirCache dc = DirCache.newInCore();
-            DirCacheBuilder b = dc.builder();
-            b.addTree(new byte[0], DirCacheEntry.STAGE_0, rw.getObjectReader(), onto.getTree());
-            b.finish();
+            run.dc = DirCacheEdits.of(rw.getObjectReader(), onto.getTree());
             for (RevCommit c : localOldestFirst) {
                 RevCommit commit = rw.parseCommit(c);
-                RevCommit parent = commit.getParentCount() == 0 ? null : rw.parseCommit(commit.getParent(0));
-                if (parent == null) continue;
-                List<TreeDiff.Entry> diff = TreeDiff.between(repo, parent.getTree(), commit.getTree());
-                List<Zones.Change> changes = changes(diff);
-                Zones.Partition split = zones.partition(agent, changes);
-                split.outside().forEach(ch -> dropped.add(ch.path()));
-                Set<String> allowed = new LinkedHashSet<>();
-                split.allowed().forEach(ch -> allowed.add(ch.path()));
-                Set<String> skip = new LinkedHashSet<>();
-                Set<String> movedIn = new LinkedHashSet<>();
-                Set<String> movePaths = new LinkedHashSet<>();
-                for (TaskMove m : TaskMoves.find(agent, agents, changes)) {
-                    if (!allowed.contains(m.from()) || !allowed.contains(m.to())) continue;
-                    if (moveHolds(m, dc, blobAt(parent, m.from()))) {
-                        movedIn.add(m.to());
-                        movePaths.add(m.from());
-                        movePaths.add(m.to());
-                    } else {
-                        skip.add(m.from());
-                        skip.add(m.to());
-                        String holder = holderOf(dc, m.task());
-                        lost.add(new LostClaim(m.kind(), m.task(), m.to(), holder));
-                        if (isMine(m.to())) diverted.add(m.to());
-                        TreeDiff.Entry moved = entry(diff, m.to());
-                        if (editedInTheMove(blobAt(parent, m.from()), moved.after())) {
-                            // the move carried work of ours (edited before it was committed): kept aside
-                            DirCacheEditor keep = dc.editor();
-                            cards.add(keptAside(keep, ins, dc, moved, holder, onto, commit, cards.size()));
-                            keep.finish();
-                        }
-                    }
-                }
-                Set<String> added = new LinkedHashSet<>();
-                changes.stream().filter(ch -> ch.kind() == Zones.Change.Kind.ADD).forEach(ch -> added.add(ch.path()));
-                DirCacheEditor ed = dc.editor();
-                for (TreeDiff.Entry e : diff) {
-                    if (!allowed.contains(e.path()) || skip.contains(e.path())) continue;
-                    if (e.after() != null && e.afterMode() != FileMode.REGULAR_FILE
-                            && e.afterMode() != FileMode.EXECUTABLE_FILE) {
-                        dropped.add(e.path()); // a symlink is never carried
-                        continue;
-                    }
-                    ObjectId theirs = blobIn(dc, e.path());
-                    if (e.after() != null && isMine(e.path()) && !movedIn.contains(e.path())
-                            && taskLivesElsewhere(dc, e, theirs, diverted)) {
-                        // our work on a task the remote gave to someone else: kept aside, not resurrected
-                        cards.add(keptAside(ed, ins, dc, e, holderOf(dc, TaskMoves.taskName(e.path())), onto, commit,
-                                cards.size()));
-                        diverted.add(e.path());
-                        continue;
-                    }
-                    // the remote head was verified on the way in: its state counts as allowed here
-                    ConflictDecision.Decision d = ConflictDecision.decide(zones, agent, e.path(), TreeDiff.name(e.before()),
-                            new ConflictDecision.Version(agent, TreeDiff.name(e.after()), movePaths.contains(e.path()),
-                                    e.after() == null && zones.isVerdict(agent, e.path(), added)),
-                            new ConflictDecision.Version(null, TreeDiff.name(theirs), true, verdictGiven(dc, e, theirs)),
-                            false);
-                    if (d instanceof ConflictDecision.Decision.Take t && t.side() == ConflictDecision.Side.OURS) {
-                        put(ed, e.path(), e.after());
-                    } else if (d instanceof ConflictDecision.Decision.Card cd) {
-                        if (cd.inPlace() == ConflictDecision.Side.OURS) put(ed, e.path(), e.after());
-                        RevCommit writer = lastWriter(onto, parent, e.path());
-                        ConflictCard card = maker.make(cardId(commit, cards.size()), cd, e.path(), e.path(),
-                                parent.name(), new CardMaker.Bytes(agent, commit.name(), bytes(e.after())),
-                                new CardMaker.Bytes(Authors.display(writer, zones.policy()), writer.name(), bytes(theirs)),
-                                reason(cd.kind(), Authors.display(writer, zones.policy())));
-                        writeCard(ed, ins, card, cd.inPlace() == ConflictDecision.Side.OURS ? theirs : e.after());
-                        cards.add(card);
-                    }
-                }
-                ed.finish();
-                ObjectId tree = dc.writeTree(ins);
-                if (tree.equals(tipTree)) continue;
+                if (commit.getParentCount() == 0) continue;
+                carry(run, ins, commit, rw.parseCommit(commit.getParent(0)));
+                ObjectId tree = run.dc.writeTree(ins);
+                if (tree.equals(run.tipTree)) continue;
                 CommitBuilder cb = new CommitBuilder();
                 cb.setTreeId(tree);
-                cb.setParentId(tip);
+                cb.setParentId(run.tip);
                 cb.setAuthor(commit.getAuthorIdent());
                 cb.setCommitter(ident);
                 cb.setMessage(withTrailers(commit.getFullMessage()));
-                tip = ins.insert(cb);
-                tipTree = tree;
+                run.tip = ins.insert(cb);
+                run.tipTree = tree;
             }
             ins.flush();
         }
-        Set<String> remoteChanged = new LinkedHashSet<>();
-        if (!dropped.isEmpty()) {
-            RevCommit first = parse(localOldestFirst.get(0));
-            RevCommit base = first.getParentCount() == 0 ? null : parse(first.getParent(0));
-            for (String p : dropped) {
-                ObjectId before = base == null ? null : blobAt(base, p);
-                if (!java.util.Objects.equals(before, blobAt(onto, p))) remoteChanged.add(p);
+        return new Result(run.tip, run.dropped, remoteChanged(localOldestFirst, onto, run.dropped), run.cards, run.lost,
+                run.diverted);
+    }
+
+    /** The state of one replay: the tree being built in {@code dc} and what was left out or carded so far. */
+    private static final class Run {
+        final RevCommit onto;
+        DirCache dc;
+        final Set<String> dropped = new LinkedHashSet<>();
+        final List<ConflictCard> cards = new ArrayList<>();
+        final List<LostClaim> lost = new ArrayList<>();
+        final Set<String> diverted = new LinkedHashSet<>();
+        ObjectId tip;
+        ObjectId tipTree;
+
+        Run(RevCommit onto) {
+            this.onto = onto;
+            this.tip = onto;
+            this.tipTree = onto.getTree();
+        }
+    }
+
+    /** The task moves of one commit that hold on top of the remote, and the paths of those that do not. */
+    private record Moves(Set<String> skip, Set<String> movedIn, Set<String> movePaths) {}
+
+    /** Carries one local commit's allowed changes into {@code run.dc}. */
+    private void carry(Run run, ObjectInserter ins, RevCommit commit, RevCommit parent) throws IOException {
+        List<TreeDiff.Entry> diff = TreeDiff.between(repo, parent.getTree(), commit.getTree());
+        List<Zones.Change> changes = TreeDiff.changes(diff);
+        Zones.Partition split = zones.partition(agent, changes);
+        split.outside().forEach(ch -> run.dropped.add(ch.path()));
+        Set<String> allowed = new LinkedHashSet<>();
+        split.allowed().forEach(ch -> allowed.add(ch.path()));
+        Moves moves = moves(run, ins, commit, parent, diff, changes, allowed);
+        Set<String> added = new LinkedHashSet<>();
+        changes.stream().filter(ch -> ch.kind() == Zones.Change.Kind.ADD).forEach(ch -> added.add(ch.path()));
+        DirCacheEditor ed = run.dc.editor();
+        for (TreeDiff.Entry e : diff) {
+            if (!allowed.contains(e.path()) || moves.skip().contains(e.path())) continue;
+            if (e.after() != null && e.afterMode() != FileMode.REGULAR_FILE && e.afterMode() != FileMode.EXECUTABLE_FILE) {
+                run.dropped.add(e.path()); // a symlink is never carried
+                continue;
+            }
+            carry(run, ed, ins, commit, parent, e, moves, added);
+        }
+        ed.finish();
+    }
+
+    private Moves moves(Run run, ObjectInserter ins, RevCommit commit, RevCommit parent, List<TreeDiff.Entry> diff,
+            List<Zones.Change> changes, Set<String> allowed) throws IOException {
+        Moves out = new Moves(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+        for (TaskMove m : TaskMoves.find(agent, agents, changes)) {
+            if (!allowed.contains(m.from()) || !allowed.contains(m.to())) continue;
+            ObjectId before = blobAt(parent, m.from());
+            if (TaskPlacement.moveHolds(m, TreeDiff.name(blobIn(run.dc, m.from())), TreeDiff.name(before))) {
+                out.movedIn().add(m.to());
+                out.movePaths().addAll(List.of(m.from(), m.to()));
+                continue;
+            }
+            out.skip().addAll(List.of(m.from(), m.to()));
+            String holder = holderOf(run.dc, m.task());
+            run.lost.add(new LostClaim(m.kind(), m.task(), m.to(), holder));
+            if (isMine(m.to())) run.diverted.add(m.to());
+            TreeDiff.Entry moved = diff.stream().filter(e -> e.path().equals(m.to())).findFirst().orElseThrow();
+            if (editedInTheMove(before, moved.after())) {
+                // the move carried work of ours (edited before it was committed): kept aside
+                DirCacheEditor keep = run.dc.editor();
+                run.cards.add(keptAside(run, keep, ins, moved, holder, commit));
+                keep.finish();
             }
         }
-        return new Result(tip, dropped, remoteChanged, cards, lost, diverted);
+        return out;
+    }
+
+    /** One allowed change of a local commit: carried, kept aside, or carded against the remote's version. */
+    private void carry(Run run, DirCacheEditor ed, ObjectInserter ins, RevCommit commit, RevCommit parent,
+            TreeDiff.Entry e, Moves moves, Set<String> added) throws IOException {
+        ObjectId theirs = blobIn(run.dc, e.path());
+        if (e.after() != null && isMine(e.path()) && !moves.movedIn().contains(e.path())
+                && taskLivesElsewhere(run, e, theirs)) {
+            // our work on a task the remote gave to someone else: kept aside, not resurrected
+            run.cards.add(keptAside(run, ed, ins, e, holderOf(run.dc, TaskMoves.taskName(e.path())), commit));
+            run.diverted.add(e.path());
+            return;
+        }
+        // the remote head was verified on the way in: its state counts as allowed here
+        ConflictDecision.Decision d = ConflictDecision.decide(zones, agent, e.path(), TreeDiff.name(e.before()),
+                new ConflictDecision.Version(agent, TreeDiff.name(e.after()), moves.movePaths().contains(e.path()),
+                        e.after() == null && zones.isVerdict(agent, e.path(), added)),
+                new ConflictDecision.Version(null, TreeDiff.name(theirs), true, verdictGiven(run.dc, e, theirs)), false);
+        if (d instanceof ConflictDecision.Decision.Take t && t.side() == ConflictDecision.Side.OURS) {
+            put(ed, e.path(), e.after());
+        } else if (d instanceof ConflictDecision.Decision.Card cd) {
+            boolean oursStays = cd.inPlace() == ConflictDecision.Side.OURS;
+            if (oursStays) put(ed, e.path(), e.after());
+            RevCommit writer = lastWriter(run.onto, parent, e.path());
+            String them = Authors.display(writer, zones.policy());
+            ConflictCard card = maker.make(cardId(commit, run.cards.size()), cd, e.path(), e.path(), parent.name(),
+                    new CardMaker.Bytes(agent, commit.name(), bytes(e.after())),
+                    new CardMaker.Bytes(them, writer.name(), bytes(theirs)), CardReasons.replayed(cd.kind(), them));
+            writeCard(ed, ins, card, oursStays ? theirs : e.after());
+            run.cards.add(card);
+        }
+    }
+
+    /** The dropped paths the remote changed too since the local commits began. */
+    private Set<String> remoteChanged(List<RevCommit> localOldestFirst, RevCommit onto, Set<String> dropped)
+            throws IOException {
+        Set<String> out = new LinkedHashSet<>();
+        if (dropped.isEmpty()) return out;
+        RevCommit first = parse(localOldestFirst.get(0));
+        RevCommit base = first.getParentCount() == 0 ? null : parse(first.getParent(0));
+        for (String p : dropped) {
+            ObjectId before = base == null ? null : blobAt(base, p);
+            if (!java.util.Objects.equals(before, blobAt(onto, p))) out.add(p);
+        }
+        return out;
     }
 
     private String cardId(RevCommit ours, int n) {
@@ -190,40 +221,19 @@ public final class Replayer {
      * A task the remote gave to {@code holder}: the remote's state stays, our version of it is saved beside
      * a double-claim card, both written into the tree being built.
      */
-    private ConflictCard keptAside(DirCacheEditor ed, ObjectInserter ins, DirCache dc, TreeDiff.Entry e, String holder,
-            RevCommit onto, RevCommit ours, int n) throws IOException {
+    private ConflictCard keptAside(Run run, DirCacheEditor ed, ObjectInserter ins, TreeDiff.Entry e, String holder,
+            RevCommit ours) throws IOException {
         String task = TaskMoves.taskName(e.path());
-        String theirsAt = holder != null ? TaskMoves.IN_PROGRESS + holder + "/" + task
-                : dc.getEntry(TaskMoves.NEEDS_ACTION + task) != null ? TaskMoves.NEEDS_ACTION + task : null;
-        ObjectId theirs = theirsAt == null ? null : blobIn(dc, theirsAt);
-        var d = new ConflictDecision.Decision.Card(ConflictKind.DOUBLE_CLAIM, ConflictDecision.Side.THEIRS,
-                Keep.THEIRS, ConflictDecision.options(zones, agent, e.path(),
-                        ConflictKind.DOUBLE_CLAIM, ConflictDecision.Side.THEIRS, e.after() != null, theirs != null));
-        String who = holder == null ? Authors.display(onto, zones.policy()) : holder;
-        ConflictCard card = maker.make(cardId(ours, n), d, e.path(), theirsAt, null,
-                new CardMaker.Bytes(agent, ours.name(), bytes(e.after())), new CardMaker.Bytes(who, onto.name(), bytes(theirs)),
-                holder == null ? "Task " + task + " is no longer in this agent's hands on the remote; this agent's work on it is kept aside."
-                        : "Task " + task + " is held by " + holder + " on the remote; this agent's work on it is kept aside.");
+        String theirsAt = TaskPlacement.theirsAt(task, holder, p -> run.dc.getEntry(p) != null);
+        ObjectId theirs = theirsAt == null ? null : blobIn(run.dc, theirsAt);
+        var d = ConflictDecision.doubleClaim(zones, agent, e.path(), e.after() != null, theirs != null);
+        String who = holder == null ? Authors.display(run.onto, zones.policy()) : holder;
+        ConflictCard card = maker.make(cardId(ours, run.cards.size()), d, e.path(), theirsAt, null,
+                new CardMaker.Bytes(agent, ours.name(), bytes(e.after())),
+                new CardMaker.Bytes(who, run.onto.name(), bytes(theirs)),
+                CardReasons.taskKeptAside(task, holder));
         writeCard(ed, ins, card, e.after());
         return card;
-    }
-
-    /** The card file, and the saved version's bytes at the card's copy path when it has one. */
-    private static void writeCard(DirCacheEditor ed, ObjectInserter ins, ConflictCard card, ObjectId saved) throws IOException {
-        if (card.saved().at() != null && saved != null) put(ed, card.saved().at(), saved);
-        put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB, card.render().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static String reason(ConflictKind kind, String them) {
-        return switch (kind) {
-            case CONTENT -> "This agent and " + them + " both changed the file; this agent's version stays, the other is kept.";
-            case ADD_ADD -> "This agent and " + them + " both created the file; this agent's version stays, the other is kept.";
-            case MODIFY_DELETE -> "One side changed the file and the other deleted it; the change stays in place.";
-            case EDIT_AFTER_VERDICT -> "The draft was approved or rejected while " + them + " or this agent edited it; the"
-                    + " verdict stands for the version the person saw, and the edit is kept with this card only: it does"
-                    + " not come back as a draft (it would be approved and executed a second time).";
-            default -> kind.yamlName() + " with " + them + ".";
-        };
     }
 
     /** The remote removed the draft we changed and holds a verdict on it: the local agent approved or rejected it. */
@@ -248,38 +258,16 @@ public final class Replayer {
         return blob == null ? null : repo.open(blob, Constants.OBJ_BLOB).getBytes();
     }
 
-    /**
-     * A move still holds on top of the remote when its source is still there; taking someone else's task
-     * also needs the source unchanged (a renewed lease means its holder is still at work).
-     */
-    private static boolean moveHolds(TaskMove m, DirCache dc, ObjectId sourceBefore) {
-        ObjectId now = blobIn(dc, m.from());
-        return now != null && (!m.needsUnchangedSource() || now.equals(sourceBefore));
-    }
-
-    /**
-     * True when writing our version of {@code In_Progress/<me>/T} would put task T in two places: our
-     * claim was undone earlier in this replay, the remote removed our copy (someone took the task), or
-     * the task is new here while the remote has it in {@code Needs_Action/} or someone's {@code In_Progress/}.
-     */
-    private boolean taskLivesElsewhere(DirCache dc, TreeDiff.Entry e, ObjectId theirs, Set<String> diverted) {
-        if (diverted.contains(e.path())) return true;
-        if (theirs != null) return false;
-        if (e.before() != null) return true;
+    /** Writing our version of {@code In_Progress/<me>/T} would put task T in two places ({@link TaskPlacement}). */
+    private boolean taskLivesElsewhere(Run run, TreeDiff.Entry e, ObjectId theirs) {
         String task = TaskMoves.taskName(e.path());
-        return dc.getEntry(TaskMoves.NEEDS_ACTION + task) != null || holderOf(dc, task) != null;
+        return TaskPlacement.livesElsewhere(new TaskPlacement.Remote(run.diverted.contains(e.path()), theirs != null,
+                e.before() != null, run.dc.getEntry(TaskMoves.NEEDS_ACTION + task) != null, holderOf(run.dc, task)));
     }
 
     /** The agent (not us) whose {@code In_Progress/} holds {@code task} in {@code dc}, or null. */
     private String holderOf(DirCache dc, String task) {
-        for (String a : agents) {
-            if (!a.equals(agent) && dc.getEntry(TaskMoves.IN_PROGRESS + a + "/" + task) != null) return a;
-        }
-        return null;
-    }
-
-    private static TreeDiff.Entry entry(List<TreeDiff.Entry> diff, String path) {
-        return diff.stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow();
+        return TaskPlacement.holder(agent, agents, task, p -> dc.getEntry(p) != null);
     }
 
     /** The task's bytes changed in the move beyond its lease (a claim rewrites only the lease). */
@@ -304,35 +292,7 @@ public final class Replayer {
         }
     }
 
-    static List<Zones.Change> changes(List<TreeDiff.Entry> diff) {
-        List<Zones.Change> out = new ArrayList<>(diff.size());
-        for (TreeDiff.Entry e : diff) {
-            Zones.Change.Kind k = e.before() == null ? Zones.Change.Kind.ADD : e.after() == null ? Zones.Change.Kind.DELETE : Zones.Change.Kind.MODIFY;
-            out.add(new Zones.Change(e.path(), k));
-        }
-        return out;
-    }
-
     private ObjectId blobAt(RevCommit c, String path) throws IOException {
         return WorkTreeScan.blobAt(repo, c.getTree(), path);
-    }
-
-    private static ObjectId blobIn(DirCache dc, String path) {
-        DirCacheEntry e = dc.getEntry(path);
-        return e == null ? null : e.getObjectId();
-    }
-
-    private static void put(DirCacheEditor ed, String path, ObjectId blob) {
-        if (blob == null) {
-            ed.add(new DirCacheEditor.DeletePath(path));
-            return;
-        }
-        ed.add(new DirCacheEditor.PathEdit(path) {
-            @Override
-            public void apply(DirCacheEntry ent) {
-                ent.setFileMode(FileMode.REGULAR_FILE);
-                ent.setObjectId(blob);
-            }
-        });
     }
 }

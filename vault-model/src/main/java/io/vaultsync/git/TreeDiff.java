@@ -1,5 +1,6 @@
 package io.vaultsync.git;
 
+import io.vaultsync.policy.Zones;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,5 +49,16 @@ public final class TreeDiff {
 
     static String name(ObjectId id) {
         return id == null ? null : id.name();
+    }
+
+    /** The entries as zone changes: added, deleted or modified paths. */
+    public static List<Zones.Change> changes(List<Entry> diff) {
+        List<Zones.Change> out = new ArrayList<>(diff.size());
+        for (Entry e : diff) {
+            Zones.Change.Kind k = e.before() == null ? Zones.Change.Kind.ADD
+                    : e.after() == null ? Zones.Change.Kind.DELETE : Zones.Change.Kind.MODIFY;
+            out.add(new Zones.Change(e.path(), k));
+        }
+        return out;
     }
 }

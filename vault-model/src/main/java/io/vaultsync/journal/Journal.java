@@ -47,9 +47,14 @@ public final class Journal {
     }
 
     public JournalRecord append(Op op, String id, List<String> paths, String commit, String detail) {
+        return append(op, id, paths, commit, detail, null);
+    }
+
+    /** As {@link #append(Op, String, List, String, String)}, for a replay: {@code source} is the local commit replayed. */
+    public JournalRecord append(Op op, String id, List<String> paths, String commit, String detail, String source) {
         if (lastHash == null) lastHash = lastHash();
         JournalRecord r = new JournalRecord(id, op.journalName(), clock.instant(), agent, machine, device, paths, commit,
-                detail, null, null).chained(lastHash);
+                detail, null, null, source).chained(lastHash);
         JsonLines.append(file, r.toMap());
         lastHash = r.hash();
         count++;

@@ -21,10 +21,18 @@ import java.util.Objects;
  * @param paths  the vault paths it concerns (may be empty)
  * @param commit the commit it concerns, or null
  * @param detail a short human-readable note, or null
+ * @param source for a replay (and the reconcile that follows it): the local commit it was replayed from, or
+ *               null; hashed only when present, so records without one keep their hashes
  */
 public record JournalRecord(String id, String op, Instant time, String agent, String machine, String device,
-        List<String> paths, String commit, String detail, String prev, String hash) {
+        List<String> paths, String commit, String detail, String prev, String hash, String source) {
     public static final String GENESIS = "0".repeat(64);
+
+    /** A record with no replay source. */
+    public JournalRecord(String id, String op, Instant time, String agent, String machine, String device,
+            List<String> paths, String commit, String detail, String prev, String hash) {
+        this(id, op, time, agent, machine, device, paths, commit, detail, prev, hash, null);
+    }
 
     public JournalRecord {
         Objects.requireNonNull(id, "id");
@@ -35,8 +43,10 @@ public record JournalRecord(String id, String op, Instant time, String agent, St
 
     /** The record with {@code prev} set and its hash computed. */
     public JournalRecord chained(String previousHash) {
-        JournalRecord r = new JournalRecord(id, op, time, agent, machine, device, paths, commit, detail, previousHash, null);
-        return new JournalRecord(id, op, time, agent, machine, device, paths, commit, detail, previousHash, r.computeHash());
+        JournalRecord r = new JournalRecord(id, op, time, agent, machine, device, paths, commit, detail, previousHash, null,
+                source);
+        return new JournalRecord(id, op, time, agent, machine, device, paths, commit, detail, previousHash, r.computeHash(),
+                source);
     }
 
     public String computeHash() {
@@ -46,6 +56,7 @@ public record JournalRecord(String id, String op, Instant time, String agent, St
             fields.add(Integer.toString(paths.size()));
             fields.addAll(paths);
             fields.addAll(List.of(str(commit), str(detail), str(prev)));
+            if (source != null) fields.addAll(List.of("source", source));
             for (String f : fields) {
                 byte[] b = f.getBytes(StandardCharsets.UTF_8);
                 md.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
@@ -74,6 +85,7 @@ public record JournalRecord(String id, String op, Instant time, String agent, St
         m.put("detail", detail);
         m.put("prev", prev);
         m.put("hash", hash);
+        if (source != null) m.put("source", source);
         return m;
     }
 
@@ -82,6 +94,6 @@ public record JournalRecord(String id, String op, Instant time, String agent, St
         return new JournalRecord((String) m.get("id"), (String) m.get("op"), Instant.parse((String) m.get("time")),
                 (String) m.get("agent"), (String) m.get("machine"), (String) m.get("device"),
                 (List<String>) m.get("paths"), (String) m.get("commit"), (String) m.get("detail"), (String) m.get("prev"),
-                (String) m.get("hash"));
+                (String) m.get("hash"), (String) m.get("source"));
     }
 }

@@ -65,7 +65,7 @@ public final class JournalSync {
                 switch (op) {
                     case ENQUEUE -> enq.put(r.commit(), r.id());
                     case RECONCILE -> rec.add(r.commit());
-                    case REPLAY -> settled.add(from(r.detail()));
+                    case REPLAY -> settled.add(r.source() != null ? r.source() : writtenBeforeTheSourceField(r.detail()));
                     case REPAIR_APPLY -> { if (r.commit() != null) settled.add(r.commit()); }
                     case CHECKPOINT_WRITE -> cp = r.commit();
                     case TOMBSTONE_APPLY -> { if (DELETED.equals(r.detail())) tomb.addAll(names(r.paths())); }
@@ -112,8 +112,8 @@ public final class JournalSync {
                             journal.append(Op.RECONCILE, op, List.of(), c.name(), "landed as committed");
                             added += 2;
                         } else {
-                            journal.append(Op.REPLAY, op, List.of(), c.name(), "from " + from);
-                            journal.append(Op.RECONCILE, op, List.of(), c.name(), "from " + from);
+                            journal.append(Op.REPLAY, op, List.of(), c.name(), "from " + from, from);
+                            journal.append(Op.RECONCILE, op, List.of(), c.name(), "from " + from, from);
                             settledNow.add(from);
                             added += 2;
                         }
@@ -214,7 +214,8 @@ public final class JournalSync {
         return n;
     }
 
-    private static String from(String detail) {
+    /** The source of a replay recorded before records had a source field: it was only in the note. */
+    private static String writtenBeforeTheSourceField(String detail) {
         return detail != null && detail.startsWith("from ") ? detail.substring(5) : "";
     }
 

@@ -1,10 +1,9 @@
 package io.vaultsync.sync;
 
 import io.vaultsync.config.AtomicFiles;
+import io.vaultsync.conflict.CardReasons;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictDecision;
-import io.vaultsync.conflict.ConflictKind;
-import io.vaultsync.conflict.Keep;
 import io.vaultsync.git.CardMaker;
 import io.vaultsync.git.TreeFiles;
 import io.vaultsync.git.VaultRepo;
@@ -36,11 +35,11 @@ final class DoubleClaims {
     private DoubleClaims() {}
 
     /** The cards written; empty when this agent holds no task another agent also holds. */
-    static List<String> settle(VaultRepo vault, Zones zones, String me, CardMaker maker) throws IOException {
+    static List<ConflictCard> settle(VaultRepo vault, Zones zones, String me, CardMaker maker) throws IOException {
         ObjectId head = vault.head();
         Map<String, ObjectId> mine = TreeFiles.under(vault.repository(), head, TaskMoves.IN_PROGRESS + me + "/");
         if (mine.isEmpty()) return List.of();
-        List<String> cards = new ArrayList<>();
+        List<ConflictCard> cards = new ArrayList<>();
         for (var e : mine.entrySet()) {
             String task = TaskMoves.taskName(e.getKey());
             if (task == null || task.startsWith(".")) continue; // .gitkeep and other hidden files are no tasks
@@ -63,19 +62,16 @@ final class DoubleClaims {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) continue;
             byte[] ours = Files.readAllBytes(file);
             String theirsAt = TaskMoves.IN_PROGRESS + winner + "/" + task;
-            var d = new ConflictDecision.Decision.Card(ConflictKind.DOUBLE_CLAIM, ConflictDecision.Side.THEIRS, Keep.THEIRS,
-                    ConflictDecision.options(zones, me, e.getKey(), ConflictKind.DOUBLE_CLAIM, ConflictDecision.Side.THEIRS,
-                            true, true));
+            var d = ConflictDecision.doubleClaim(zones, me, e.getKey(), true, true);
             ConflictCard card = maker.make(maker.newId("dc-" + e.getValue().abbreviate(7).name()), d, e.getKey(), theirsAt,
                     head.name(), new CardMaker.Bytes(me, head.name(), ours),
                     new CardMaker.Bytes(winner, head.name(), bytes(vault, blobs.get(winner))),
-                    "Task " + task + " is claimed by both " + me + " and " + winner + " on the remote; the earlier claim ("
-                            + winner + ") keeps it, and " + me + "'s copy is kept aside.");
+                    CardReasons.claimedByBoth(task, me, winner));
             if (card.saved().at() == null) continue; // held back by the secret gate: left in place, for a person
             AtomicFiles.write(vault.workTree().resolve(card.saved().at()), ours);
             AtomicFiles.write(vault.workTree().resolve(card.cardPath()), card.render().getBytes(StandardCharsets.UTF_8));
             Files.delete(file);
-            cards.add(card.cardPath());
+            cards.add(card);
         }
         return cards;
     }

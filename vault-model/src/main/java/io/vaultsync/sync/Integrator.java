@@ -3,10 +3,9 @@ package io.vaultsync.sync;
 import io.vaultsync.RemoteException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
+import io.vaultsync.conflict.CardReasons;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictDecision;
-import io.vaultsync.conflict.ConflictKind;
-import io.vaultsync.conflict.Keep;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.CardMaker;
 import io.vaultsync.git.Commits;
@@ -47,15 +46,6 @@ final class Integrator {
     private final IncomingCheck incoming;
     private final CardMaker maker;
     private final Backoff backoff;
-    private final List<String> cards = new ArrayList<>();
-    private final List<String> keptLocal = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
-    private final List<LostClaim> lostClaims = new ArrayList<>();
-    private final List<IncomingCheck.Refusal> refused = new ArrayList<>();
-    /** Paths of ours the applied plan gave up (lost claims): local edits of them are saved aside. */
-    private Set<String> diverted = Set.of();
-    private int saves;
-    private boolean savedLocal;
     /** Why the last attempt did not land: a push rejection or a transport failure. */
     private String lastRejection = "";
     /** Whether a fetch of this run reached the remote: only then is a transport failure worth a retry. */
@@ -75,22 +65,15 @@ final class Integrator {
         this.backoff = backoff;
     }
 
-    List<String> cards() { return cards; }
-    List<String> keptLocal() { return keptLocal; }
-    List<String> errors() { return errors; }
-    List<LostClaim> lostClaims() { return lostClaims; }
-    List<IncomingCheck.Refusal> refused() { return refused; }
-    /** True when local edits were saved as conflict copies: they wait in the work tree for the next round. */
-    boolean savedLocal() { return savedLocal; }
-
-    SyncOutcome run() throws IOException {
+    /** What integrating did; a transport failure that is not worth another try is thrown. */
+    Integration run() throws IOException {
         int transportFailures = 0;
         long start = System.nanoTime();
         int attempt = 1;
         for (; backoff.mayTry(attempt, Duration.ofNanos(System.nanoTime() - start)); attempt++) {
             pause(backoff.before(attempt));
             try {
-                SyncOutcome done = attempt(attempt);
+                Integration done = attempt(attempt);
                 if (done != null) return done;
             } catch (RemoteException e) {
                 // a server error in the middle of a push race is often transient: try again, a little; refused
@@ -101,27 +84,25 @@ final class Integrator {
                 lastRejection = e.getMessage();
             }
         }
-        return new SyncOutcome.Contended(attempt - 1, lastRejection);
+        return Integration.only(new SyncOutcome.Contended(attempt - 1, lastRejection));
     }
 
     /** One fetch-plan-push; null when the push lost the race (the reason is left in {@link #lastRejection}). */
-    private SyncOutcome attempt(int attempt) throws IOException {
+    private Integration attempt(int attempt) throws IOException {
         ObjectId remote = RemoteBranch.fetch(vault);
         reached = true;
         ObjectId local = vault.head();
         if (local == null) throw new VaultStateException(vault.workTree() + " has no commits; run init");
-        if (local.equals(remote)) return new SyncOutcome.UpToDate(remote.name());
+        if (local.equals(remote)) return Integration.only(new SyncOutcome.UpToDate(remote.name()));
         Plan plan = plan(local, remote);
         if (plan.tip().equals(remote)) {
-            apply(plan);
-            return new SyncOutcome.Synced(remote.name(), 0, Commits.count(vault.repository(), remote, local));
+            return apply(plan, new SyncOutcome.Synced(remote.name(), 0, Commits.count(vault.repository(), remote, local)));
         }
         // the work tree is brought along only once the push has landed: a lost race costs no file writes
         RemoteBranch.PushOutcome pushed = RemoteBranch.push(vault, plan.tip(), remote);
         if (pushed instanceof RemoteBranch.PushOutcome.Pushed p) {
-            apply(plan);
-            return new SyncOutcome.Synced(p.tip().name(), Commits.count(vault.repository(), plan.tip(), remote),
-                    Commits.count(vault.repository(), remote, local));
+            return apply(plan, new SyncOutcome.Synced(p.tip().name(), Commits.count(vault.repository(), plan.tip(), remote),
+                    Commits.count(vault.repository(), remote, local)));
         }
         RemoteBranch.PushOutcome.Rejected r = (RemoteBranch.PushOutcome.Rejected) pushed;
         lastRejection = (r.status() + " " + r.message()).trim();
@@ -161,24 +142,23 @@ final class Integrator {
         }
     }
 
-    private void apply(Plan plan) throws IOException {
-        plan.cards().forEach(c -> cards.add(c.cardPath()));
-        lostClaims.addAll(plan.lostClaims());
-        refused.addAll(plan.refused());
-        diverted = plan.diverted();
-        move(plan.from(), plan.tip(), plan.dropped(), plan.droppedRemoteChanged());
-    }
-
-    private void move(RevCommit from, RevCommit to, Set<String> dropped, Set<String> remoteChanged) throws IOException {
-        // a task we lost is no longer ours to keep edits of: they are saved aside, the holder's state goes in
-        WorkTreeWriter writer = new WorkTreeWriter(vault, p -> zones.mayWrite(agent, p) && !diverted.contains(p),
+    /**
+     * Brings the work tree and the branch to the plan's tip: a local edit of a path the tip gives to
+     * someone else (an out-of-zone edit, or work on a task lost meanwhile) is saved aside with a card.
+     */
+    private Integration apply(Plan plan, SyncOutcome outcome) throws IOException {
+        List<ConflictCard> saved = new ArrayList<>();
+        WorkTreeWriter writer = new WorkTreeWriter(vault, p -> zones.mayWrite(agent, p) && !plan.diverted().contains(p),
                 (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked(),
-                (p, bytes, theirs) -> saveLocal(p, bytes, theirs, to));
-        WorkTreeWriter.Result r = writer.update(from.getTree(), to.getTree(), dropped, remoteChanged);
-        keptLocal.addAll(r.keptLocal());
-        r.keptBlocked().forEach(p -> keptLocal.add(SecretGate.shown(p) + " (held by the secret gate)"));
-        errors.addAll(r.errors());
-        io.vaultsync.git.LocalBranch.move(vault, from, to);
+                (p, bytes, theirs) -> saveLocal(plan, p, bytes, theirs, saved));
+        WorkTreeWriter.Result r = writer.update(plan.from().getTree(), plan.tip().getTree(), plan.dropped(),
+                plan.droppedRemoteChanged());
+        List<String> kept = new ArrayList<>(r.keptLocal());
+        r.keptBlocked().forEach(p -> kept.add(SecretGate.shown(p) + " (held by the secret gate)"));
+        io.vaultsync.git.LocalBranch.move(vault, plan.from(), plan.tip());
+        List<ConflictCard> cards = new ArrayList<>(plan.cards());
+        cards.addAll(saved);
+        return new Integration(outcome, cards, kept, r.errors(), plan.lostClaims(), plan.refused(), !saved.isEmpty());
     }
 
     /**
@@ -186,26 +166,24 @@ final class Integrator {
      * edit, or work on a task lost meanwhile), with a card, in its own conflicts folder; the new head's
      * version then goes in place.
      */
-    private String saveLocal(String path, byte[] bytes, ObjectId theirsBlob, RevCommit tip) throws IOException {
-        boolean lost = diverted.contains(path);
-        String owner = lost ? holderOf(path) : zones.owner(path).orElse("nobody");
-        ConflictKind kind = lost ? ConflictKind.DOUBLE_CLAIM : ConflictKind.OUT_OF_ZONE_LOCAL_EDIT;
-        var d = new ConflictDecision.Decision.Card(kind, ConflictDecision.Side.THEIRS, Keep.THEIRS,
-                ConflictDecision.options(zones, agent, path, kind, ConflictDecision.Side.THEIRS, true, theirsBlob != null));
+    private String saveLocal(Plan plan, String path, byte[] bytes, ObjectId theirsBlob, List<ConflictCard> saved)
+            throws IOException {
+        RevCommit tip = plan.tip();
+        boolean lost = plan.diverted().contains(path);
+        String owner = lost ? holderOf(plan, path) : zones.owner(path).orElse("nobody");
+        var d = ConflictDecision.localEditGivenUp(zones, agent, path, lost, theirsBlob != null);
         byte[] theirs = theirsBlob == null ? null : vault.repository().open(theirsBlob, Constants.OBJ_BLOB).getBytes();
-        String reason = lost ? "This agent's uncommitted work on a task it no longer holds is kept aside."
-                : "This agent edited " + path + ", which " + owner + " owns and changed too; the owner's version stays in place.";
-        ConflictCard card = maker.make(maker.newId("local-" + (++saves)), d, path, path, null,
-                new CardMaker.Bytes(agent, null, bytes), new CardMaker.Bytes(owner, tip.name(), theirs), reason);
+        ConflictCard card = maker.make(maker.newId("local-" + (saved.size() + 1)), d, path, path, null,
+                new CardMaker.Bytes(agent, null, bytes), new CardMaker.Bytes(owner, tip.name(), theirs),
+                CardReasons.localEditGivenUp(path, owner, lost));
         AtomicFiles.write(vault.workTree().resolve(card.saved().at()), bytes);
         AtomicFiles.write(vault.workTree().resolve(card.cardPath()), card.render().getBytes(StandardCharsets.UTF_8));
-        cards.add(card.cardPath());
-        savedLocal = true;
+        saved.add(card);
         return card.saved().at();
     }
 
-    private String holderOf(String path) {
-        return lostClaims.stream().filter(l -> l.path().equals(path) && l.holder() != null).map(LostClaim::holder)
+    private static String holderOf(Plan plan, String path) {
+        return plan.lostClaims().stream().filter(l -> l.path().equals(path) && l.holder() != null).map(LostClaim::holder)
                 .findFirst().orElse("the remote");
     }
 

@@ -2,6 +2,7 @@ package io.vaultsync.sync;
 
 import io.vaultsync.RemoteException;
 import io.vaultsync.config.AgentSettings;
+import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.config.DeviceId;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.CardMaker;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -176,64 +176,69 @@ public final class SyncCycle {
                     new HashSet<>());
             T value = work.run(ctx);
 
-            int committed = 0;
-            Candidates last = null;
-            Set<String> cards = new LinkedHashSet<>(TombstoneGuard.run(ctx, journal));
-            List<String> keptLocal = new ArrayList<>();
-            List<String> errors = new ArrayList<>();
-            List<LostClaim> lostClaims = new ArrayList<>();
-            SyncOutcome outcome = null;
+            List<ConflictCard> setAside = TombstoneGuard.run(ctx, journal);
+            List<SyncReport.Round> rounds = new ArrayList<>();
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                ScanScope look = round == 0 ? scope.with(ScanScope.paths(ctx.written())) : ScanScope.ALL;
-                WorkTreeScan.Result scan = WorkTreeScan.scan(vault, look);
-                for (String temp : scan.tempFiles()) {
-                    // a repair is recorded only when something was repaired: a watcher also reports the temp
-                    // files of writes that completed (renamed away) a moment later
-                    if (Files.deleteIfExists(vault.workTree().resolve(temp))) repaired.add("removed interrupted write " + temp);
-                }
-                last = Candidates.classify(vault.workTree(), zones, gate, agent, scan.changes());
-                if (!last.stageable().isEmpty()) {
-                    CommitWriter.commit(vault, last.stageable(), trailers.message(subject(agent, last.stageable())), ident);
-                    committed += last.stageable().size();
-                }
-                Candidates after = afterCommit(ctx, prelude);
-                committed += after.stageable().size();
-                last = new Candidates(concat(last.stageable(), after.stageable()), concat(last.blocked(), after.blocked()),
-                        concat(last.outside(), after.outside()));
-                journal.catchUp(vault); // each local commit is enqueued before it is pushed
-                CardMaker maker = new CardMaker(agent, now, (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
-                Integrator integrator = new Integrator(vault, zones, gate, agent,
-                        new Replayer(vault.repository(), zones, agent, trailers, ident, maker),
-                        new IncomingCheck(vault.repository(), zones, agent, trailers, ident, maker), maker, backoff);
-                try {
-                    outcome = integrator.run();
-                } catch (RemoteException e) {
-                    outcome = new SyncOutcome.Offline(e.failure());
-                }
-                cards.addAll(integrator.cards());
-                keptLocal.addAll(integrator.keptLocal());
-                errors.addAll(integrator.errors());
-                lostClaims.addAll(integrator.lostClaims());
-                if (!outcome.completed()) break;
-                List<String> doubles = DoubleClaims.settle(vault, zones, agent, maker);
-                cards.addAll(doubles);
-                if (!integrator.savedLocal() && doubles.isEmpty()) break;
+                SyncReport.Round r = round(ctx, journal, prelude, round == 0 ? scope.with(ScanScope.paths(ctx.written()))
+                        : ScanScope.ALL, repaired);
+                rounds.add(r);
+                Integration integrated = r.integration();
+                if (!integrated.outcome().completed() || (!integrated.savedLocal() && r.settled().isEmpty())) break;
             }
             journal.catchUp(vault);
             for (String r : repaired) journal.journal().append(Op.REPAIR_APPLY, "repair-" + UUID.randomUUID(), List.of(), null, r);
-            for (String c : cards) {
-                String id = c.substring(c.lastIndexOf('/') + 1).replaceFirst("\\.md$", "");
-                journal.journal().append(Op.CONFLICT_DETECT, id, List.of(c), null, "card raised");
+            SyncReport report = new SyncReport(agent, repaired, setAside, rounds);
+            for (ConflictCard c : report.raised()) {
+                journal.journal().append(Op.CONFLICT_DETECT, c.id(), List.of(c.cardPath()), null, "card raised");
             }
-            SyncReport report = new SyncReport(agent, outcome, committed, last.blocked(), last.outside(),
-                    List.copyOf(cards), keptLocal, repaired, errors, lostClaims);
-            checkpoint(vault, state, outcome);
-            for (LostClaim l : lostClaims) {
+            checkpoint(vault, state, report.outcome());
+            for (LostClaim l : report.lostClaims()) {
                 ClaimLog.append(vault.gitDir(), new ClaimLog.Entry(clock.instant(), "undone", l.task(), agent, l.describe()));
             }
             log(report, (System.nanoTime() - started) / 1_000_000);
             return new Result<>(value, report);
         }
+    }
+
+    /**
+     * One round: scan {@code look}, gate and commit, the prelude's work after the commit, integrate with the
+     * remote, then settle any double claim the new head shows. Temp files of interrupted writes it removes
+     * are added to {@code repaired}.
+     */
+    private SyncReport.Round round(CycleContext ctx, JournalSync journal, Prelude prelude, ScanScope look,
+            List<String> repaired) throws IOException {
+        VaultRepo vault = ctx.vault();
+        String agent = ctx.settings().name();
+        Zones zones = ctx.zones();
+        SecretGate gate = ctx.gate();
+        WorkTreeScan.Result scan = WorkTreeScan.scan(vault, look);
+        for (String temp : scan.tempFiles()) {
+            // a repair is recorded only when something was repaired: a watcher also reports the temp
+            // files of writes that completed (renamed away) a moment later
+            if (Files.deleteIfExists(vault.workTree().resolve(temp))) repaired.add("removed interrupted write " + temp);
+        }
+        Candidates first = Candidates.classify(vault.workTree(), zones, gate, agent, scan.changes());
+        if (!first.stageable().isEmpty()) {
+            CommitWriter.commit(vault, first.stageable(), ctx.trailers().message(subject(agent, first.stageable())),
+                    ctx.ident());
+        }
+        Candidates after = afterCommit(ctx, prelude);
+        Candidates scanned = new Candidates(concat(first.stageable(), after.stageable()),
+                concat(first.blocked(), after.blocked()), concat(first.outside(), after.outside()));
+        journal.catchUp(vault); // each local commit is enqueued before it is pushed
+        CardMaker maker = new CardMaker(agent, ctx.now(), (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
+        Integrator integrator = new Integrator(vault, zones, gate, agent,
+                new Replayer(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), maker),
+                new IncomingCheck(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), maker), maker, backoff);
+        Integration integrated;
+        try {
+            integrated = integrator.run();
+        } catch (RemoteException e) {
+            integrated = Integration.only(new SyncOutcome.Offline(e.failure()));
+        }
+        List<ConflictCard> doubles = integrated.outcome().completed()
+                ? DoubleClaims.settle(vault, zones, agent, maker) : List.of();
+        return new SyncReport.Round(scanned, integrated, doubles);
     }
 
     /**

@@ -28,10 +28,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
 final class TombstoneGuard {
     private TombstoneGuard() {}
 
-    static List<String> run(CycleContext ctx, JournalSync journal) throws IOException {
+    static List<ConflictCard> run(CycleContext ctx, JournalSync journal) throws IOException {
         Path wt = ctx.vault().workTree();
         Path folder = wt.resolve(TaskMoves.NEEDS_ACTION);
-        List<String> cards = new ArrayList<>();
+        List<ConflictCard> cards = new ArrayList<>();
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) return cards;
         Set<String> deleted = null;
         ObjectId head = ctx.vault().head();
@@ -50,7 +50,7 @@ final class TombstoneGuard {
         return cards;
     }
 
-    private static String setAside(CycleContext ctx, JournalSync journal, String path, Path file) throws IOException {
+    private static ConflictCard setAside(CycleContext ctx, JournalSync journal, String path, Path file) throws IOException {
         String me = ctx.settings().name();
         String id = ConflictCard.newId(ctx.now(), String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000)) + "-ts");
         String copy = ConflictCard.copyPath(me, id, path);
@@ -65,6 +65,6 @@ final class TombstoneGuard {
         ctx.wrote(card.cardPath());
         journal.journal().append(Op.TOMBSTONE_APPLY, "ts-" + file.getFileName(), List.of(path, copy), null,
                 "refused: came back after deletion; card " + id);
-        return card.cardPath();
+        return card;
     }
 }

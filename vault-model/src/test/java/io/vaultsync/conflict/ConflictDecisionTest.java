@@ -138,6 +138,34 @@ class ConflictDecisionTest {
     }
 
     @Test
+    void aCopyOfATaskHeldElsewhereIsADoubleClaimEvenWithEqualBytes() {
+        Version ours = new Version(LOCAL, "same", false);
+        Version theirs = new Version(CLOUD, "same", false);
+        Decision want = card(ConflictKind.DOUBLE_CLAIM, Side.THEIRS, T, S);
+        assertThat(ConflictDecision.decide(ZONES, LOCAL, "In_Progress/local/t.md", null, ours, theirs, true)).isEqualTo(want);
+        assertThat(ConflictDecision.doubleClaim(ZONES, LOCAL, "In_Progress/local/t.md", true, true)).isEqualTo(want);
+    }
+
+    /** Our uncommitted edit the new head gives to someone else: (path, task lost, theirs exists) -> the card. */
+    @ParameterizedTest(name = "{0} lost={1} theirs={2}")
+    @MethodSource("givenUp")
+    void aLocalEditGivenUpLeavesTheNewHeadsVersionInPlace(String path, boolean lost, boolean theirsExists, Decision want) {
+        assertThat(ConflictDecision.localEditGivenUp(ZONES, CLOUD, path, lost, theirsExists)).isEqualTo(want);
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> givenUp() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("In_Progress/cloud/t.md", true, true,
+                        card(ConflictKind.DOUBLE_CLAIM, Side.THEIRS, T, S)),
+                org.junit.jupiter.params.provider.Arguments.of("In_Progress/cloud/t.md", true, false,
+                        card(ConflictKind.DOUBLE_CLAIM, Side.THEIRS, T, S)),
+                org.junit.jupiter.params.provider.Arguments.of("Dashboard.md", false, true,
+                        card(ConflictKind.OUT_OF_ZONE_LOCAL_EDIT, Side.THEIRS, T, S)),
+                org.junit.jupiter.params.provider.Arguments.of("Done/d.md", false, false,
+                        card(ConflictKind.OUT_OF_ZONE_LOCAL_EDIT, Side.THEIRS, T, S)));
+    }
+
+    @Test
     void aBadNameIsRefusedWhoeverWroteItAndCanNeverBePutBack() {
         Decision refused = card(ConflictKind.ZONE_VIOLATION, Side.OURS, O, S);
         // even the zone's owner writing it: the rule is the name, not the writer

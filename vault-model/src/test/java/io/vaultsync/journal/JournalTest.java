@@ -93,6 +93,9 @@ class JournalTest {
         List<JournalRecord> j = journal(v.local());
         JournalRecord replay = j.stream().filter(r -> r.op().equals("sync.operation.replay")).findFirst().orElseThrow();
         assertThat(replay.detail()).isEqualTo("from " + local);
+        assertThat(replay.source()).isEqualTo(local);
+        assertThat(j).filteredOn(r -> r.op().equals("sync.operation.reconcile") && r.commit().equals(replay.commit()))
+                .extracting(JournalRecord::source).containsExactly(local);
         assertThat(replay.commit()).isNotEqualTo(local);
         assertThat(j).anyMatch(r -> r.op().equals("sync.operation.reconcile") && r.commit().equals(replay.commit()));
         assertThat(RemoteTree.files(v.remote(), "main")).containsKey("Done/a.md");

@@ -107,6 +107,27 @@ class IncomingVerificationTest {
     }
 
     @Test
+    void theReportNamesEachRefusedWriteAndTheCardRaisedForIt() throws Exception {
+        String policy = read(v.local(), Policy.PATH);
+        v.pushAsHuman(Policy.PATH, policy.replace("Plans/", "Plans/\n      - Approved/"));
+
+        SyncReport r = v.syncLocal();
+
+        List<io.vaultsync.git.IncomingCheck.Refusal> refused = r.rounds().stream()
+                .flatMap(round -> round.integration().refused().stream()).toList();
+        assertThat(refused).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo(Policy.PATH);
+            assertThat(f.kind()).isEqualTo(ConflictKind.POLICY_CHANGE);
+            assertThat(f.commit()).matches("[0-9a-f]{40}");
+            assertThat(f.writer()).isNotBlank();
+        });
+        assertThat(r.raised()).singleElement().satisfies(c -> {
+            assertThat(c.path()).isEqualTo(Policy.PATH);
+            assertThat(r.cards()).containsExactly(c.cardPath());
+        });
+    }
+
+    @Test
     void aHandoffIntoTheLocalFolderIsSanctionedNotCarded() throws Exception {
         write(v.cloud(), "Needs_Action/t.md", "# t\n");
         v.syncCloud();
