@@ -1,5 +1,6 @@
 package io.vaultsync.local;
 
+import io.vaultsync.fixtures.vaults.Vaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.fixtures.CGit;

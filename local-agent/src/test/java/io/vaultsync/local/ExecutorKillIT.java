@@ -1,5 +1,7 @@
 package io.vaultsync.local;
 
+import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.fixtures.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.config.Actions;
@@ -53,7 +55,7 @@ class ExecutorKillIT {
         v.syncCloud();
         v.syncLocal();
         for (int i = 0; i < items; i++) {
-            Vaults.Cli r = Vaults.local("approve", "Pending_Approval/email/DRAFT_" + i + ".md", "--vault", v.local().toString());
+            CliRun r = LocalCli.run("approve", "Pending_Approval/email/DRAFT_" + i + ".md", "--vault", v.local().toString());
             assertThat(r.code()).as(r.err()).isZero();
         }
 

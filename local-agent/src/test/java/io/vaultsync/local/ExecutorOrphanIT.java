@@ -1,5 +1,7 @@
 package io.vaultsync.local;
 
+import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.fixtures.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.config.Actions;
@@ -62,7 +64,7 @@ class ExecutorOrphanIT {
         v.syncCloud();
         v.syncLocal();
         for (String name : List.of("SLOW_a.md", "b.md")) {
-            Vaults.Cli r = Vaults.local("approve", "Pending_Approval/email/" + name, "--vault", v.local().toString());
+            CliRun r = LocalCli.run("approve", "Pending_Approval/email/" + name, "--vault", v.local().toString());
             assertThat(r.code()).as(r.err()).isZero();
         }
         Path running = v.local().resolve(".git/vaultsync/running/executions");

@@ -1,9 +1,9 @@
 package io.vaultsync.local.dashboard;
 
+import io.vaultsync.fixtures.vaults.Vaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.fixtures.RemoteTree;
-import io.vaultsync.local.Vaults;
 import io.vaultsync.signal.Signal;
 import io.vaultsync.sync.SyncOutcome;
 import io.vaultsync.sync.SyncReport;

@@ -1,5 +1,6 @@
 package io.vaultsync.local.remote;
 
+import io.vaultsync.fixtures.vaults.Vaults;
 import static io.vaultsync.local.remote.Agents.CLOUD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,6 @@ import io.vaultsync.fixtures.Await;
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.JavaProcess;
 import io.vaultsync.fixtures.servers.SilentServer;
-import io.vaultsync.local.Vaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
