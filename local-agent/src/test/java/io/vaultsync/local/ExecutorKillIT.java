@@ -1,15 +1,15 @@
 package io.vaultsync.local;
 
-import io.vaultsync.fixtures.vaults.Vaults;
-import io.vaultsync.fixtures.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.config.Actions;
 import io.vaultsync.config.ActionsStore;
 import io.vaultsync.fixtures.Await;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.JavaProcess;
 import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.work.WorkLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,13 +1,13 @@
 package io.vaultsync.local.approve;
 
-import io.vaultsync.fixtures.vaults.Vaults;
-import io.vaultsync.fixtures.CliRun;
-import io.vaultsync.local.LocalCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.cli.ExitCodes;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.local.LocalCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.vaultsync.local.dashboard;
 
-import io.vaultsync.fixtures.vaults.Vaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.SecretSamples;
+import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.sync.BlockedPath;
 import io.vaultsync.sync.SyncReport;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.vaultsync.local.dashboard;
 
-import io.vaultsync.fixtures.vaults.Vaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.signal.Signal;
 import java.nio.file.Path;
 import java.time.Clock;

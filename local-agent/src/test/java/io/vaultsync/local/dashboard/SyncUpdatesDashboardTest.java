@@ -1,11 +1,11 @@
 package io.vaultsync.local.dashboard;
 
-import io.vaultsync.fixtures.vaults.Vaults;
-import io.vaultsync.fixtures.CliRun;
-import io.vaultsync.local.LocalCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.local.LocalCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

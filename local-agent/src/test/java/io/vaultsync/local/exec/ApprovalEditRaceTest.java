@@ -1,8 +1,5 @@
 package io.vaultsync.local.exec;
 
-import io.vaultsync.fixtures.vaults.Vaults;
-import io.vaultsync.fixtures.CliRun;
-import io.vaultsync.local.LocalCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.cli.ExitCodes;
@@ -12,7 +9,10 @@ import io.vaultsync.conflict.CardReader;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.local.LocalCli;
 import io.vaultsync.sync.SyncReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;

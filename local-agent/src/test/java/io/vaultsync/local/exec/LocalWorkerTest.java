@@ -1,15 +1,15 @@
 package io.vaultsync.local.exec;
 
-import io.vaultsync.fixtures.vaults.Vaults;
-import io.vaultsync.fixtures.CliRun;
-import io.vaultsync.local.LocalCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.config.Actions;
 import io.vaultsync.config.ActionsStore;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.MutableClock;
 import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.local.LocalCli;
 import io.vaultsync.local.approve.HandApprovals;
 import io.vaultsync.status.CardFiles;
 import io.vaultsync.work.WorkLedger;
