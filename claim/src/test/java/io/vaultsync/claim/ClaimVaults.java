@@ -2,23 +2,19 @@ package io.vaultsync.claim;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.VaultFiles;
+import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.lease.Lease;
 import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.GateSettings;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.PolicyLoader;
 import io.vaultsync.policy.Role;
-import io.vaultsync.sync.Backoff;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.sync.SyncReport;
 import io.vaultsync.sync.VaultInit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,30 +62,20 @@ record ClaimVaults(Path remote, Map<String, Path> clones, Map<String, AgentSetti
 
     ClaimService service(String agent, Clock clock) {
         AgentSettings s = settings.get(agent);
-        return new ClaimService(s, clock, new SyncCycle(s, clock, ClaimService.BACKOFF, Duration.ofSeconds(5)),
+        return new ClaimService(s, clock, new SyncCycle(s, clock, ClaimService.BACKOFF, Vaults.STALE_LOCK_AGE),
                 Lease.DEFAULT_LENGTH);
     }
 
     static SyncReport sync(AgentSettings s, Path vault) {
-        return sync(s, vault, Clock.systemUTC(), SyncCycle.Prelude.NONE);
+        return Vaults.sync(s, vault);
     }
 
     static SyncReport sync(AgentSettings s, Path vault, Clock clock, SyncCycle.Prelude prelude) {
-        try {
-            return new SyncCycle(s, clock, Backoff.DEFAULT, Duration.ofSeconds(5)).run(vault, prelude);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Vaults.sync(s, vault, clock, prelude);
     }
 
     static void write(Path vault, String path, String content) {
-        try {
-            Path f = vault.resolve(path);
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        VaultFiles.write(vault, path, content);
     }
 
     static List<String> tasks(int n) {

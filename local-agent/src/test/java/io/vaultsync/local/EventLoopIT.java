@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vaultsync.fixtures.Await;
 import io.vaultsync.fixtures.JavaProcess;
 import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.fixtures.vaults.Vaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,8 +6,10 @@ import io.vaultsync.config.Actions;
 import io.vaultsync.config.ActionsStore;
 import io.vaultsync.fixtures.Await;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.JavaProcess;
 import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.work.WorkLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +55,7 @@ class ExecutorKillIT {
         v.syncCloud();
         v.syncLocal();
         for (int i = 0; i < items; i++) {
-            Vaults.Cli r = Vaults.local("approve", "Pending_Approval/email/DRAFT_" + i + ".md", "--vault", v.local().toString());
+            CliRun r = LocalCli.run("approve", "Pending_Approval/email/DRAFT_" + i + ".md", "--vault", v.local().toString());
             assertThat(r.code()).as(r.err()).isZero();
         }
 

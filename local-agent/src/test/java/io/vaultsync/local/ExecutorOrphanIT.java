@@ -6,8 +6,10 @@ import io.vaultsync.config.Actions;
 import io.vaultsync.config.ActionsStore;
 import io.vaultsync.fixtures.Await;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.JavaProcess;
 import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.work.WorkLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +64,7 @@ class ExecutorOrphanIT {
         v.syncCloud();
         v.syncLocal();
         for (String name : List.of("SLOW_a.md", "b.md")) {
-            Vaults.Cli r = Vaults.local("approve", "Pending_Approval/email/" + name, "--vault", v.local().toString());
+            CliRun r = LocalCli.run("approve", "Pending_Approval/email/" + name, "--vault", v.local().toString());
             assertThat(r.code()).as(r.err()).isZero();
         }
         Path running = v.local().resolve(".git/vaultsync/running/executions");

@@ -3,10 +3,10 @@ package io.vaultsync.sync;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.VaultFiles;
 import io.vaultsync.policy.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,31 +55,16 @@ public record TestVaults(Path remote, Path cloud, Path local, AgentSettings clou
     }
 
     public static void write(Path vault, String path, String content) {
-        try {
-            Path f = vault.resolve(path);
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        VaultFiles.write(vault, path, content);
     }
 
     /** A task moved by hand, as a person would with {@code mv}. */
     public static void move(Path vault, String from, String to) {
-        try {
-            Files.createDirectories(vault.resolve(to).getParent());
-            Files.move(vault.resolve(from), vault.resolve(to));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        VaultFiles.move(vault, from, to);
     }
 
     public static String read(Path vault, String path) {
-        try {
-            return Files.readString(vault.resolve(path), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return VaultFiles.read(vault, path);
     }
 
     public static AgentSettings settings(Path vault) {

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vaultsync.cli.AgentCli;
 import io.vaultsync.cli.ExitCodes;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.policy.Role;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,8 +26,6 @@ class ClaimCliTest {
     Path cloud;
     Path local;
 
-    record Run(int code, String out, String err) {}
-
     @BeforeEach
     void setUp() throws Exception {
         remote = CGit.initBare(root.resolve("remote.git"));
@@ -42,18 +39,18 @@ class ClaimCliTest {
 
     @Test
     void eachOutcomeHasItsExitCode() throws Exception {
-        Run claimed = run(Role.CLOUD, "claim", "a.md", "--vault", cloud.toString());
+        CliRun claimed = run(Role.CLOUD, "claim", "a.md", "--vault", cloud.toString());
         assertThat(claimed.code()).isEqualTo(ExitCodes.OK);
         assertThat(claimed.out()).contains("a.md: claimed (In_Progress/cloud_agent/a.md), lease until ");
 
         assertThat(run(Role.CLOUD, "claim", "a.md", "--vault", cloud.toString()).code()).isEqualTo(ExitCodes.ALREADY_YOURS);
-        Run other = run(Role.LOCAL, "claim", "Needs_Action/a.md", "--vault", local.toString());
+        CliRun other = run(Role.LOCAL, "claim", "Needs_Action/a.md", "--vault", local.toString());
         assertThat(other.code()).isEqualTo(ExitCodes.CLAIMED_BY_OTHER);
         assertThat(other.out()).contains("a.md: claimed by cloud_agent");
         assertThat(run(Role.LOCAL, "claim", "nope.md", "--vault", local.toString()).code()).isEqualTo(ExitCodes.NO_SUCH_TASK);
         assertThat(run(Role.LOCAL, "release", "b.md", "--vault", local.toString()).code()).isEqualTo(ExitCodes.NOT_YOURS);
         assertThat(run(Role.LOCAL, "release", "a.md", "--vault", local.toString()).code()).isEqualTo(ExitCodes.CLAIMED_BY_OTHER);
-        Run handoff = run(Role.CLOUD, "handoff", "a.md", "--to", "local_agent", "--note", "needs the desktop", "--vault", cloud.toString());
+        CliRun handoff = run(Role.CLOUD, "handoff", "a.md", "--to", "local_agent", "--note", "needs the desktop", "--vault", cloud.toString());
         assertThat(handoff.code()).as(handoff.toString()).isEqualTo(ExitCodes.OK);
         assertThat(run(Role.LOCAL, "sync", "--vault", local.toString()).code()).isZero();
         JsonNode claims = new ObjectMapper().readTree(run(Role.LOCAL, "claims", "--json", "--vault", local.toString()).out());
@@ -71,11 +68,11 @@ class ClaimCliTest {
         String head = RemoteTree.head(remote, "main");
         Map<String, String> tree = RemoteTree.files(remote, "main");
         for (String bad : new String[] {"../a.md", "/etc/passwd", cloud.resolve("Needs_Action/a.md").toString(), "Approved/a.md"}) {
-            Run r = run(Role.CLOUD, "claim", bad, "--vault", cloud.toString());
+            CliRun r = run(Role.CLOUD, "claim", bad, "--vault", cloud.toString());
             assertThat(r.code()).as(bad).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).as(bad).startsWith("cloud-agent: ").doesNotContain("\tat ");
         }
-        Run unknown = run(Role.CLOUD, "handoff", "a.md", "--to", "ghost", "--vault", cloud.toString());
+        CliRun unknown = run(Role.CLOUD, "handoff", "a.md", "--to", "ghost", "--vault", cloud.toString());
         assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("no agent 'ghost'");
         assertThat(run(Role.CLOUD, "claim", "--vault", cloud.toString()).code()).isEqualTo(ExitCodes.USAGE);
@@ -89,7 +86,7 @@ class ClaimCliTest {
         Path away = root.resolve("away.git");
         Files.move(remote, away);
 
-        Run r = run(Role.CLOUD, "claim", "c.md", "--vault", cloud.toString());
+        CliRun r = run(Role.CLOUD, "claim", "c.md", "--vault", cloud.toString());
 
         assertThat(r.code()).isEqualTo(ExitCodes.PROVISIONAL);
         assertThat(r.out()).contains("claimed provisionally");
@@ -105,11 +102,8 @@ class ClaimCliTest {
         assertThat(run(Role.CLOUD, "claims", "--history", "--vault", cloud.toString()).out()).contains("claim").contains("c.md");
     }
 
-    private static Run run(Role role, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = AgentCli.run(role, role == Role.CLOUD ? "cloud-agent" : "local-agent", new PrintWriter(out),
-                new PrintWriter(err), ClaimExtension.INSTANCE, args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(Role role, String... args) {
+        return CliRun.of((out, err) -> AgentCli.run(role, role == Role.CLOUD ? "cloud-agent" : "local-agent", out, err,
+                ClaimExtension.INSTANCE, args));
     }
 }

@@ -3,19 +3,15 @@ package io.vaultsync.cloud.handler;
 import io.vaultsync.config.Actions;
 import io.vaultsync.config.ActionsStore;
 import io.vaultsync.config.AgentSettings;
-import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.MutableClock;
 import io.vaultsync.fixtures.RemoteTree;
-import io.vaultsync.policy.Role;
-import io.vaultsync.sync.Backoff;
+import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.sync.SyncCycle;
-import io.vaultsync.sync.VaultInit;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,17 +40,17 @@ abstract class CloudVaultFixture {
 
     @BeforeEach
     void setUpVaults() {
-        remote = CGit.initBare(root.resolve("remote.git"));
-        cloud = root.resolve("cloud");
-        local = root.resolve("local");
-        agent = new VaultInit(Clock.systemUTC()).init(cloud, remote.toString(), "cloud_agent", Role.CLOUD, "vm", "main").settings();
-        localAgent = new VaultInit(Clock.systemUTC()).init(local, remote.toString(), "local_agent", Role.LOCAL, "desktop", "main")
-                .settings();
+        Vaults v = Vaults.create(root);
+        remote = v.remote();
+        cloud = v.cloud();
+        local = v.local();
+        agent = v.cloudAgent();
+        localAgent = v.localAgent();
         worker = new CloudWorker(agent, clock, cycle(), new PrintWriter(said, true));
     }
 
     SyncCycle cycle() {
-        return new SyncCycle(agent, clock, Backoff.DEFAULT, Duration.ofSeconds(5));
+        return Vaults.cycle(agent, clock);
     }
 
     void handler(List<String> command, int attempts) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.cli.ExitCodes;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
-import io.vaultsync.local.Vaults;
+import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.local.LocalCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,7 +35,7 @@ class VerdictCliTest {
     @Test
     void approveMovesTheDraftToApprovedOnTheRemoteWithAStampAndRecordsTheApprovalHere() throws Exception {
         v.draft("Pending_Approval/email/DRAFT_reply.md", DRAFT);
-        Vaults.Cli r = Vaults.local("approve", "Pending_Approval/email/DRAFT_reply.md", "--vault", v.local().toString());
+        CliRun r = LocalCli.run("approve", "Pending_Approval/email/DRAFT_reply.md", "--vault", v.local().toString());
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("approved Pending_Approval/email/DRAFT_reply.md -> Approved/DRAFT_reply.md (pushed)");
         Map<String, String> remote = remote();
@@ -50,7 +52,7 @@ class VerdictCliTest {
     @Test
     void rejectMovesTheDraftToRejectedWithTheReason() {
         v.draft("Pending_Approval/social/DRAFT_post.md", "A post.\n");
-        Vaults.Cli r = Vaults.local("reject", "Pending_Approval/social/DRAFT_post.md", "--reason", "tone: too casual",
+        CliRun r = LocalCli.run("reject", "Pending_Approval/social/DRAFT_post.md", "--reason", "tone: too casual",
                 "--vault", v.local().toString());
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         Map<String, String> remote = remote();
@@ -63,7 +65,7 @@ class VerdictCliTest {
     void anAbsolutePathAndANameWithSpacesAndUnicodeWork() {
         String name = "Pending_Approval/email/DRAFT réponse à Zoë.md";
         v.draft(name, DRAFT);
-        Vaults.Cli r = Vaults.local("approve", v.local().resolve(name).toAbsolutePath().toString(), "--vault", v.local().toString());
+        CliRun r = LocalCli.run("approve", v.local().resolve(name).toAbsolutePath().toString(), "--vault", v.local().toString());
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(remote()).containsKey("Approved/DRAFT réponse à Zoë.md").doesNotContainKey(name);
     }
@@ -72,7 +74,7 @@ class VerdictCliTest {
     void aDraftOnlyOnTheRemoteIsFetchedFirst() {
         Vaults.write(v.cloud(), "Pending_Approval/email/DRAFT_late.md", DRAFT);
         v.syncCloud();
-        Vaults.Cli r = Vaults.local("approve", "Pending_Approval/email/DRAFT_late.md", "--vault", v.local().toString());
+        CliRun r = LocalCli.run("approve", "Pending_Approval/email/DRAFT_late.md", "--vault", v.local().toString());
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(remote()).containsKey("Approved/DRAFT_late.md");
     }
@@ -80,7 +82,7 @@ class VerdictCliTest {
     @Test
     void aMissingDraftIsAClearErrorAndNothingMoves() {
         String before = RemoteTree.head(v.remote(), "main");
-        Vaults.Cli r = Vaults.local("approve", "Pending_Approval/email/DRAFT_nope.md", "--vault", v.local().toString());
+        CliRun r = LocalCli.run("approve", "Pending_Approval/email/DRAFT_nope.md", "--vault", v.local().toString());
         assertThat(r.code()).isEqualTo(ExitCodes.NO_SUCH_DRAFT);
         assertThat(r.err()).contains("no draft Pending_Approval/email/DRAFT_nope.md here or on the remote; nothing moved");
         assertThat(RemoteTree.head(v.remote(), "main")).isEqualTo(before);
@@ -100,7 +102,7 @@ class VerdictCliTest {
         };
         String before = RemoteTree.head(v.remote(), "main");
         for (String[] c : cases) {
-            Vaults.Cli r = Vaults.local("approve", c[0], "--vault", v.local().toString());
+            CliRun r = LocalCli.run("approve", c[0], "--vault", v.local().toString());
             assertThat(r.code()).as(c[0]).isEqualTo(ExitCodes.NOT_A_DRAFT);
             assertThat(r.err()).as(c[0]).contains("is not a draft: ", c[1]).contains("nothing moved");
         }
@@ -112,7 +114,7 @@ class VerdictCliTest {
     void aSecretInTheReasonIsHeldByTheGateWithItsOwnExitCodeAndNothingMoves() {
         v.draft("Pending_Approval/email/DRAFT_a.md", DRAFT);
         String token = "gh" + "p_" + "Zx8Kq2Lm4Np6Rs8Tu0Vw2Xy4Za6Bc8De0FgH";
-        Vaults.Cli r = Vaults.local("reject", "Pending_Approval/email/DRAFT_a.md", "--reason", "use " + token + " instead",
+        CliRun r = LocalCli.run("reject", "Pending_Approval/email/DRAFT_a.md", "--reason", "use " + token + " instead",
                 "--vault", v.local().toString());
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.HELD_BY_GATE);
         assertThat(r.err()).contains("held by the secret gate [content:github-token]").doesNotContain(token);
@@ -123,7 +125,7 @@ class VerdictCliTest {
     @Test
     void aRejectionNeedsAReason() {
         v.draft("Pending_Approval/email/DRAFT_a.md", DRAFT);
-        Vaults.Cli r = Vaults.local("reject", "Pending_Approval/email/DRAFT_a.md", "--reason", " ", "--vault", v.local().toString());
+        CliRun r = LocalCli.run("reject", "Pending_Approval/email/DRAFT_a.md", "--reason", " ", "--vault", v.local().toString());
         assertThat(r.code()).isEqualTo(ExitCodes.NOT_A_DRAFT);
         assertThat(r.err()).contains("a rejection needs a reason");
         assertThat(v.local().resolve("Pending_Approval/email/DRAFT_a.md")).exists();
@@ -134,7 +136,7 @@ class VerdictCliTest {
         v.draft("Pending_Approval/email/DRAFT_a.md", DRAFT);
         Vaults.write(v.local(), "Approved/DRAFT_a.md", "an earlier approval\n");
         v.syncLocal();
-        Vaults.Cli r = Vaults.local("approve", "Pending_Approval/email/DRAFT_a.md", "--vault", v.local().toString());
+        CliRun r = LocalCli.run("approve", "Pending_Approval/email/DRAFT_a.md", "--vault", v.local().toString());
         assertThat(r.code()).isEqualTo(ExitCodes.ALREADY_DECIDED);
         assertThat(r.err()).contains("Approved/DRAFT_a.md already exists");
         assertThat(Vaults.read(v.local(), "Approved/DRAFT_a.md")).isEqualTo("an earlier approval\n");
@@ -146,7 +148,7 @@ class VerdictCliTest {
         v.draft("Pending_Approval/email/DRAFT_off.md", DRAFT);
         Path moved = root.resolve("remote-away.git");
         Files.move(v.remote(), moved);
-        Vaults.Cli r = Vaults.local("approve", "Pending_Approval/email/DRAFT_off.md", "--vault", v.local().toString());
+        CliRun r = LocalCli.run("approve", "Pending_Approval/email/DRAFT_off.md", "--vault", v.local().toString());
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.PROVISIONAL);
         assertThat(r.out()).contains("in this clone only: the remote is unreachable");
         assertThat(v.local().resolve("Approved/DRAFT_off.md")).exists();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.SecretSamples;
-import io.vaultsync.local.Vaults;
+import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.sync.BlockedPath;
 import io.vaultsync.sync.SyncReport;
 import java.nio.file.Path;

@@ -3,7 +3,8 @@ package io.vaultsync.local.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.fixtures.RemoteTree;
-import io.vaultsync.local.Vaults;
+import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.fixtures.vaults.VaultsExtension;
 import io.vaultsync.signal.Signal;
 import io.vaultsync.sync.SyncOutcome;
 import io.vaultsync.sync.SyncReport;
@@ -13,16 +14,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The dashboard never stops a sync, and shows nothing the secret gate would hold back. */
+@ExtendWith(VaultsExtension.class)
 class DashboardRobustnessTest {
-    @TempDir
-    Path root;
 
     @Test
-    void aCardFileThatIsNotUtf8StopsNeitherTheCycleNorTheDashboard() throws Exception {
-        Vaults v = Vaults.create(root);
+    void aCardFileThatIsNotUtf8StopsNeitherTheCycleNorTheDashboard(Vaults v) throws Exception {
         Path bad = v.cloud().resolve("Pending_Approval/conflicts/cloud_agent/odd.md");
         Files.createDirectories(bad.getParent());
         Files.write(bad, new byte[] {'-', '-', '-', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
@@ -39,8 +38,7 @@ class DashboardRobustnessTest {
     }
 
     @Test
-    void filesTheSecretGateHoldsBackAreNeitherReadNorListed() throws Exception {
-        Vaults v = Vaults.create(root);
+    void filesTheSecretGateHoldsBackAreNeitherReadNorListed(Vaults v) throws Exception {
         Signal ok = new Signal("note", Instant.parse("2026-11-22T09:00:00Z"), "cloud_agent", null, "Visible", "");
         Vaults.write(v.cloud(), ok.path("1"), new String(ok.render(), StandardCharsets.UTF_8));
         Vaults.write(v.cloud(), "Updates/api_keys/SIGNAL_20261122-100000_note_2.md", "# bank PIN 4411\n");

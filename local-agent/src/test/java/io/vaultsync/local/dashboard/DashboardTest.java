@@ -6,7 +6,7 @@ import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.RemoteTree;
-import io.vaultsync.local.Vaults;
+import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.signal.Signal;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,8 +2,10 @@ package io.vaultsync.local.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
-import io.vaultsync.local.Vaults;
+import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.local.LocalCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class SyncUpdatesDashboardTest {
         Vaults.write(v.cloud(), "Pending_Approval/email/DRAFT_reply.md", "---\nto: a@example.org\n---\nHello\n");
         v.syncCloud();
 
-        Vaults.Cli r = Vaults.local("sync", "--vault", v.local().toString());
+        CliRun r = LocalCli.run("sync", "--vault", v.local().toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readString(v.local().resolve("Dashboard.md"))).contains("DRAFT_reply.md");

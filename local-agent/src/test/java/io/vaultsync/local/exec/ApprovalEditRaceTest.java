@@ -9,8 +9,10 @@ import io.vaultsync.conflict.CardReader;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictKind;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
-import io.vaultsync.local.Vaults;
+import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.local.LocalCli;
 import io.vaultsync.sync.SyncReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -57,7 +59,7 @@ class ApprovalEditRaceTest {
         Vaults.write(v.cloud(), DRAFT_PATH, EDITED);
         v.syncCloud(); // after the local agent's last fetch
 
-        Vaults.Cli approve = Vaults.local("approve", DRAFT_PATH, "--vault", v.local().toString());
+        CliRun approve = LocalCli.run("approve", DRAFT_PATH, "--vault", v.local().toString());
         assertThat(approve.code()).as(approve.err()).isEqualTo(ExitCodes.OK);
         worker.afterCycle(v.local());
         settle();
@@ -73,7 +75,7 @@ class ApprovalEditRaceTest {
         assertThat(v.cloud().resolve(DRAFT_PATH)).doesNotExist();
         assertThat(sent()).hasSize(1);
 
-        Vaults.Cli again = Vaults.local("approve", DRAFT_PATH, "--vault", v.local().toString());
+        CliRun again = LocalCli.run("approve", DRAFT_PATH, "--vault", v.local().toString());
         assertThat(again.code()).isEqualTo(ExitCodes.NO_SUCH_DRAFT);
         worker.afterCycle(v.local());
         assertThat(sent()).hasSize(1);
@@ -82,7 +84,7 @@ class ApprovalEditRaceTest {
 
     @Test
     void anEditCommittedByTheCloudAfterTheApprovalLandedIsKeptAsideByTheCloudNotResurrected() throws Exception {
-        Vaults.Cli approve = Vaults.local("approve", DRAFT_PATH, "--vault", v.local().toString());
+        CliRun approve = LocalCli.run("approve", DRAFT_PATH, "--vault", v.local().toString());
         assertThat(approve.code()).as(approve.err()).isEqualTo(ExitCodes.OK);
         Vaults.write(v.cloud(), DRAFT_PATH, EDITED); // the cloud has not fetched the approval yet
 
@@ -104,13 +106,13 @@ class ApprovalEditRaceTest {
 
     @Test
     void theSameDraftComingBackIsNotApprovedASecondTimeUnlessThePersonSaysAgain() throws Exception {
-        assertThat(Vaults.local("approve", DRAFT_PATH, "--vault", v.local().toString()).code()).isEqualTo(ExitCodes.OK);
+        assertThat(LocalCli.run("approve", DRAFT_PATH, "--vault", v.local().toString()).code()).isEqualTo(ExitCodes.OK);
         worker.afterCycle(v.local());
         settle();
         assertThat(sent()).hasSize(1);
         v.draft(DRAFT_PATH, EDITED); // the same draft (same task) written again, however it came back
 
-        Vaults.Cli second = Vaults.local("approve", DRAFT_PATH, "--vault", v.local().toString());
+        CliRun second = LocalCli.run("approve", DRAFT_PATH, "--vault", v.local().toString());
         worker.afterCycle(v.local());
 
         assertThat(second.code()).isEqualTo(ExitCodes.ALREADY_DECIDED);
@@ -118,7 +120,7 @@ class ApprovalEditRaceTest {
         assertThat(RemoteTree.files(v.remote(), "main")).containsKey(DRAFT_PATH);
         assertThat(sent()).hasSize(1);
 
-        Vaults.Cli again = Vaults.local("approve", "--again", DRAFT_PATH, "--vault", v.local().toString());
+        CliRun again = LocalCli.run("approve", "--again", DRAFT_PATH, "--vault", v.local().toString());
         assertThat(again.code()).as(again.err()).isEqualTo(ExitCodes.OK);
         worker.afterCycle(v.local());
         assertThat(sent()).hasSize(2);

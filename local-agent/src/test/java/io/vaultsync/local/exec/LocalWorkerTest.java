@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vaultsync.config.Actions;
 import io.vaultsync.config.ActionsStore;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.MutableClock;
 import io.vaultsync.fixtures.RemoteTree;
-import io.vaultsync.local.Vaults;
+import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.local.LocalCli;
 import io.vaultsync.local.approve.HandApprovals;
 import io.vaultsync.status.CardFiles;
 import io.vaultsync.work.WorkLedger;
@@ -53,7 +55,7 @@ class LocalWorkerTest {
 
     String approve(String draft) {
         v.draft(draft, DRAFT);
-        Vaults.Cli r = Vaults.local("approve", draft, "--vault", v.local().toString());
+        CliRun r = LocalCli.run("approve", draft, "--vault", v.local().toString());
         assertThat(r.code()).as(r.err()).isZero();
         return "Approved/" + draft.substring(draft.lastIndexOf('/') + 1);
     }
@@ -167,7 +169,7 @@ class LocalWorkerTest {
         assertThat(v.local().resolve(item)).exists();
 
         Files.delete(down);
-        Vaults.Cli r = Vaults.local("resolve", id, "--keep", "ours", "--vault", v.local().toString());
+        CliRun r = LocalCli.run("resolve", id, "--keep", "ours", "--vault", v.local().toString());
         assertThat(r.code()).as(r.err()).isZero();
         worker.afterCycle(v.local()); // the decision is read
         worker.afterCycle(v.local()); // and the item runs again
@@ -186,7 +188,7 @@ class LocalWorkerTest {
         worker.afterCycle(v.local());
         worker.afterCycle(v.local());
         String id = CardFiles.open(v.local()).get(0).card().id();
-        assertThat(Vaults.local("resolve", id, "--keep", "skip", "--vault", v.local().toString()).code()).isZero();
+        assertThat(LocalCli.run("resolve", id, "--keep", "skip", "--vault", v.local().toString()).code()).isZero();
         worker.afterCycle(v.local());
         int events = LocalWorker.ledger(gitDir).read().size();
         clock.advance(Duration.ofDays(30));

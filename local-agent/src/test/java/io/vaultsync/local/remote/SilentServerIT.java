@@ -8,15 +8,15 @@ import io.vaultsync.fixtures.Await;
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.JavaProcess;
 import io.vaultsync.fixtures.servers.SilentServer;
-import io.vaultsync.local.Vaults;
+import io.vaultsync.fixtures.vaults.Vaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server that accepts the connection and never says a word: every network operation has a time limit

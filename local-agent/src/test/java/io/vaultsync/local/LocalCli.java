@@ -1,0 +1,14 @@
+package io.vaultsync.local;
+
+import io.vaultsync.cli.AgentCli;
+import io.vaultsync.fixtures.CliRun;
+import io.vaultsync.policy.Role;
+
+/** The local agent's CLI run in this JVM, as a user would type it. */
+public final class LocalCli {
+    private LocalCli() {}
+
+    public static CliRun run(String... args) {
+        return CliRun.of((out, err) -> AgentCli.run(Role.LOCAL, "local-agent", out, err, LocalExtension.INSTANCE, args));
+    }
+}
