@@ -1,6 +1,6 @@
 package io.vaultsync.claim;
 
-import io.vaultsync.SecretHeldException;
+import io.vaultsync.gate.SecretHeldException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.gate.Verdict;

@@ -6,6 +6,7 @@ import io.vaultsync.cli.CliContext;
 import io.vaultsync.cloud.handler.CloudWorker;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.work.Worker;
 import java.util.List;
 
 /** The cloud role: the claim commands and the lease keeper, and after each cycle of {@code run} the handlers. */

@@ -9,6 +9,7 @@ import io.vaultsync.local.cli.VerdictCommands;
 import io.vaultsync.local.dashboard.DashboardKeeper;
 import io.vaultsync.local.exec.LocalWorker;
 import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.work.Worker;
 import java.util.ArrayList;
 import java.util.List;
 

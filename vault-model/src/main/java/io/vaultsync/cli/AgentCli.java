@@ -2,8 +2,8 @@ package io.vaultsync.cli;
 
 import io.vaultsync.AgentBusyException;
 import io.vaultsync.PolicyException;
-import io.vaultsync.RemoteException;
-import io.vaultsync.SecretHeldException;
+import io.vaultsync.transport.RemoteException;
+import io.vaultsync.gate.SecretHeldException;
 import io.vaultsync.VaultException;
 import io.vaultsync.policy.Role;
 import io.vaultsync.transport.GitEnvironment;

@@ -2,8 +2,7 @@ package io.vaultsync.cli;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.sync.SyncCycle;
-import java.io.IOException;
-import java.nio.file.Path;
+import io.vaultsync.work.Worker;
 import java.util.List;
 
 /** What a module adds to the agents' shared command line: its subcommands and its share of a running agent's cycle. */
@@ -31,14 +30,4 @@ public interface AgentExtension {
         return Worker.NONE;
     }
 
-    /**
-     * The role's work between cycles: claiming and drafting on the cloud side, executing approved items on
-     * the local side. Slow steps (a handler, an executor) run outside the vault lock; what they produce is
-     * committed by cycles the worker runs under the lock.
-     */
-    interface Worker {
-        Worker NONE = vault -> { };
-
-        void afterCycle(Path vault) throws IOException;
-    }
 }

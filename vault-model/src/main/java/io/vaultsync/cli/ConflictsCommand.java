@@ -6,7 +6,7 @@ import io.vaultsync.config.SettingsStore;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.Keep;
 import io.vaultsync.git.VaultRepo;
-import io.vaultsync.status.CardFiles;
+import io.vaultsync.conflict.CardFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import io.vaultsync.config.SettingsStore;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Role;
 import io.vaultsync.sync.VaultInit;
-import io.vaultsync.transport.RemoteAccess;
+import io.vaultsync.config.RemoteAccess;
 import io.vaultsync.transport.UrlCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.vaultsync.cli;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.policy.Role;
-import io.vaultsync.transport.RemoteAccess;
+import io.vaultsync.config.RemoteAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.vaultsync.cli;
 
+import io.vaultsync.work.Worker;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
 import io.vaultsync.config.SettingsStore;
@@ -60,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             StopSignal stop = StopSignal.install();
             SyncCycle cycle = SyncCycle.standard(s);
             SyncCycle.Prelude keeper = ctx.extension().keeper(s);
-            AgentExtension.Worker worker = ctx.extension().worker(ctx, s, cycle);
+            Worker worker = ctx.extension().worker(ctx, s, cycle);
             ctx.out().println(s.name() + ": running on " + opts.vault.toAbsolutePath() + " every "
                     + Durations.format(every) + " (pid " + ProcessHandle.current().pid() + ")");
             ctx.out().flush();
@@ -71,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The old loop: a full cycle every interval. Returns the number of cycles. */
-    private long interval(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper, AgentExtension.Worker worker,
+    private long interval(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper, Worker worker,
             StopSignal stop, Duration every) throws InterruptedException {
         long n = 0;
         while (!stop.requested()) {
@@ -88,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
      * interval only asks the remote for its head, and runs a cycle if it moved; a full rescan at least every
      * --rescan. The role's work runs after every cycle and every peek.
      */
-    private long watched(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper, AgentExtension.Worker worker,
+    private long watched(Path gitDir, SyncCycle cycle, SyncCycle.Prelude keeper, Worker worker,
             StopSignal stop, Duration every) throws IOException, InterruptedException {
         long n = 0;
         TreeWatcher started;
@@ -169,7 +170,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The role's work after a cycle; a failure is reported like a failed cycle and the loop goes on. */
-    private void work(AgentExtension.Worker worker) {
+    private void work(Worker worker) {
         try {
             worker.afterCycle(opts.vault);
         } catch (IOException | RuntimeException e) {

@@ -1,7 +1,7 @@
 package io.vaultsync.config;
 
 import io.vaultsync.policy.Role;
-import io.vaultsync.transport.RemoteAccess;
+import io.vaultsync.config.RemoteAccess;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -5,8 +5,7 @@ import static io.vaultsync.config.Mappers.YAML;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.policy.Role;
-import io.vaultsync.transport.GitEnvironment;
-import io.vaultsync.transport.RemoteAccess;
+import io.vaultsync.config.RemoteAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +86,7 @@ public final class SettingsStore {
 
     private static Path path(String s) {
         if (s == null || s.isBlank()) return null;
-        return s.startsWith("~/") ? GitEnvironment.home().resolve(s.substring(2)) : Path.of(s);
+        return s.startsWith("~/") ? UserHome.path().resolve(s.substring(2)) : Path.of(s);
     }
 
     private static <T> T or(T value, T absent) {

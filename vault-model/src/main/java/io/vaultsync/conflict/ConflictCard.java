@@ -1,6 +1,6 @@
 package io.vaultsync.conflict;
 
-import io.vaultsync.config.YamlText;
+import io.vaultsync.markdown.YamlText;
 import io.vaultsync.conflict.ConflictDecision.Side;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package io.vaultsync.doctor;
 
-import io.vaultsync.RemoteException;
+import io.vaultsync.transport.RemoteException;
 import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.transport.Failures;

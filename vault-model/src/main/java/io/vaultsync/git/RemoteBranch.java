@@ -1,6 +1,6 @@
 package io.vaultsync.git;
 
-import io.vaultsync.RemoteException;
+import io.vaultsync.transport.RemoteException;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.transport.Failures;
 import io.vaultsync.transport.Failures.Op;

@@ -1,7 +1,7 @@
 package io.vaultsync.lease;
 
 import io.vaultsync.config.Durations;
-import io.vaultsync.config.YamlText;
+import io.vaultsync.markdown.YamlText;
 import io.vaultsync.markdown.FrontMatter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

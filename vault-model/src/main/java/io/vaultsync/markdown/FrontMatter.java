@@ -1,6 +1,6 @@
 package io.vaultsync.markdown;
 
-import io.vaultsync.config.YamlText;
+import io.vaultsync.markdown.YamlText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package io.vaultsync.policy;
 
-import io.vaultsync.config.YamlText;
+import io.vaultsync.markdown.YamlText;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,6 +1,6 @@
 package io.vaultsync.signal;
 
-import io.vaultsync.config.YamlText;
+import io.vaultsync.markdown.YamlText;
 import io.vaultsync.markdown.FrontMatter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

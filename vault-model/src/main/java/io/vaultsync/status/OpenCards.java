@@ -1,5 +1,6 @@
 package io.vaultsync.status;
 
+import io.vaultsync.conflict.CardFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.vaultsync.status;
 
-import io.vaultsync.RemoteException;
+import io.vaultsync.transport.RemoteException;
 import io.vaultsync.transport.Redact;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AgentSettings;

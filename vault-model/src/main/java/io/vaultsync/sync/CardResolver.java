@@ -13,7 +13,7 @@ import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.journal.Op;
 import io.vaultsync.policy.Zones;
-import io.vaultsync.status.CardFiles;
+import io.vaultsync.conflict.CardFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.vaultsync.sync;
 
-import io.vaultsync.RemoteException;
+import io.vaultsync.transport.RemoteException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.conflict.CardReasons;

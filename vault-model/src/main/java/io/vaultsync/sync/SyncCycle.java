@@ -1,6 +1,6 @@
 package io.vaultsync.sync;
 
-import io.vaultsync.RemoteException;
+import io.vaultsync.transport.RemoteException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.config.DeviceId;

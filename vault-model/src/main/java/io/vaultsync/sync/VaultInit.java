@@ -18,7 +18,7 @@ import io.vaultsync.transport.Failures;
 import io.vaultsync.transport.InitialRemote;
 import io.vaultsync.transport.Redact;
 import io.vaultsync.transport.Remote;
-import io.vaultsync.transport.RemoteAccess;
+import io.vaultsync.config.RemoteAccess;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import java.io.IOException;
 import java.io.InputStream;

@@ -22,8 +22,7 @@ public final class GitEnvironment extends SystemReader {
 
     /** The home folder git uses: {@code $HOME} when set, else {@code user.home}. */
     public static Path home() {
-        String h = System.getenv("HOME");
-        return Path.of(h == null || h.isBlank() ? System.getProperty("user.home") : h).toAbsolutePath();
+        return io.vaultsync.config.UserHome.path();
     }
 
     /** Makes JGit read {@code $HOME}; idempotent. */

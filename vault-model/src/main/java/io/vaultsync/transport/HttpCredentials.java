@@ -1,5 +1,6 @@
 package io.vaultsync.transport;
 
+import io.vaultsync.config.RemoteAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

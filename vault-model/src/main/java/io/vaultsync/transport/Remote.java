@@ -1,6 +1,7 @@
 package io.vaultsync.transport;
 
-import io.vaultsync.RemoteException;
+import io.vaultsync.config.RemoteAccess;
+import io.vaultsync.transport.RemoteException;
 import io.vaultsync.transport.Failures.Op;
 import java.nio.file.Path;
 import java.util.Map;

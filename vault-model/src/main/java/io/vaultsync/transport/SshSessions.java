@@ -1,5 +1,6 @@
 package io.vaultsync.transport;
 
+import io.vaultsync.config.RemoteAccess;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,7 +1,7 @@
 package io.vaultsync.work;
 
 import io.vaultsync.conflict.Keep;
-import io.vaultsync.status.CardFiles;
+import io.vaultsync.conflict.CardFiles;
 import io.vaultsync.work.WorkLedger.Event;
 import java.io.IOException;
 import java.nio.file.Path;

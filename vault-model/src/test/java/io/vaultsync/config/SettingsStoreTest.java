@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vaultsync.VaultStateException;
 import io.vaultsync.policy.Role;
-import io.vaultsync.transport.RemoteAccess;
+import io.vaultsync.config.RemoteAccess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

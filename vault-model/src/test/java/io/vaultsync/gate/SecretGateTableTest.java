@@ -2,7 +2,7 @@ package io.vaultsync.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vaultsync.SecretHeldException;
+import io.vaultsync.gate.SecretHeldException;
 import io.vaultsync.gate.DetectorTable.Name;
 import io.vaultsync.gate.DetectorTable.Row;
 import java.util.List;

@@ -12,7 +12,7 @@ import io.vaultsync.git.StagedFile;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.policy.Role;
-import io.vaultsync.status.CardFiles;
+import io.vaultsync.conflict.CardFiles;
 import io.vaultsync.sync.TestVaults;
 import java.io.PrintWriter;
 import java.io.StringWriter;

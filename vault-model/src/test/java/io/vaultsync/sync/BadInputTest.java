@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vaultsync.AgentBusyException;
-import io.vaultsync.RemoteException;
+import io.vaultsync.transport.RemoteException;
 import io.vaultsync.policy.PolicyLoader;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.transport.TransportFailure;

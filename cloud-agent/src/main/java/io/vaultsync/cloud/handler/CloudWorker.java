@@ -1,9 +1,9 @@
 package io.vaultsync.cloud.handler;
 
+import io.vaultsync.work.Worker;
 import io.vaultsync.VaultException;
 import io.vaultsync.claim.ClaimResult;
 import io.vaultsync.claim.ClaimService;
-import io.vaultsync.cli.AgentExtension;
 import io.vaultsync.config.Actions;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.AtomicFiles;
@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * signal ask a person; the task stays in {@code In_Progress/<me>/} meanwhile (its lease renewed). The
  * cloud never sends anything. The steps themselves are the {@link CommandWorker}'s.
  */
-public final class CloudWorker implements AgentExtension.Worker {
+public final class CloudWorker implements Worker {
     private static final Logger LOG = LoggerFactory.getLogger(CloudWorker.class);
     static final String NEEDS_ACTION = "Needs_Action/";
     /**

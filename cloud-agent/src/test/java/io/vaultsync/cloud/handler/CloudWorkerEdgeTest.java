@@ -11,7 +11,7 @@ import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.SecretSamples;
 import io.vaultsync.lease.Lease;
 import io.vaultsync.policy.Role;
-import io.vaultsync.status.CardFiles;
+import io.vaultsync.conflict.CardFiles;
 import io.vaultsync.sync.Backoff;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.work.WorkLedger;

@@ -8,7 +8,7 @@ import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.fixtures.SecretSamples;
 import io.vaultsync.policy.Role;
-import io.vaultsync.status.CardFiles;
+import io.vaultsync.conflict.CardFiles;
 import io.vaultsync.work.WorkLedger;
 import java.io.PrintWriter;
 import java.io.StringWriter;

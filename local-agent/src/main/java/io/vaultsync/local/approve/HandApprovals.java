@@ -2,7 +2,7 @@ package io.vaultsync.local.approve;
 
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.git.WorkTreeScan;
-import io.vaultsync.local.exec.ApprovedItem;
+import io.vaultsync.local.approve.ApprovedItem;
 import io.vaultsync.sync.CycleContext;
 import io.vaultsync.sync.SyncCycle;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.vaultsync.local.approve;
 
-import io.vaultsync.SecretHeldException;
+import io.vaultsync.gate.SecretHeldException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.AtomicFiles;

@@ -1,6 +1,7 @@
 package io.vaultsync.local.exec;
 
-import io.vaultsync.cli.AgentExtension;
+import io.vaultsync.work.Worker;
+import io.vaultsync.local.approve.ApprovedItem;
 import io.vaultsync.config.Actions;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.AtomicFiles;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * is fsynced before the executor runs and {@code succeeded} before the item moves (the
  * {@link CommandWorker}'s steps).
  */
-public final class LocalWorker implements AgentExtension.Worker {
+public final class LocalWorker implements Worker {
     private static final Logger LOG = LoggerFactory.getLogger(LocalWorker.class);
     public static final String KEY_ENV = "VAULTSYNC_IDEMPOTENCY_KEY";
     static final String DONE = "Done/";

@@ -11,7 +11,7 @@ import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.local.LocalCli;
 import io.vaultsync.local.approve.HandApprovals;
-import io.vaultsync.status.CardFiles;
+import io.vaultsync.conflict.CardFiles;
 import io.vaultsync.work.WorkLedger;
 import java.io.PrintWriter;
 import java.io.StringWriter;

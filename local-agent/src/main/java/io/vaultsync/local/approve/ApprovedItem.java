@@ -1,4 +1,4 @@
-package io.vaultsync.local.exec;
+package io.vaultsync.local.approve;
 
 import io.vaultsync.local.approve.VerdictStamp;
 import io.vaultsync.work.CommandRole;

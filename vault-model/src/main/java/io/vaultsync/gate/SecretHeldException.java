@@ -1,5 +1,6 @@
-package io.vaultsync;
+package io.vaultsync.gate;
 
+import io.vaultsync.VaultException;
 import io.vaultsync.gate.SecretGate;
 
 /**

@@ -1,9 +1,9 @@
-package io.vaultsync.config;
+package io.vaultsync.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vaultsync.markdown.FrontMatter;
+import io.vaultsync.config.Mappers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.vaultsync.transport;
+package io.vaultsync.config;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.vaultsync.status;
+package io.vaultsync.conflict;
 
 import io.vaultsync.conflict.CardReader;
 import io.vaultsync.conflict.ConflictCard;

@@ -1,5 +1,6 @@
-package io.vaultsync;
+package io.vaultsync.transport;
 
+import io.vaultsync.VaultException;
 import io.vaultsync.transport.TransportFailure;
 
 /**

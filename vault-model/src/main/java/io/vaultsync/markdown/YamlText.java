@@ -1,4 +1,4 @@
-package io.vaultsync.config;
+package io.vaultsync.markdown;
 
 import java.util.Locale;
 import java.util.Set;
