@@ -1,7 +1,7 @@
 package io.vaultsync.git;
 
 import io.vaultsync.config.AtomicFiles;
-import io.vaultsync.conflict.ConflictRules;
+import io.vaultsync.conflict.WorkTreeUpdate;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -77,9 +77,9 @@ public final class WorkTreeWriter {
                     boolean isNew = exists ? e.after() != null && e.after().equals(localId) : e.after() == null;
                     boolean isMine = mine.test(path);
                     boolean isBlocked = local != null && !isMine && !isNew && blocked.test(path, local);
-                    ConflictRules.Update action = ConflictRules.onUpdate(isOld, isNew, dropped.contains(path),
-                            droppedRemoteChanged.contains(path), exists,
-                            isMine, isBlocked || (exists && local == null));
+                    WorkTreeUpdate.Update action = WorkTreeUpdate.of(new WorkTreeUpdate.File(isOld, isNew,
+                            dropped.contains(path), droppedRemoteChanged.contains(path), exists, isMine,
+                            isBlocked || (exists && local == null)));
                     switch (action) {
                         case NOTHING -> { }
                         case APPLY -> place(repo, file, e.after(), written, path);
@@ -90,8 +90,8 @@ public final class WorkTreeWriter {
                         case KEEP_LOCAL -> keptLocal.add(path);
                         case KEEP_BLOCKED -> keptBlocked.add(path);
                     }
-                    boolean nowNew = action == ConflictRules.Update.NOTHING || action == ConflictRules.Update.APPLY
-                            || action == ConflictRules.Update.SAVE_LOCAL_THEN_APPLY;
+                    boolean nowNew = action == WorkTreeUpdate.Update.NOTHING || action == WorkTreeUpdate.Update.APPLY
+                            || action == WorkTreeUpdate.Update.SAVE_LOCAL_THEN_APPLY;
                     if (e.after() == null) {
                         deletions.add(path);
                     } else {

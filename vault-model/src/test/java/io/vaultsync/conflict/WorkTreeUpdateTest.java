@@ -2,13 +2,13 @@ package io.vaultsync.conflict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vaultsync.conflict.ConflictRules.Update;
+import io.vaultsync.conflict.WorkTreeUpdate.Update;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ConflictRulesTest {
+class WorkTreeUpdateTest {
     static Stream<Arguments> updates() {
         return Stream.of(
                 // localIsOld, localIsNew, dropped, remoteChanged, exists, mine, blocked -> action
@@ -31,6 +31,7 @@ class ConflictRulesTest {
     @MethodSource("updates")
     void workTreeUpdateNeverOverwritesBytesThatExistNowhereElse(boolean old, boolean isNew, boolean dropped,
             boolean remoteChanged, boolean exists, boolean mine, boolean blocked, Update want) {
-        assertThat(ConflictRules.onUpdate(old, isNew, dropped, remoteChanged, exists, mine, blocked)).isEqualTo(want);
+        assertThat(WorkTreeUpdate.of(new WorkTreeUpdate.File(old, isNew, dropped, remoteChanged, exists, mine, blocked)))
+                .isEqualTo(want);
     }
 }

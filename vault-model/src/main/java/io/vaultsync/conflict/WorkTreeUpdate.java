@@ -2,10 +2,10 @@ package io.vaultsync.conflict;
 
 /**
  * What bringing the work tree to a new head does to one file: pure, over what the file holds and whose it
- * is. Which version of a path wins in the branch is {@link ConflictDecision}'s.
+ * is. Which version of a path stays in the branch is {@link ConflictDecision}'s.
  */
-public final class ConflictRules {
-    private ConflictRules() {}
+public final class WorkTreeUpdate {
+    private WorkTreeUpdate() {}
 
     /** Bringing the work tree from the old head to the new one, for one path the two heads disagree on. */
     public enum Update {
@@ -22,6 +22,8 @@ public final class ConflictRules {
     }
 
     /**
+     * One file as the work tree is brought from the old head to the new one.
+     *
      * @param localIsOld  the file holds exactly the old head's version (or both are absent)
      * @param localIsNew  the file holds exactly the new head's version (or both are absent)
      * @param dropped     the old head's version is a local commit's change that was not carried (out of zone)
@@ -31,14 +33,16 @@ public final class ConflictRules {
      * @param mine        this agent may write the path
      * @param blocked     the local bytes fail the secret gate
      */
-    public static Update onUpdate(boolean localIsOld, boolean localIsNew, boolean dropped, boolean remoteChanged,
-            boolean localExists, boolean mine, boolean blocked) {
-        if (localIsNew) return Update.NOTHING;
-        if (localIsOld && !dropped) return Update.APPLY;
-        if (mine) return Update.KEEP_LOCAL;
-        if (dropped && !remoteChanged) return Update.KEEP_LOCAL;
-        if (!localExists) return Update.APPLY;
-        if (blocked) return Update.KEEP_BLOCKED;
+    public record File(boolean localIsOld, boolean localIsNew, boolean dropped, boolean remoteChanged,
+            boolean localExists, boolean mine, boolean blocked) {}
+
+    public static Update of(File f) {
+        if (f.localIsNew()) return Update.NOTHING;
+        if (f.localIsOld() && !f.dropped()) return Update.APPLY;
+        if (f.mine()) return Update.KEEP_LOCAL;
+        if (f.dropped() && !f.remoteChanged()) return Update.KEEP_LOCAL;
+        if (!f.localExists()) return Update.APPLY;
+        if (f.blocked()) return Update.KEEP_BLOCKED;
         return Update.SAVE_LOCAL_THEN_APPLY;
     }
 }
