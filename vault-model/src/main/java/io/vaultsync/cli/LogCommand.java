@@ -5,9 +5,8 @@ import io.vaultsync.config.Durations;
 import io.vaultsync.config.Mappers;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.git.VaultRepo;
-import io.vaultsync.journal.Journal;
+import io.vaultsync.journal.JournalQuery;
 import io.vaultsync.journal.JournalRecord;
-import io.vaultsync.journal.Op;
 import io.vaultsync.journal.PathHistory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,37 +53,27 @@ final class LogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (op != null) {
-            try {
-                Op.fromJournalName(op);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
         Instant from = since == null ? null : since(since);
+        JournalQuery query;
+        try {
+            query = new JournalQuery(op, from, path);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Path gitDir = VaultRepo.gitDirOf(opts.vault());
         AgentSettings s = SettingsStore.read(gitDir);
-        List<JournalRecord> records = Journal.read(Journal.file(gitDir)).stream()
-                .filter(r -> op == null || r.op().equals(op))
-                .filter(r -> from == null || !r.time().isBefore(from))
-                .filter(r -> path == null || r.paths().stream().anyMatch(p -> p.equals(path) || p.startsWith(path + "/")))
-                .toList();
-        List<PathHistory.Change> history = List.of();
-        if (path != null && op == null) {
-            try (VaultRepo vault = VaultRepo.open(opts.vault(), s.branch())) {
-                history = PathHistory.of(vault.repository(), vault.head(), path).stream()
-                        .filter(c -> from == null || !c.time().isBefore(from)).toList();
-            }
-        }
+        JournalQuery.Answer answer = query.run(opts.vault(), gitDir, s.branch());
+        List<JournalRecord> records = answer.records();
+        List<PathHistory.Change> history = answer.history();
         PrintWriter out = ctx.out();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("journal", records.stream().map(JournalRecord::toMap).toList());
-            if (path != null && op == null) m.put("history", history.stream().map(LogCommand::toMap).toList());
+            if (answer.withHistory()) m.put("history", history.stream().map(LogCommand::toMap).toList());
             out.println(Mappers.prettyJson(m));
             return ExitCodes.OK;
         }
-        if (path != null && op == null) {
+        if (answer.withHistory()) {
             out.println("changes to " + path + " on the branch, newest first:");
             if (history.isEmpty()) out.println("  none");
             for (PathHistory.Change c : history) {
