@@ -57,7 +57,7 @@ public final class VerdictService {
             if (!isFile(root.resolve(from))) return new VerdictResult.NoSuchDraft(from);
         }
         if (Files.exists(root.resolve(to), LinkOption.NOFOLLOW_LINKS)) return new VerdictResult.TargetExists(from, to);
-        Path gitDir = root.resolve(org.eclipse.jgit.lib.Constants.DOT_GIT);
+        Path gitDir = io.vaultsync.git.VaultRepo.gitDirOf(root);
         Approvals.Draft draft = Approvals.Draft.of(from, Files.readAllBytes(root.resolve(from)));
         if (v == Verdict.APPROVE && !again) {
             var prior = Approvals.prior(gitDir, draft);
