@@ -49,6 +49,17 @@ class LiveLockTest {
                 .redirectErrorStream(true).redirectOutput(root.resolve("commit.log").toFile()).start();
     }
 
+    /**
+     * git first, with SIGKILL: its lock is left behind, as after a crash (killing the editor first lets git see
+     * it fail and remove its own lock, as CI showed).
+     */
+    private static void killLeavingItsLock(Process commit) throws InterruptedException {
+        List<ProcessHandle> editor = commit.descendants().toList();
+        commit.destroyForcibly();
+        assertThat(commit.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        editor.forEach(ProcessHandle::destroyForcibly);
+    }
+
     @Test
     void aLockOlderThanTheAgentsLockMaxAgeIsRemovedEvenWhileGitWorks() throws Exception {
         TestVaults v = TestVaults.create(root);
@@ -65,10 +76,7 @@ class LiveLockTest {
             assertThat(done).containsExactly("removed stale lock index.lock");
             assertThat(lock).doesNotExist();
         } finally {
-            List<ProcessHandle> editor = commit.descendants().toList();
-            commit.destroyForcibly();
-            assertThat(commit.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            editor.forEach(ProcessHandle::destroyForcibly);
+            killLeavingItsLock(commit);
         }
     }
 
@@ -88,12 +96,7 @@ class LiveLockTest {
             assertThat(lock).exists();
             assertThat(done).isEmpty();
         } finally {
-            // git first, with SIGKILL: its lock is left behind, as after a crash (killing the editor first lets git
-            // see it fail and remove its own lock, as CI showed)
-            List<ProcessHandle> editor = commit.descendants().toList();
-            commit.destroyForcibly();
-            assertThat(commit.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            editor.forEach(ProcessHandle::destroyForcibly);
+            killLeavingItsLock(commit);
         }
         Await.until("no git process in the vault", Duration.ofSeconds(30),
                 () -> !(GitProcesses.in(v.cloud(), v.cloud().resolve(".git")) instanceof GitProcesses.Seen.Running));
