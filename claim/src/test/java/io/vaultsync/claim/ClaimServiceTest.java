@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.MutableClock;
 import io.vaultsync.fixtures.RemoteTree;
-import io.vaultsync.git.LostClaim;
+import io.vaultsync.integrate.LostClaim;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.lease.Lease;
 import io.vaultsync.lease.LeaseFrontMatter;

@@ -22,7 +22,7 @@ class LayeringTest {
     static final String[] SERVICES = {"io.vaultsync.local.approve..", "io.vaultsync.local.exec..",
         "io.vaultsync.local.dashboard..", "io.vaultsync.cloud.handler..", "io.vaultsync.claim", "io.vaultsync.doctor..",
         "io.vaultsync.status..", "io.vaultsync.work.."};
-    static final String[] PIPELINE = {"io.vaultsync.sync..", "io.vaultsync.git..", "io.vaultsync.gate..",
+    static final String[] PIPELINE = {"io.vaultsync.sync..", "io.vaultsync.integrate..", "io.vaultsync.git..", "io.vaultsync.gate..",
         "io.vaultsync.transport..", "io.vaultsync.journal..", "io.vaultsync.process.."};
     static final String[] MODEL = {"io.vaultsync", "io.vaultsync.policy..", "io.vaultsync.config..",
         "io.vaultsync.conflict..", "io.vaultsync.markdown..", "io.vaultsync.lease..", "io.vaultsync.signal.."};

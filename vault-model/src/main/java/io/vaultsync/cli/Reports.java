@@ -1,5 +1,6 @@
 package io.vaultsync.cli;
 
+import io.vaultsync.integrate.LostClaim;
 import io.vaultsync.sync.BlockedPath;
 import io.vaultsync.sync.SyncOutcome;
 import io.vaultsync.sync.SyncReport;
@@ -23,7 +24,7 @@ final class Reports {
         list(out, "local edits kept for the next cycle", r.keptLocal());
         list(out, "paths that could not be updated", r.errors());
         list(out, "task moves undone (the remote had moved the task on)",
-                r.lostClaims().stream().map(io.vaultsync.git.LostClaim::describe).toList());
+                r.lostClaims().stream().map(io.vaultsync.integrate.LostClaim::describe).toList());
     }
 
     private static void list(PrintWriter out, String title, List<String> items) {

@@ -15,11 +15,11 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevTree;
 
 /** Building a tree in an in-core index: the edits the replay and the incoming check make, files only. */
-final class DirCacheEdits {
+public final class DirCacheEdits {
     private DirCacheEdits() {}
 
     /** An in-core index holding {@code tree}. */
-    static DirCache of(ObjectReader reader, RevTree tree) throws IOException {
+    public static DirCache of(ObjectReader reader, RevTree tree) throws IOException {
         DirCache dc = DirCache.newInCore();
         DirCacheBuilder b = dc.builder();
         b.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, tree);
@@ -28,13 +28,13 @@ final class DirCacheEdits {
     }
 
     /** The blob at {@code path} in {@code dc}, or null. */
-    static ObjectId blobIn(DirCache dc, String path) {
+    public static ObjectId blobIn(DirCache dc, String path) {
         DirCacheEntry e = dc.getEntry(path);
         return e == null ? null : e.getObjectId();
     }
 
     /** Sets {@code path} to {@code blob} as a regular file, or deletes it when {@code blob} is null. */
-    static void put(DirCacheEditor ed, String path, ObjectId blob) {
+    public static void put(DirCacheEditor ed, String path, ObjectId blob) {
         if (blob == null) {
             ed.add(new DirCacheEditor.DeletePath(path));
             return;
@@ -49,7 +49,7 @@ final class DirCacheEdits {
     }
 
     /** As {@link #put(DirCacheEditor, String, ObjectId)}, for a path given as git's bytes. */
-    static void put(DirCacheEditor ed, byte[] path, ObjectId blob) {
+    public static void put(DirCacheEditor ed, byte[] path, ObjectId blob) {
         if (blob == null) {
             ed.add(new DirCacheEditor.DeletePath(new DirCacheEntry(path)));
             return;
@@ -64,7 +64,7 @@ final class DirCacheEdits {
     }
 
     /** The card file, and the saved version's bytes at the card's copy path when it has one. */
-    static void writeCard(DirCacheEditor ed, ObjectInserter ins, ConflictCard card, ObjectId saved) throws IOException {
+    public static void writeCard(DirCacheEditor ed, ObjectInserter ins, ConflictCard card, ObjectId saved) throws IOException {
         if (card.saved().at() != null && saved != null) put(ed, card.saved().at(), saved);
         put(ed, card.cardPath(), ins.insert(Constants.OBJ_BLOB, card.render().getBytes(StandardCharsets.UTF_8)));
     }

@@ -4,10 +4,10 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /** JGit's {@code PathFilter} for one path given as git's bytes, so a name that is not UTF-8 can be found. */
-final class RawPathFilter extends TreeFilter {
+public final class RawPathFilter extends TreeFilter {
     private final byte[] raw;
 
-    RawPathFilter(byte[] raw) {
+    public RawPathFilter(byte[] raw) {
         this.raw = raw.clone();
     }
 

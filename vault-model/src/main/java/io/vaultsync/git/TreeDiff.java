@@ -47,7 +47,7 @@ public final class TreeDiff {
         return tw.getFileMode(i) == FileMode.MISSING ? null : tw.getObjectId(i);
     }
 
-    static String name(ObjectId id) {
+    public static String name(ObjectId id) {
         return id == null ? null : id.name();
     }
 

@@ -4,7 +4,7 @@ import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.conflict.CardReasons;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictDecision;
-import io.vaultsync.git.CardMaker;
+import io.vaultsync.integrate.CardMaker;
 import io.vaultsync.git.TreeFiles;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.lease.Lease;

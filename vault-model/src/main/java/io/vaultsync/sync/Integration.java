@@ -1,8 +1,8 @@
 package io.vaultsync.sync;
 
 import io.vaultsync.conflict.ConflictCard;
-import io.vaultsync.git.IncomingCheck;
-import io.vaultsync.git.LostClaim;
+import io.vaultsync.integrate.IncomingCheck;
+import io.vaultsync.integrate.LostClaim;
 import java.util.List;
 
 /**

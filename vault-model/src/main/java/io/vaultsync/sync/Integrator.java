@@ -1,5 +1,6 @@
 package io.vaultsync.sync;
 
+import io.vaultsync.git.LocalBranch;
 import io.vaultsync.transport.RemoteException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
@@ -7,12 +8,12 @@ import io.vaultsync.conflict.CardReasons;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictDecision;
 import io.vaultsync.gate.SecretGate;
-import io.vaultsync.git.CardMaker;
+import io.vaultsync.integrate.CardMaker;
 import io.vaultsync.git.Commits;
-import io.vaultsync.git.IncomingCheck;
-import io.vaultsync.git.LostClaim;
+import io.vaultsync.integrate.IncomingCheck;
+import io.vaultsync.integrate.LostClaim;
 import io.vaultsync.git.RemoteBranch;
-import io.vaultsync.git.Replayer;
+import io.vaultsync.integrate.Replayer;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.WorkTreeWriter;
 import io.vaultsync.policy.Zones;

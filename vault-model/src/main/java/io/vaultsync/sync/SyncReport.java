@@ -1,7 +1,7 @@
 package io.vaultsync.sync;
 
 import io.vaultsync.conflict.ConflictCard;
-import io.vaultsync.git.LostClaim;
+import io.vaultsync.integrate.LostClaim;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.vaultsync.sync;
 
+import io.vaultsync.integrate.IncomingCheck;
 import static io.vaultsync.sync.TestVaults.read;
 import static io.vaultsync.sync.TestVaults.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,7 +114,7 @@ class IncomingVerificationTest {
 
         SyncReport r = v.syncLocal();
 
-        List<io.vaultsync.git.IncomingCheck.Refusal> refused = r.rounds().stream()
+        List<io.vaultsync.integrate.IncomingCheck.Refusal> refused = r.rounds().stream()
                 .flatMap(round -> round.integration().refused().stream()).toList();
         assertThat(refused).singleElement().satisfies(f -> {
             assertThat(f.path()).isEqualTo(Policy.PATH);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.RemoteTree;
-import io.vaultsync.git.LostClaim;
+import io.vaultsync.integrate.LostClaim;
 import io.vaultsync.policy.TaskMove;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,12 @@
-package io.vaultsync.git;
+package io.vaultsync.integrate;
 
+import io.vaultsync.git.WorkTreeScan;
+import io.vaultsync.git.TreeDiff;
+import io.vaultsync.git.Trailers;
+import io.vaultsync.git.RawPathFilter;
+import io.vaultsync.git.GitPath;
+import io.vaultsync.git.DirCacheEdits;
+import io.vaultsync.git.Authors;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictDecision;
 import io.vaultsync.conflict.ConflictKind;

@@ -1,4 +1,4 @@
-package io.vaultsync.git;
+package io.vaultsync.integrate;
 
 import io.vaultsync.conflict.CardDiff;
 import io.vaultsync.conflict.ConflictCard;

@@ -1,5 +1,10 @@
-package io.vaultsync.git;
+package io.vaultsync.integrate;
 
+import io.vaultsync.git.WorkTreeScan;
+import io.vaultsync.git.TreeDiff;
+import io.vaultsync.git.Trailers;
+import io.vaultsync.git.DirCacheEdits;
+import io.vaultsync.git.Authors;
 import static io.vaultsync.git.DirCacheEdits.blobIn;
 import static io.vaultsync.git.DirCacheEdits.put;
 import static io.vaultsync.git.DirCacheEdits.writeCard;
