@@ -1,5 +1,6 @@
 package io.vaultsync.claim;
 
+import io.vaultsync.sync.FileMove;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.VaultRepo;
@@ -79,7 +80,7 @@ public final class ClaimService {
                         + me + ")");
             }
             Lease l = lease;
-            TaskMover.move(ctx, task, from, mine, bytes -> LeaseFrontMatter.write(bytes, l),
+            FileMove.move(ctx, task, from, mine, bytes -> LeaseFrontMatter.write(bytes, l),
                     "vaultsync: " + me + (t.previous() == null ? " claims " : " takes over from " + t.previous() + " ") + task);
             record(ctx.vault().gitDir(), t.previous() == null ? "claim" : "takeover", task,
                     t.previous() == null ? "claimed" : "took over the expired claim of " + t.previous());
@@ -115,7 +116,7 @@ public final class ClaimService {
                     instanceof ClaimDecision.Own.Mine)) {
                 return;
             }
-            TaskMover.move(ctx, task, ClaimPaths.claimedBy(me, task), target, rewrite, "vaultsync: " + me + " " + verb + " " + task);
+            FileMove.move(ctx, task, ClaimPaths.claimedBy(me, task), target, rewrite, "vaultsync: " + me + " " + verb + " " + task);
             record(ctx.vault().gitDir(), op, task, detail);
         }, ScanScope.NONE);
         return settle(vaultDir, r, task, target);

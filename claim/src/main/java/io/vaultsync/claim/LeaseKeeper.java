@@ -1,5 +1,6 @@
 package io.vaultsync.claim;
 
+import io.vaultsync.sync.FileMove;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.lease.Lease;
 import io.vaultsync.lease.LeaseFrontMatter;
@@ -68,7 +69,7 @@ public final class LeaseKeeper implements SyncCycle.Prelude {
         String me = ctx.settings().name();
         String record = holder + " (lease expired " + lease.get().expires() + ", returned by " + me + " at "
                 + ctx.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")";
-        TaskMover.move(ctx, task, from, to, bytes -> LeaseFrontMatter.strip(bytes, record),
+        FileMove.move(ctx, task, from, to, bytes -> LeaseFrontMatter.strip(bytes, record),
                 "vaultsync: " + me + " returns " + task + " (lease of " + holder + " expired)");
         ClaimLog.append(ctx.vault().gitDir(), new ClaimLog.Entry(ctx.now(), "return", task, me, "returned: " + record));
         LOG.info("returned {} to {}: lease of {} expired at {}", task, ClaimPaths.UNCLAIMED, holder, lease.get().expires());

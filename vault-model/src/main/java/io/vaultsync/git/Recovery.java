@@ -1,5 +1,6 @@
 package io.vaultsync.git;
 
+import io.vaultsync.Waiting;
 import io.vaultsync.VaultStateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,19 +112,11 @@ public final class Recovery {
                 if (clock.instant().isAfter(deadline)) {
                     throw new VaultStateException("lock " + lock + " is held by another git process; try again");
                 }
-                pause();
+                Waiting.pause(100, "a git lock");
             }
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VaultStateException("interrupted while waiting for a git lock");
-        }
-    }
 
     private static List<Path> locks(Path gitDir) throws IOException {
         List<Path> found = new ArrayList<>();

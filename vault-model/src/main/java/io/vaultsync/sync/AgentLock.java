@@ -1,5 +1,6 @@
 package io.vaultsync.sync;
 
+import io.vaultsync.Waiting;
 import io.vaultsync.AgentBusyException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.Durations;
@@ -67,7 +68,7 @@ public final class AgentLock implements AutoCloseable {
                     StandardOpenOption.WRITE);
             FileLock l;
             while ((l = tryLock(ch)) == null && System.nanoTime() < deadline) {
-                pause();
+                Waiting.pause(50, "the vault lock");
             }
             if (l == null) {
                 String holder = holder(ch);
@@ -91,14 +92,6 @@ public final class AgentLock implements AutoCloseable {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VaultStateException("interrupted while waiting for the vault lock");
-        }
-    }
 
     private static String holder(FileChannel ch) {
         try {

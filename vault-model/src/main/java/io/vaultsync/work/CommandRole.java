@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -32,11 +33,13 @@ public interface CommandRole<I extends CommandRole.Item> {
     /**
      * The fixed words of a role: its ledger ({@link WorkLedger#HANDLERS}), what its command is called
      * ({@code handler}), what a success is said as ({@code executed}), the tag in its card ids, the card's
-     * kind, and the folder under {@code .git/vaultsync/} for the commands' output.
+     * kind, the folder under {@code .git/vaultsync/} for the commands' output, and which of the configured
+     * {@link Actions} are the role's commands (without any, the worker does nothing at all).
      */
-    record Names(String ledger, String command, String doneVerb, String cardTag, ConflictKind cardKind, String outFolder) {
+    record Names(String ledger, String command, String doneVerb, String cardTag, ConflictKind cardKind, String outFolder,
+            Function<Actions, Map<String, List<String>>> commands) {
         public Names {
-            if (Stream.of(ledger, command, doneVerb, cardTag, cardKind, outFolder).anyMatch(Objects::isNull)) {
+            if (Stream.of(ledger, command, doneVerb, cardTag, cardKind, outFolder, commands).anyMatch(Objects::isNull)) {
                 throw new NullPointerException("every name of a role is required");
             }
         }
@@ -77,9 +80,6 @@ public interface CommandRole<I extends CommandRole.Item> {
         /** Nothing committed: the piece of work is no longer there (moved or removed meanwhile). */
         record Gone() implements Finished {}
     }
-
-    /** Whether any command is configured: without one the worker does nothing at all. */
-    boolean active(Actions actions);
 
     /** Work done before each pass, outside any cycle (the cloud claims new tasks here). Nothing by default. */
     default void beforePass(Path root, Path gitDir, Actions actions) throws IOException {}

@@ -70,7 +70,7 @@ public final class CommandWorker<I extends CommandRole.Item> {
         Path root = vault.toAbsolutePath().normalize();
         Path gitDir = VaultRepo.gitDirOf(root);
         Actions actions = ActionsStore.read(gitDir);
-        if (!role.active(actions)) return;
+        if (names.commands().apply(actions).isEmpty()) return;
         role.beforePass(root, gitDir, actions);
         Map<String, List<Entry>> history = ledger(gitDir).byKey();
         Pass pass = new Pass(System.nanoTime());

@@ -53,7 +53,7 @@ public final class CloudWorker implements Worker {
      */
     static final Duration PASS_BUDGET = Lease.DEFAULT_LENGTH.dividedBy(4);
     static final CommandRole.Names NAMES = new CommandRole.Names(WorkLedger.HANDLERS, "handler", "handled",
-            "handler", ConflictKind.HANDLER_FAILED, "handler-out");
+            "handler", ConflictKind.HANDLER_FAILED, "handler-out", Actions::handlers);
 
     private final AgentSettings settings;
     private final Clock clock;
@@ -88,11 +88,6 @@ public final class CloudWorker implements Worker {
 
     /** The handlers: on the tasks this agent holds, with the task file and an output folder as arguments. */
     private final class Handlers implements CommandRole<Held> {
-        @Override
-        public boolean active(Actions actions) {
-            return !actions.handlers().isEmpty();
-        }
-
         @Override
         public void beforePass(Path root, Path gitDir, Actions actions) throws IOException {
             claimNew(root, gitDir, actions);

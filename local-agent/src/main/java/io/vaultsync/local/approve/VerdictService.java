@@ -1,22 +1,16 @@
 package io.vaultsync.local.approve;
 
-import io.vaultsync.gate.SecretHeldException;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AgentSettings;
-import io.vaultsync.config.AtomicFiles;
-import io.vaultsync.gate.Verdict.Blocked;
-import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.ScanScope;
-import io.vaultsync.git.StagedFile;
+import io.vaultsync.sync.FileMove;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.sync.SyncOutcome;
 import io.vaultsync.sync.SyncReport;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -65,30 +59,16 @@ public final class VerdictService {
         }
         String approvalId = v == Verdict.APPROVE ? UUID.randomUUID().toString() : null;
         SyncReport r = cycle.run(vaultDir, ctx -> {
-            Path wt = ctx.vault().workTree();
-            Path src = wt.resolve(from);
-            Path dst = wt.resolve(to);
-            if (!isFile(src)) throw new VaultStateException(from + " went away meanwhile; nothing moved");
-            byte[] bytes = VerdictStamp.stamp(Files.readAllBytes(src), v, d.domain(), settings.name(),
-                    settings.machine(), ctx.now(), approvalId, reason);
-            if (ctx.gate().check(to, false, bytes.length, bytes) instanceof Blocked b) {
-                throw new SecretHeldException(from, b.rule());
+            if (!isFile(ctx.vault().workTree().resolve(from))) {
+                throw new VaultStateException(from + " went away meanwhile; nothing moved");
             }
-            Files.createDirectories(dst.getParent());
-            try {
-                Files.createLink(dst, src);
-            } catch (FileAlreadyExistsException e) {
-                throw new VaultStateException(to + " already exists; nothing moved");
-            }
-            Files.delete(src);
-            AtomicFiles.write(dst, bytes);
+            byte[] bytes = FileMove.place(ctx, from, to, b -> VerdictStamp.stamp(b, v, d.domain(), settings.name(),
+                    settings.machine(), ctx.now(), approvalId, reason));
             if (approvalId != null) {
                 Approvals.record(ctx.vault().gitDir(), approvalId, to, settings.name(), ctx.now(), draft);
             }
-            CommitWriter.commit(ctx.vault(), List.of(StagedFile.deletion(from),
-                    new StagedFile(to, bytes, bytes.length, Files.getLastModifiedTime(dst))),
-                    ctx.trailers().withTask(d.name()).message("vaultsync: " + settings.name() + " " + v.verb() + " " + from
-                            + (reason == null ? "" : ": " + firstLine(reason))), ctx.ident());
+            FileMove.commit(ctx, d.name(), from, to, bytes, "vaultsync: " + settings.name() + " " + v.verb() + " " + from
+                    + (reason == null ? "" : ": " + firstLine(reason)));
         }, ScanScope.NONE); // the move is committed here; other local edits wait for the next sync
         if (r.outcome() instanceof SyncOutcome.Offline off) {
             return new VerdictResult.Provisional(v, from, to, approvalId, off.reason());

@@ -48,7 +48,7 @@ public final class LocalWorker implements Worker {
     public static final String KEY_ENV = "VAULTSYNC_IDEMPOTENCY_KEY";
     static final String DONE = "Done/";
     static final CommandRole.Names NAMES = new CommandRole.Names(WorkLedger.EXECUTIONS, "executor", "executed",
-            "exec", ConflictKind.EXECUTION_FAILED, "exec-out");
+            "exec", ConflictKind.EXECUTION_FAILED, "exec-out", Actions::executors);
 
     private final AgentSettings settings;
     private final CommandWorker<ApprovedItem> worker;
@@ -66,11 +66,6 @@ public final class LocalWorker implements Worker {
 
     /** The executors: on the items approved on this machine, with the item and its idempotency key as arguments. */
     private final class Executors implements CommandRole<ApprovedItem> {
-        @Override
-        public boolean active(Actions actions) {
-            return !actions.executors().isEmpty();
-        }
-
         @Override
         public List<Candidate<ApprovedItem>> candidates(Path root, Path gitDir, Actions actions) throws IOException {
             Set<String> approvedHere = Approvals.ids(gitDir);
