@@ -47,15 +47,15 @@ public final class Replayer {
     private final Trailers trailers;
     private final PersonIdent ident;
     private final List<String> agents;
-    private final CardMaker maker;
+    private final CardMaker cardMaker;
 
-    public Replayer(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, CardMaker maker) {
+    public Replayer(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, CardMaker cardMaker) {
         this.repo = repo;
         this.zones = zones;
         this.agent = agent;
         this.trailers = trailers;
         this.ident = ident;
-        this.maker = maker;
+        this.cardMaker = cardMaker;
         this.agents = zones.policy().agents().stream().map(io.vaultsync.policy.AgentSpec::name).toList();
     }
 
@@ -196,7 +196,7 @@ public final class Replayer {
             if (oursStays) put(ed, e.path(), e.after());
             RevCommit writer = lastWriter(run.onto, parent, e.path());
             String them = Authors.display(writer, zones.policy());
-            ConflictCard card = maker.make(cardId(commit, run.cards.size()), cd, e.path(), e.path(), parent.name(),
+            ConflictCard card = cardMaker.make(cardId(commit, run.cards.size()), cd, e.path(), e.path(), parent.name(),
                     new CardMaker.Bytes(agent, commit.name(), bytes(e.after())),
                     new CardMaker.Bytes(them, writer.name(), bytes(theirs)), CardReasons.replayed(cd.kind(), them));
             writeCard(ed, ins, card, oursStays ? theirs : e.after());
@@ -219,7 +219,7 @@ public final class Replayer {
     }
 
     private String cardId(RevCommit ours, int n) {
-        return maker.newId(ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
+        return cardMaker.newId(ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
     }
 
     /**
@@ -233,7 +233,7 @@ public final class Replayer {
         ObjectId theirs = theirsAt == null ? null : blobIn(run.dc, theirsAt);
         var d = ConflictDecision.doubleClaim(zones, agent, e.path(), e.after() != null, theirs != null);
         String who = holder == null ? Authors.display(run.onto, zones.policy()) : holder;
-        ConflictCard card = maker.make(cardId(ours, run.cards.size()), d, e.path(), theirsAt, null,
+        ConflictCard card = cardMaker.make(cardId(ours, run.cards.size()), d, e.path(), theirsAt, null,
                 new CardMaker.Bytes(agent, ours.name(), bytes(e.after())),
                 new CardMaker.Bytes(who, run.onto.name(), bytes(theirs)),
                 CardReasons.taskKeptAside(task, holder));
