@@ -68,7 +68,7 @@ public final class JournalSync {
                 switch (op) {
                     case ENQUEUE -> enq.put(r.commit(), r.id());
                     case RECONCILE -> rec.add(r.commit());
-                    case REPLAY -> settled.add(r.source() != null ? r.source() : writtenBeforeTheSourceField(r.detail()));
+                    case REPLAY -> settled.add(r.source() != null ? r.source() : sourceFromNote(r.detail()));
                     case REPAIR_APPLY -> { if (r.commit() != null) settled.add(r.commit()); }
                     case CHECKPOINT_WRITE -> cp = r.commit();
                     case TOMBSTONE_APPLY -> { if (DELETED.equals(r.detail())) tomb.addAll(names(r.paths())); }
@@ -248,8 +248,8 @@ public final class JournalSync {
         return n;
     }
 
-    /** The source of a replay recorded before records had a source field: it was only in the note. */
-    private static String writtenBeforeTheSourceField(String detail) {
+    /** The source of a replay record without a source field: the commit its note names ({@code from <sha>}). */
+    private static String sourceFromNote(String detail) {
         return detail != null && detail.startsWith("from ") ? detail.substring(5) : "";
     }
 
