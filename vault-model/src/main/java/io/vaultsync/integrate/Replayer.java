@@ -130,11 +130,10 @@ public final class Replayer {
         List<Zones.Change> changes = TreeDiff.changes(diff);
         Zones.Partition split = zones.partition(agent, changes);
         split.outside().forEach(ch -> run.dropped.add(ch.path()));
-        Set<String> allowed = new LinkedHashSet<>();
-        split.allowed().forEach(ch -> allowed.add(ch.path()));
+        Set<String> allowed = new LinkedHashSet<>(split.allowed().stream().map(Zones.Change::path).toList());
         Moves moves = moves(run, ins, commit, parent, diff, changes, allowed);
-        Set<String> added = new LinkedHashSet<>();
-        changes.stream().filter(ch -> ch.kind() == Zones.Change.Kind.ADD).forEach(ch -> added.add(ch.path()));
+        Set<String> added = new LinkedHashSet<>(
+                changes.stream().filter(ch -> ch.kind() == Zones.Change.Kind.ADD).map(Zones.Change::path).toList());
         DirCacheEditor ed = run.dc.editor();
         for (TreeDiff.Entry e : diff) {
             if (!allowed.contains(e.path()) || moves.skip().contains(e.path())) continue;
@@ -278,8 +277,7 @@ public final class Replayer {
     /** The task's bytes changed in the move beyond its lease (a claim rewrites only the lease). */
     private boolean editedInTheMove(ObjectId source, ObjectId moved) throws IOException {
         if (source == null || moved == null || source.equals(moved)) return false;
-        return !LeaseFrontMatter.sameTask(repo.open(source, Constants.OBJ_BLOB).getBytes(),
-                repo.open(moved, Constants.OBJ_BLOB).getBytes());
+        return !LeaseFrontMatter.sameTask(bytes(source), bytes(moved));
     }
 
     private boolean isMine(String path) {
@@ -292,9 +290,7 @@ public final class Replayer {
     }
 
     private RevCommit parse(ObjectId id) throws IOException {
-        try (RevWalk rw = new RevWalk(repo)) {
-            return rw.parseCommit(id);
-        }
+        return repo.parseCommit(id);
     }
 
     private ObjectId blobAt(RevCommit c, String path) throws IOException {
