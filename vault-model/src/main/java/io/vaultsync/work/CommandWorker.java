@@ -78,7 +78,8 @@ public final class CommandWorker<I extends CommandRole.Item> {
             try {
                 Optional<Job<I>> job = c.read().read();
                 if (job.isPresent()) {
-                    takeNextStep(root, gitDir, job.get(), actions, history.getOrDefault(job.get().item().key(), List.of()), budgetUse);
+                    List<Entry> jobHistory = history.getOrDefault(job.get().item().key(), List.of());
+                    takeNextStep(root, gitDir, job.get(), actions, jobHistory, budgetUse);
                 }
                 output.clearTrouble(c.path());
             } catch (VaultException | IOException e) {
@@ -88,7 +89,7 @@ public final class CommandWorker<I extends CommandRole.Item> {
         }
     }
 
-    /** How much of its budget one pass has used: once a command has run and the budget is spent, no further command starts. */
+    /** How much of its budget one pass has used: once a command has run and the budget is spent, none starts. */
     private final class PassBudgetUse {
         private final long startNanos;
         private boolean ran;
@@ -102,8 +103,8 @@ public final class CommandWorker<I extends CommandRole.Item> {
         }
     }
 
-    private void takeNextStep(Path root, Path gitDir, Job<I> job, Actions actions, List<Entry> history, PassBudgetUse budgetUse)
-            throws IOException {
+    private void takeNextStep(Path root, Path gitDir, Job<I> job, Actions actions, List<Entry> history,
+            PassBudgetUse budgetUse) throws IOException {
         I item = job.item();
         WorkPlan.Step step = WorkPlan.next(history, clock.instant(), actions);
         if (step instanceof WorkPlan.Run run) {
