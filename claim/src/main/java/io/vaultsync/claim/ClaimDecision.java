@@ -31,20 +31,20 @@ public sealed interface ClaimDecision {
         return where.unclaimed() ? new Take(null, null) : new Missing();
     }
 
-    /** What releasing or handing over one's own task should do. */
-    sealed interface Own {
-        record Mine(Optional<Lease> lease) implements Own {}
+    /** Who holds a task this agent releases or hands over: only its own can go. */
+    sealed interface Ownership {
+        record Mine(Optional<Lease> lease) implements Ownership {}
 
-        record HeldBy(String agent) implements Own {}
+        record HeldBy(String agent) implements Ownership {}
 
-        record Unclaimed() implements Own {}
+        record Unclaimed() implements Ownership {}
 
-        record Missing() implements Own {}
+        record Missing() implements Ownership {}
     }
 
-    static Own own(TaskPlaces where, String me) {
-        if (where.holders().containsKey(me)) return new Own.Mine(where.holders().get(me));
-        if (!where.holders().isEmpty()) return new Own.HeldBy(new TreeMap<>(where.holders()).firstKey());
-        return where.unclaimed() ? new Own.Unclaimed() : new Own.Missing();
+    static Ownership ownership(TaskPlaces where, String me) {
+        if (where.holders().containsKey(me)) return new Ownership.Mine(where.holders().get(me));
+        if (!where.holders().isEmpty()) return new Ownership.HeldBy(new TreeMap<>(where.holders()).firstKey());
+        return where.unclaimed() ? new Ownership.Unclaimed() : new Ownership.Missing();
     }
 }

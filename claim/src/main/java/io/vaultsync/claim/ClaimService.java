@@ -107,13 +107,15 @@ public final class ClaimService {
     private ClaimResult moveOwn(Path vaultDir, String task, String target, java.util.function.UnaryOperator<byte[]> rewrite,
             String verb, String op, String detail) throws IOException {
         String me = settings.name();
-        ClaimDecision.Own o = ClaimDecision.own(places(vaultDir, task), me);
-        if (o instanceof ClaimDecision.Own.HeldBy h) return new ClaimResult.HeldBy(task, h.agent(), Optional.empty(), false);
-        if (o instanceof ClaimDecision.Own.Unclaimed) return new ClaimResult.NotClaimed(task);
-        if (o instanceof ClaimDecision.Own.Missing) return new ClaimResult.Missing(task, false);
+        ClaimDecision.Ownership ownership = ClaimDecision.ownership(places(vaultDir, task), me);
+        if (ownership instanceof ClaimDecision.Ownership.HeldBy h) {
+            return new ClaimResult.HeldBy(task, h.agent(), Optional.empty(), false);
+        }
+        if (ownership instanceof ClaimDecision.Ownership.Unclaimed) return new ClaimResult.NotClaimed(task);
+        if (ownership instanceof ClaimDecision.Ownership.Missing) return new ClaimResult.Missing(task, false);
         SyncReport r = cycle.run(vaultDir, ctx -> {
-            if (!(ClaimDecision.own(TaskFiles.places(ctx.vault().workTree(), ctx.policy(), task), me)
-                    instanceof ClaimDecision.Own.Mine)) {
+            if (!(ClaimDecision.ownership(TaskFiles.places(ctx.vault().workTree(), ctx.policy(), task), me)
+                    instanceof ClaimDecision.Ownership.Mine)) {
                 return;
             }
             FileMove.move(ctx, task, ClaimPaths.claimedBy(me, task), target, rewrite, "vaultsync: " + me + " " + verb + " " + task);

@@ -45,17 +45,17 @@ class ClaimDecisionTest {
         if (d instanceof ClaimDecision.Take t) assertThat(t.previous()).isEqualTo(agent);
     }
 
-    static Stream<Arguments> own() {
+    static Stream<Arguments> ownership() {
         return Stream.of(
-                Arguments.of("mine", false, Map.of("me", LIVE), ClaimDecision.Own.Mine.class),
-                Arguments.of("someone else's", false, Map.of("b", EXPIRED), ClaimDecision.Own.HeldBy.class),
-                Arguments.of("unclaimed", true, Map.of(), ClaimDecision.Own.Unclaimed.class),
-                Arguments.of("nowhere", false, Map.of(), ClaimDecision.Own.Missing.class));
+                Arguments.of("mine", false, Map.of("me", LIVE), ClaimDecision.Ownership.Mine.class),
+                Arguments.of("someone else's", false, Map.of("b", EXPIRED), ClaimDecision.Ownership.HeldBy.class),
+                Arguments.of("unclaimed", true, Map.of(), ClaimDecision.Ownership.Unclaimed.class),
+                Arguments.of("nowhere", false, Map.of(), ClaimDecision.Ownership.Missing.class));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("own")
+    @MethodSource("ownership")
     void releaseOrHandoff(String name, boolean unclaimed, Map<String, Optional<Lease>> holders, Class<?> expected) {
-        assertThat(ClaimDecision.own(new TaskPlaces("t.md", unclaimed, holders), "me")).isInstanceOf(expected);
+        assertThat(ClaimDecision.ownership(new TaskPlaces("t.md", unclaimed, holders), "me")).isInstanceOf(expected);
     }
 }

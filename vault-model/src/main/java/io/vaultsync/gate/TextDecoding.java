@@ -7,13 +7,13 @@ import java.util.Optional;
 
 /**
  * The texts the content scan reads from a file's bytes. Always the bytes as ISO-8859-1, one char per
- * byte (ASCII and UTF-8 text, and binary files, as before; a UTF-8 BOM is dropped). When the bytes
+ * byte (how ASCII and UTF-8 text and binary files are read; a UTF-8 BOM is dropped). When the bytes
  * are UTF-16 or UTF-32, also the decoded text, so {@code p\0a\0s\0s\0...} is read as {@code pass...}.
  *
  * <p>Wide text is recognised by its byte-order mark, or without one by where its NUL bytes fall: the
  * high bytes of ASCII characters are NUL, so UTF-16LE text has NULs at odd offsets and almost none at
  * even ones (UTF-16BE the other way round), and UTF-32 has NULs in three of every four bytes. Random
- * or compressed bytes (images, archives) have NULs evenly spread, so they are read as before.
+ * or compressed bytes (images, archives) have NULs evenly spread, so they are read one char per byte only.
  */
 final class TextDecoding {
 

@@ -46,15 +46,15 @@ public final class IncomingCheck {
     private final String agent;
     private final Trailers trailers;
     private final PersonIdent ident;
-    private final CardMaker maker;
+    private final CardMaker cardMaker;
 
-    public IncomingCheck(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, CardMaker maker) {
+    public IncomingCheck(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, CardMaker cardMaker) {
         this.repo = repo;
         this.zones = zones;
         this.agent = agent;
         this.trailers = trailers;
         this.ident = ident;
-        this.maker = maker;
+        this.cardMaker = cardMaker;
     }
 
     /** A write refused: the path, who wrote it and in which commit. */
@@ -150,13 +150,13 @@ public final class IncomingCheck {
                         : ConflictDecision.badName(agent, ours, theirs);
                 if (!(d instanceof ConflictDecision.Decision.Card c)) continue;
                 int n = perCommit.merge(r.commit().name(), 1, Integer::sum);
-                String id = maker.newId("in-" + r.commit().abbreviate(7).name() + (n == 1 ? "" : "-" + (n - 1)));
+                String id = cardMaker.newId("in-" + r.commit().abbreviate(7).name() + (n == 1 ? "" : "-" + (n - 1)));
                 String what = r.utf8() ? path : path + " (a name that is not valid UTF-8, shown with %XX for its bad bytes)";
                 String reason = r.writer() + " may not write " + what + (c.kind() == ConflictKind.POLICY_CHANGE
                         ? " (the policy belongs to its local agent)" : "")
                         + "; its change in commit " + r.commit().abbreviate(7).name() + " was not applied, and " + agent
                         + " restored its version.";
-                ConflictCard card = maker.make(id, c, path, path, r.base(),
+                ConflictCard card = cardMaker.make(id, c, path, path, r.base(),
                         new CardMaker.Bytes(agent, null, bytes(r.wanted())),
                         new CardMaker.Bytes(r.writer(), r.commit().name(), bytes(atTip)), reason);
                 DirCacheEdits.put(ed, r.raw(), r.wanted());

@@ -47,15 +47,15 @@ public final class Replayer {
     private final Trailers trailers;
     private final PersonIdent ident;
     private final List<String> agents;
-    private final CardMaker maker;
+    private final CardMaker cardMaker;
 
-    public Replayer(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, CardMaker maker) {
+    public Replayer(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, CardMaker cardMaker) {
         this.repo = repo;
         this.zones = zones;
         this.agent = agent;
         this.trailers = trailers;
         this.ident = ident;
-        this.maker = maker;
+        this.cardMaker = cardMaker;
         this.agents = zones.policy().agents().stream().map(io.vaultsync.policy.AgentSpec::name).toList();
     }
 
@@ -130,11 +130,10 @@ public final class Replayer {
         List<Zones.Change> changes = TreeDiff.changes(diff);
         Zones.Partition split = zones.partition(agent, changes);
         split.outside().forEach(ch -> run.dropped.add(ch.path()));
-        Set<String> allowed = new LinkedHashSet<>();
-        split.allowed().forEach(ch -> allowed.add(ch.path()));
+        Set<String> allowed = new LinkedHashSet<>(split.allowed().stream().map(Zones.Change::path).toList());
         Moves moves = moves(run, ins, commit, parent, diff, changes, allowed);
-        Set<String> added = new LinkedHashSet<>();
-        changes.stream().filter(ch -> ch.kind() == Zones.Change.Kind.ADD).forEach(ch -> added.add(ch.path()));
+        Set<String> added = new LinkedHashSet<>(
+                changes.stream().filter(ch -> ch.kind() == Zones.Change.Kind.ADD).map(Zones.Change::path).toList());
         DirCacheEditor ed = run.dc.editor();
         for (TreeDiff.Entry e : diff) {
             if (!allowed.contains(e.path()) || moves.skip().contains(e.path())) continue;
@@ -196,7 +195,7 @@ public final class Replayer {
             if (oursStays) put(ed, e.path(), e.after());
             RevCommit writer = lastWriter(run.onto, parent, e.path());
             String them = Authors.display(writer, zones.policy());
-            ConflictCard card = maker.make(cardId(commit, run.cards.size()), cd, e.path(), e.path(), parent.name(),
+            ConflictCard card = cardMaker.make(cardId(commit, run.cards.size()), cd, e.path(), e.path(), parent.name(),
                     new CardMaker.Bytes(agent, commit.name(), bytes(e.after())),
                     new CardMaker.Bytes(them, writer.name(), bytes(theirs)), CardReasons.replayed(cd.kind(), them));
             writeCard(ed, ins, card, oursStays ? theirs : e.after());
@@ -219,7 +218,7 @@ public final class Replayer {
     }
 
     private String cardId(RevCommit ours, int n) {
-        return maker.newId(ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
+        return cardMaker.newId(ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
     }
 
     /**
@@ -233,7 +232,7 @@ public final class Replayer {
         ObjectId theirs = theirsAt == null ? null : blobIn(run.dc, theirsAt);
         var d = ConflictDecision.doubleClaim(zones, agent, e.path(), e.after() != null, theirs != null);
         String who = holder == null ? Authors.display(run.onto, zones.policy()) : holder;
-        ConflictCard card = maker.make(cardId(ours, run.cards.size()), d, e.path(), theirsAt, null,
+        ConflictCard card = cardMaker.make(cardId(ours, run.cards.size()), d, e.path(), theirsAt, null,
                 new CardMaker.Bytes(agent, ours.name(), bytes(e.after())),
                 new CardMaker.Bytes(who, run.onto.name(), bytes(theirs)),
                 CardReasons.taskKeptAside(task, holder));
@@ -278,8 +277,7 @@ public final class Replayer {
     /** The task's bytes changed in the move beyond its lease (a claim rewrites only the lease). */
     private boolean editedInTheMove(ObjectId source, ObjectId moved) throws IOException {
         if (source == null || moved == null || source.equals(moved)) return false;
-        return !LeaseFrontMatter.sameTask(repo.open(source, Constants.OBJ_BLOB).getBytes(),
-                repo.open(moved, Constants.OBJ_BLOB).getBytes());
+        return !LeaseFrontMatter.sameTask(bytes(source), bytes(moved));
     }
 
     private boolean isMine(String path) {
@@ -292,9 +290,7 @@ public final class Replayer {
     }
 
     private RevCommit parse(ObjectId id) throws IOException {
-        try (RevWalk rw = new RevWalk(repo)) {
-            return rw.parseCommit(id);
-        }
+        return repo.parseCommit(id);
     }
 
     private ObjectId blobAt(RevCommit c, String path) throws IOException {

@@ -51,10 +51,13 @@ public final class JournalSync {
         return journal;
     }
 
-    /** What the journal says so far, folded. */
-    record Known(Map<String, String> enqueued, Set<String> reconciled, Set<String> settledLocal, String checkpoint,
+    /**
+     * What the journal records so far, folded: the enqueued commits (with their operation ids), the reconciled
+     * ones, the local commits a replay or a repair settled, the last checkpoint and the deleted task names.
+     */
+    record JournalState(Map<String, String> enqueued, Set<String> reconciled, Set<String> settledLocal, String checkpoint,
             Set<String> tombstones) {
-        static Known of(List<JournalRecord> records) {
+        static JournalState of(List<JournalRecord> records) {
             Map<String, String> enq = new LinkedHashMap<>(); // in journal order: replays pair with the oldest first
             Set<String> rec = new HashSet<>();
             Set<String> settled = new HashSet<>();
@@ -65,89 +68,120 @@ public final class JournalSync {
                 switch (op) {
                     case ENQUEUE -> enq.put(r.commit(), r.id());
                     case RECONCILE -> rec.add(r.commit());
-                    case REPLAY -> settled.add(r.source() != null ? r.source() : writtenBeforeTheSourceField(r.detail()));
+                    case REPLAY -> settled.add(r.source() != null ? r.source() : sourceFromNote(r.detail()));
                     case REPAIR_APPLY -> { if (r.commit() != null) settled.add(r.commit()); }
                     case CHECKPOINT_WRITE -> cp = r.commit();
                     case TOMBSTONE_APPLY -> { if (DELETED.equals(r.detail())) tomb.addAll(names(r.paths())); }
                     default -> { }
                 }
             }
-            return new Known(enq, rec, settled, cp, tomb);
+            return new JournalState(enq, rec, settled, cp, tomb);
         }
     }
 
     /** The task names deleted so far (a task file's name, wherever it was). */
     public Set<String> tombstones() throws IOException {
-        return Known.of(journal.read()).tombstones();
+        return JournalState.of(journal.read()).tombstones();
     }
 
+    /** Records what the clone shows and the journal lacks yet (see above); returns how many records it added. */
     public int catchUp(VaultRepo vault) throws IOException {
-        Known k = Known.of(journal.read());
-        int added = 0;
+        JournalState state = JournalState.of(journal.read());
         ObjectId head = vault.head();
         ObjectId remote = vault.tracking();
         try (RevWalk rw = new RevWalk(vault.repository())) {
-            // landed: this agent's commits on the remote since the last checkpoint, oldest first
-            Map<String, Deque<String>> pendingByOp = new HashMap<>();
-            for (Map.Entry<String, String> e : k.enqueued().entrySet()) {
-                if (!k.reconciled().contains(e.getKey()) && !k.settledLocal().contains(e.getKey())) {
-                    pendingByOp.computeIfAbsent(e.getValue(), x -> new ArrayDeque<>()).add(e.getKey());
-                }
-            }
+            Map<String, Deque<String>> pendingByOp = pendingByOperation(state);
             Set<String> settledNow = new HashSet<>();
-            if (remote != null) {
-                for (RevCommit c : range(rw, remote, k.checkpoint())) {
-                    added += tombstones(vault, rw, c, k);
-                    Map<String, String> t = Trailers.parse(c.getFullMessage());
-                    if (!agent.equals(t.get(Trailers.AGENT)) || k.reconciled().contains(c.name())) continue;
-                    String op = t.get(Trailers.OPERATION) == null ? "op-unknown" : t.get(Trailers.OPERATION);
-                    if (k.enqueued().containsKey(c.name())) {
-                        journal.append(Op.RECONCILE, op, List.of(), c.name(), "landed as committed");
-                        added++;
-                    } else {
-                        Deque<String> local = pendingByOp.getOrDefault(op, new ArrayDeque<>());
-                        String from = local.isEmpty() ? null : local.poll();
-                        if (from == null) {
-                            journal.append(Op.ENQUEUE, op, paths(vault, rw, c), c.name(), "committed and pushed in one cycle");
-                            journal.append(Op.RECONCILE, op, List.of(), c.name(), "landed as committed");
-                            added += 2;
-                        } else {
-                            journal.append(Op.REPLAY, op, List.of(), c.name(), "from " + from, from);
-                            journal.append(Op.RECONCILE, op, List.of(), c.name(), "from " + from, from);
-                            settledNow.add(from);
-                            added += 2;
-                        }
-                    }
-                    k.reconciled().add(c.name());
-                }
-            }
-            // local: this agent's commits not on the remote
-            if (head != null) {
-                for (RevCommit c : range(rw, head, remote == null ? null : remote.name())) {
-                    Map<String, String> t = Trailers.parse(c.getFullMessage());
-                    if (!agent.equals(t.get(Trailers.AGENT)) || k.enqueued().containsKey(c.name())) continue;
-                    String op = t.get(Trailers.OPERATION) == null ? "op-unknown" : t.get(Trailers.OPERATION);
-                    journal.append(Op.ENQUEUE, op, paths(vault, rw, c), c.name(), null);
-                    k.enqueued().put(c.name(), op);
-                    added++;
-                }
-            }
-            // abandoned: enqueued, not landed, not replayed, no longer on the branch
-            for (Deque<String> left : pendingByOp.values()) {
-                for (String c : left) {
-                    if (settledNow.contains(c) || onBranch(rw, c, head)) continue;
-                    journal.append(Op.REPAIR_APPLY, k.enqueued().get(c), List.of(), c,
-                            "operation abandoned: its commit is no longer on the branch (kept in the object store)");
-                    added++;
-                }
-            }
-            if (remote != null && !remote.name().equals(k.checkpoint())) {
+            int added = remote == null ? 0 : landed(vault, rw, remote, state, pendingByOp, settledNow);
+            if (head != null) added += enqueued(vault, rw, head, remote, state);
+            added += abandoned(rw, head, state, pendingByOp, settledNow);
+            if (remote != null && !remote.name().equals(state.checkpoint())) {
                 journal.append(Op.CHECKPOINT_WRITE, "cp-" + remote.name().substring(0, 12), List.of(), remote.name(),
                         "remote head integrated");
                 added++;
             }
+            return added;
+        }
+    }
+
+    /** The enqueued commits neither reconciled nor settled, by operation id, in journal order. */
+    private static Map<String, Deque<String>> pendingByOperation(JournalState state) {
+        Map<String, Deque<String>> pendingByOp = new HashMap<>();
+        for (Map.Entry<String, String> e : state.enqueued().entrySet()) {
+            if (!state.reconciled().contains(e.getKey()) && !state.settledLocal().contains(e.getKey())) {
+                pendingByOp.computeIfAbsent(e.getValue(), x -> new ArrayDeque<>()).add(e.getKey());
+            }
+        }
+        return pendingByOp;
+    }
+
+    /**
+     * Landed: this agent's commits on the remote since the last checkpoint, oldest first, each reconciled (a
+     * rewritten one also replayed from the pending commit of its operation, which goes into {@code settledNow});
+     * the tombstones of every commit on the way.
+     */
+    private int landed(VaultRepo vault, RevWalk rw, ObjectId remote, JournalState state,
+            Map<String, Deque<String>> pendingByOp, Set<String> settledNow) throws IOException {
+        int added = 0;
+        for (RevCommit c : range(rw, remote, state.checkpoint())) {
+            added += tombstones(vault, rw, c, state);
+            Map<String, String> t = Trailers.parse(c.getFullMessage());
+            if (!agent.equals(t.get(Trailers.AGENT)) || state.reconciled().contains(c.name())) continue;
+            String op = operation(t);
+            if (state.enqueued().containsKey(c.name())) {
+                journal.append(Op.RECONCILE, op, List.of(), c.name(), "landed as committed");
+                added++;
+            } else {
+                Deque<String> local = pendingByOp.getOrDefault(op, new ArrayDeque<>());
+                String from = local.isEmpty() ? null : local.poll();
+                if (from == null) {
+                    journal.append(Op.ENQUEUE, op, paths(vault, rw, c), c.name(), "committed and pushed in one cycle");
+                    journal.append(Op.RECONCILE, op, List.of(), c.name(), "landed as committed");
+                } else {
+                    journal.append(Op.REPLAY, op, List.of(), c.name(), "from " + from, from);
+                    journal.append(Op.RECONCILE, op, List.of(), c.name(), "from " + from, from);
+                    settledNow.add(from);
+                }
+                added += 2;
+            }
+            state.reconciled().add(c.name());
         }
         return added;
+    }
+
+    /** Local: this agent's commits on the branch and not on the remote, each enqueued once. */
+    private int enqueued(VaultRepo vault, RevWalk rw, ObjectId head, ObjectId remote, JournalState state)
+            throws IOException {
+        int added = 0;
+        for (RevCommit c : range(rw, head, remote == null ? null : remote.name())) {
+            Map<String, String> t = Trailers.parse(c.getFullMessage());
+            if (!agent.equals(t.get(Trailers.AGENT)) || state.enqueued().containsKey(c.name())) continue;
+            String op = operation(t);
+            journal.append(Op.ENQUEUE, op, paths(vault, rw, c), c.name(), null);
+            state.enqueued().put(c.name(), op);
+            added++;
+        }
+        return added;
+    }
+
+    /** Abandoned: enqueued, not landed, not replayed, no longer on the branch. */
+    private int abandoned(RevWalk rw, ObjectId head, JournalState state, Map<String, Deque<String>> pendingByOp,
+            Set<String> settledNow) throws IOException {
+        int added = 0;
+        for (Deque<String> left : pendingByOp.values()) {
+            for (String c : left) {
+                if (settledNow.contains(c) || onBranch(rw, c, head)) continue;
+                journal.append(Op.REPAIR_APPLY, state.enqueued().get(c), List.of(), c,
+                        "operation abandoned: its commit is no longer on the branch (kept in the object store)");
+                added++;
+            }
+        }
+        return added;
+    }
+
+    private static String operation(Map<String, String> trailers) {
+        String op = trailers.get(Trailers.OPERATION);
+        return op == null ? "op-unknown" : op;
     }
 
     /** Commits reachable from {@code tip} and not from {@code stop}, oldest first (bounded). */
@@ -194,7 +228,7 @@ public final class JournalSync {
     }
 
     /** Task files a commit deleted without moving them: each one remembered once. */
-    private int tombstones(VaultRepo vault, RevWalk rw, RevCommit c, Known k) throws IOException {
+    private int tombstones(VaultRepo vault, RevWalk rw, RevCommit c, JournalState state) throws IOException {
         Set<String> deleted = new LinkedHashSet<>();
         Set<String> added = new HashSet<>();
         for (TreeDiff.Entry e : diff(vault, rw, c)) {
@@ -206,16 +240,16 @@ public final class JournalSync {
         int n = 0;
         for (String path : deleted) {
             String task = TaskMoves.taskName(path);
-            if (added.contains(task) || k.tombstones().contains(task)) continue;
+            if (added.contains(task) || state.tombstones().contains(task)) continue;
             journal.append(Op.TOMBSTONE_APPLY, "ts-" + task, List.of(path), c.name(), DELETED);
-            k.tombstones().add(task);
+            state.tombstones().add(task);
             n++;
         }
         return n;
     }
 
-    /** The source of a replay recorded before records had a source field: it was only in the note. */
-    private static String writtenBeforeTheSourceField(String detail) {
+    /** The source of a replay record without a source field: the commit its note names ({@code from <sha>}). */
+    private static String sourceFromNote(String detail) {
         return detail != null && detail.startsWith("from ") ? detail.substring(5) : "";
     }
 

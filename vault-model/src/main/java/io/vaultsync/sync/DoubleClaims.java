@@ -35,7 +35,7 @@ final class DoubleClaims {
     private DoubleClaims() {}
 
     /** The cards written; empty when this agent holds no task another agent also holds. */
-    static List<ConflictCard> settle(VaultRepo vault, Zones zones, String me, CardMaker maker) throws IOException {
+    static List<ConflictCard> settle(VaultRepo vault, Zones zones, String me, CardMaker cardMaker) throws IOException {
         ObjectId head = vault.head();
         Map<String, ObjectId> mine = TreeFiles.under(vault.repository(), head, TaskMoves.IN_PROGRESS + me + "/");
         if (mine.isEmpty()) return List.of();
@@ -63,7 +63,7 @@ final class DoubleClaims {
             byte[] ours = Files.readAllBytes(file);
             String theirsAt = TaskMoves.IN_PROGRESS + winner + "/" + task;
             var d = ConflictDecision.doubleClaim(zones, me, e.getKey(), true, true);
-            ConflictCard card = maker.make(maker.newId("dc-" + e.getValue().abbreviate(7).name()), d, e.getKey(), theirsAt,
+            ConflictCard card = cardMaker.make(cardMaker.newId("dc-" + e.getValue().abbreviate(7).name()), d, e.getKey(), theirsAt,
                     head.name(), new CardMaker.Bytes(me, head.name(), ours),
                     new CardMaker.Bytes(winner, head.name(), bytes(vault, blobs.get(winner))),
                     CardReasons.claimedByBoth(task, me, winner));

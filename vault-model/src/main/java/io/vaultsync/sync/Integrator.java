@@ -45,7 +45,7 @@ final class Integrator {
     private final String agent;
     private final Replayer replayer;
     private final IncomingCheck incoming;
-    private final CardMaker maker;
+    private final CardMaker cardMaker;
     private final Backoff backoff;
     /** Why the last attempt did not land: a push rejection or a transport failure. */
     private String lastRejection = "";
@@ -55,14 +55,14 @@ final class Integrator {
     private static final int MAX_TRANSPORT_RETRIES = 3;
 
     Integrator(VaultRepo vault, Zones zones, SecretGate gate, String agent, Replayer replayer, IncomingCheck incoming,
-            CardMaker maker, Backoff backoff) {
+            CardMaker cardMaker, Backoff backoff) {
         this.vault = vault;
         this.zones = zones;
         this.gate = gate;
         this.agent = agent;
         this.replayer = replayer;
         this.incoming = incoming;
-        this.maker = maker;
+        this.cardMaker = cardMaker;
         this.backoff = backoff;
     }
 
@@ -88,21 +88,21 @@ final class Integrator {
         return Integration.only(new SyncOutcome.Contended(attempt - 1, lastRejection));
     }
 
-    /** One fetch-plan-push; null when the push lost the race (the reason is left in {@link #lastRejection}). */
+    /** One fetch, branch update and push; null when the push lost the race (the reason is left in {@link #lastRejection}). */
     private Integration attempt(int attempt) throws IOException {
         ObjectId remote = RemoteBranch.fetch(vault);
         reached = true;
         ObjectId local = vault.head();
         if (local == null) throw new VaultStateException(vault.workTree() + " has no commits; run init");
         if (local.equals(remote)) return Integration.only(new SyncOutcome.UpToDate(remote.name()));
-        Plan plan = plan(local, remote);
-        if (plan.tip().equals(remote)) {
-            return apply(plan, new SyncOutcome.Synced(remote.name(), 0, Commits.count(vault.repository(), remote, local)));
+        BranchUpdate update = branchUpdate(local, remote);
+        if (update.tip().equals(remote)) {
+            return apply(update, new SyncOutcome.Synced(remote.name(), 0, Commits.count(vault.repository(), remote, local)));
         }
         // the work tree is brought along only once the push has landed: a lost race costs no file writes
-        RemoteBranch.PushOutcome pushed = RemoteBranch.push(vault, plan.tip(), remote);
+        RemoteBranch.PushOutcome pushed = RemoteBranch.push(vault, update.tip(), remote);
         if (pushed instanceof RemoteBranch.PushOutcome.Pushed p) {
-            return apply(plan, new SyncOutcome.Synced(p.tip().name(), Commits.count(vault.repository(), plan.tip(), remote),
+            return apply(update, new SyncOutcome.Synced(p.tip().name(), Commits.count(vault.repository(), update.tip(), remote),
                     Commits.count(vault.repository(), remote, local)));
         }
         RemoteBranch.PushOutcome.Rejected r = (RemoteBranch.PushOutcome.Rejected) pushed;
@@ -111,55 +111,58 @@ final class Integrator {
         return null;
     }
 
-    /** Where the branch should go: a commit containing the remote head and every change we may make. */
-    private record Plan(RevCommit from, RevCommit tip, Set<String> dropped, Set<String> droppedRemoteChanged,
+    /**
+     * Where the branch goes, from the local head {@code from} to {@code tip} (a commit containing the remote head
+     * and every change we may make), with what replaying and checking left out, raised or refused on the way.
+     */
+    private record BranchUpdate(RevCommit from, RevCommit tip, Set<String> dropped, Set<String> droppedRemoteChanged,
             List<ConflictCard> cards, List<LostClaim> lostClaims, Set<String> diverted, List<IncomingCheck.Refusal> refused) {
-        static Plan to(RevCommit from, RevCommit tip) {
-            return new Plan(from, tip, Set.of(), Set.of(), List.of(), List.of(), Set.of(), List.of());
+        static BranchUpdate to(RevCommit from, RevCommit tip) {
+            return new BranchUpdate(from, tip, Set.of(), Set.of(), List.of(), List.of(), Set.of(), List.of());
         }
     }
 
     /** Computes the new tip in the object store only; nothing in the work tree or refs changes here. */
-    private Plan plan(ObjectId local, ObjectId remote) throws IOException {
+    private BranchUpdate branchUpdate(ObjectId local, ObjectId remote) throws IOException {
         try (RevWalk rw = new RevWalk(vault.repository())) {
             RevCommit localC = rw.parseCommit(local);
-            if (remote == null) return Plan.to(localC, localC); // empty remote branch
+            if (remote == null) return BranchUpdate.to(localC, localC); // empty remote branch
             RevCommit remoteC = rw.parseCommit(remote);
             List<RevCommit> mine = localOnly(localC, remoteC);
             if (isAncestor(remoteC, localC)) {
                 // nothing came in: our commits go as they are when every change in them is ours to make
-                if (mine.isEmpty() || replayer.allCarried(mine)) return Plan.to(localC, localC);
+                if (mine.isEmpty() || replayer.allCarried(mine)) return BranchUpdate.to(localC, localC);
             }
             // what came in is checked first: a write into our zones by someone without the right is undone on top
             IncomingCheck.Result in = incoming.verify(localC, remoteC);
             if (mine.isEmpty()) {
-                return new Plan(localC, in.tip(), Set.of(), Set.of(), in.cards(), List.of(), Set.of(), in.refused());
+                return new BranchUpdate(localC, in.tip(), Set.of(), Set.of(), in.cards(), List.of(), Set.of(), in.refused());
             }
             Replayer.Result r = replayer.replay(mine, in.tip());
             List<ConflictCard> all = new ArrayList<>(in.cards());
             all.addAll(r.cards());
-            return new Plan(localC, rw.parseCommit(r.tip()), r.dropped(), r.droppedRemoteChanged(), all,
+            return new BranchUpdate(localC, rw.parseCommit(r.tip()), r.dropped(), r.droppedRemoteChanged(), all,
                     r.lostClaims(), r.diverted(), in.refused());
         }
     }
 
     /**
-     * Brings the work tree and the branch to the plan's tip: a local edit of a path the tip gives to
+     * Brings the work tree and the branch to the update's tip: a local edit of a path the tip gives to
      * someone else (an out-of-zone edit, or work on a task lost meanwhile) is saved aside with a card.
      */
-    private Integration apply(Plan plan, SyncOutcome outcome) throws IOException {
+    private Integration apply(BranchUpdate update, SyncOutcome outcome) throws IOException {
         List<ConflictCard> saved = new ArrayList<>();
-        WorkTreeWriter writer = new WorkTreeWriter(vault, p -> zones.mayWrite(agent, p) && !plan.diverted().contains(p),
+        WorkTreeWriter writer = new WorkTreeWriter(vault, p -> zones.mayWrite(agent, p) && !update.diverted().contains(p),
                 (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked(),
-                (p, bytes, theirs) -> saveLocal(plan, p, bytes, theirs, saved));
-        WorkTreeWriter.Result r = writer.update(plan.from().getTree(), plan.tip().getTree(), plan.dropped(),
-                plan.droppedRemoteChanged());
+                (p, bytes, theirs) -> saveLocal(update, p, bytes, theirs, saved));
+        WorkTreeWriter.Result r = writer.update(update.from().getTree(), update.tip().getTree(), update.dropped(),
+                update.droppedRemoteChanged());
         List<String> kept = new ArrayList<>(r.keptLocal());
         r.keptBlocked().forEach(p -> kept.add(SecretGate.shown(p) + " (held by the secret gate)"));
-        io.vaultsync.git.LocalBranch.move(vault, plan.from(), plan.tip());
-        List<ConflictCard> cards = new ArrayList<>(plan.cards());
+        io.vaultsync.git.LocalBranch.move(vault, update.from(), update.tip());
+        List<ConflictCard> cards = new ArrayList<>(update.cards());
         cards.addAll(saved);
-        return new Integration(outcome, cards, kept, r.errors(), plan.lostClaims(), plan.refused(), !saved.isEmpty());
+        return new Integration(outcome, cards, kept, r.errors(), update.lostClaims(), update.refused(), !saved.isEmpty());
     }
 
     /**
@@ -167,14 +170,14 @@ final class Integrator {
      * edit, or work on a task lost meanwhile), with a card, in its own conflicts folder; the new head's
      * version then goes in place.
      */
-    private String saveLocal(Plan plan, String path, byte[] bytes, ObjectId theirsBlob, List<ConflictCard> saved)
+    private String saveLocal(BranchUpdate update, String path, byte[] bytes, ObjectId theirsBlob, List<ConflictCard> saved)
             throws IOException {
-        RevCommit tip = plan.tip();
-        boolean lost = plan.diverted().contains(path);
-        String owner = lost ? holderOf(plan, path) : zones.owner(path).orElse("nobody");
+        RevCommit tip = update.tip();
+        boolean lost = update.diverted().contains(path);
+        String owner = lost ? holderOf(update, path) : zones.owner(path).orElse("nobody");
         var d = ConflictDecision.localEditGivenUp(zones, agent, path, lost, theirsBlob != null);
         byte[] theirs = theirsBlob == null ? null : vault.repository().open(theirsBlob, Constants.OBJ_BLOB).getBytes();
-        ConflictCard card = maker.make(maker.newId("local-" + (saved.size() + 1)), d, path, path, null,
+        ConflictCard card = cardMaker.make(cardMaker.newId("local-" + (saved.size() + 1)), d, path, path, null,
                 new CardMaker.Bytes(agent, null, bytes), new CardMaker.Bytes(owner, tip.name(), theirs),
                 CardReasons.localEditGivenUp(path, owner, lost));
         AtomicFiles.write(vault.workTree().resolve(card.saved().at()), bytes);
@@ -183,8 +186,8 @@ final class Integrator {
         return card.saved().at();
     }
 
-    private static String holderOf(Plan plan, String path) {
-        return plan.lostClaims().stream().filter(l -> l.path().equals(path) && l.holder() != null).map(LostClaim::holder)
+    private static String holderOf(BranchUpdate update, String path) {
+        return update.lostClaims().stream().filter(l -> l.path().equals(path) && l.holder() != null).map(LostClaim::holder)
                 .findFirst().orElse("the remote");
     }
 

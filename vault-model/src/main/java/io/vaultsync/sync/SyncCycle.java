@@ -226,10 +226,10 @@ public final class SyncCycle {
         Candidates scanned = new Candidates(concat(first.stageable(), after.stageable()),
                 concat(first.blocked(), after.blocked()), concat(first.outside(), after.outside()));
         journal.catchUp(vault); // each local commit is enqueued before it is pushed
-        CardMaker maker = new CardMaker(agent, ctx.now(), (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
+        CardMaker cardMaker = new CardMaker(agent, ctx.now(), (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
         Integrator integrator = new Integrator(vault, zones, gate, agent,
-                new Replayer(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), maker),
-                new IncomingCheck(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), maker), maker, backoff);
+                new Replayer(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker),
+                new IncomingCheck(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker), cardMaker, backoff);
         Integration integrated;
         try {
             integrated = integrator.run();
@@ -237,7 +237,7 @@ public final class SyncCycle {
             integrated = Integration.only(new SyncOutcome.Offline(e.failure()));
         }
         List<ConflictCard> doubles = integrated.outcome().completed()
-                ? DoubleClaims.settle(vault, zones, agent, maker) : List.of();
+                ? DoubleClaims.settle(vault, zones, agent, cardMaker) : List.of();
         return new SyncReport.Round(scanned, integrated, doubles);
     }
 

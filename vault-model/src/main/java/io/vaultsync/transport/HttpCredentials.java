@@ -29,21 +29,21 @@ final class HttpCredentials extends CredentialsProvider {
     private final RemoteAccess access;
     private final Path home;
     private final Path workDir;
-    private final Pair preset;
+    private final Login preset;
     private int source;
 
-    HttpCredentials(RemoteAccess access, Path home, Path workDir, Pair preset) {
+    HttpCredentials(RemoteAccess access, Path home, Path workDir, Login preset) {
         this.access = access;
         this.home = home;
         this.workDir = workDir;
         this.preset = preset;
     }
 
-    /** A user name and a secret. */
-    record Pair(String user, char[] secret) {
+    /** A login: a user name and its secret (a password or a token), never shown. */
+    record Login(String user, char[] secret) {
         @Override
         public String toString() {
-            return "Pair[user=" + user + ", secret=***]";
+            return "Login[user=" + user + ", secret=***]";
         }
     }
 
@@ -64,7 +64,7 @@ final class HttpCredentials extends CredentialsProvider {
     public boolean get(URIish uri, CredentialItem... items) {
         if (!supports(items)) return false;
         for (; source < 3; source++) {
-            Pair p = switch (source) {
+            Login p = switch (source) {
                 case 0 -> fromFile(uri);
                 case 1 -> fromHelpers(uri);
                 default -> fromNetrc(uri);
@@ -85,21 +85,21 @@ final class HttpCredentials extends CredentialsProvider {
         source++;
     }
 
-    private Pair fromFile(URIish uri) {
+    private Login fromFile(URIish uri) {
         Path f = access.tokenFile() != null ? access.tokenFile() : access.passwordFile();
         if (f == null || preset != null && !Files.exists(f)) return preset;
         try {
             String secret = Files.readString(f, StandardCharsets.UTF_8).strip();
             if (secret.isEmpty()) return null;
             String user = access.username() != null ? access.username() : uri.getUser() != null ? uri.getUser() : TOKEN_USER;
-            return new Pair(user, secret.toCharArray());
+            return new Login(user, secret.toCharArray());
         } catch (IOException e) {
             LOG.warn("cannot read the credential file {}: {}", f, e.getClass().getSimpleName());
             return null;
         }
     }
 
-    private Pair fromHelpers(URIish uri) {
+    private Login fromHelpers(URIish uri) {
         String user = access.username() != null ? access.username() : uri.getUser();
         StringBuilder in = new StringBuilder();
         in.append("protocol=").append(uri.getScheme()).append('\n');
@@ -137,22 +137,22 @@ final class HttpCredentials extends CredentialsProvider {
     }
 
     /** {@code git credential}'s output: key=value lines. */
-    static Pair parse(String out) {
+    static Login parse(String out) {
         String user = null;
         String password = null;
         for (String line : out.split("\n")) {
             if (line.startsWith("username=")) user = line.substring(9);
             if (line.startsWith("password=")) password = line.substring(9);
         }
-        return password == null || password.isEmpty() ? null : new Pair(user == null ? TOKEN_USER : user, password.toCharArray());
+        return password == null || password.isEmpty() ? null : new Login(user == null ? TOKEN_USER : user, password.toCharArray());
     }
 
-    private Pair fromNetrc(URIish uri) {
+    private Login fromNetrc(URIish uri) {
         Path f = home.resolve(".netrc");
         if (!Files.isRegularFile(f)) return null;
         NetRC.NetRCEntry e = new NetRC(f.toFile()).getEntry(uri.getHost());
         if (e == null || e.password == null) return null;
-        return new Pair(e.login == null ? TOKEN_USER : e.login, e.password.clone());
+        return new Login(e.login == null ? TOKEN_USER : e.login, e.password.clone());
     }
 
 }

@@ -25,14 +25,14 @@ public final class Remote implements TransportConfigCallback {
     private final Path workDir;
     private final Map<String, String> env;
     private final Path home;
-    private final HttpCredentials.Pair preset;
+    private final HttpCredentials.Login preset;
 
     public Remote(String url, RemoteAccess access, Config config, Path workDir) {
         this(url, access, config, workDir, System.getenv(), GitEnvironment.home(), null);
     }
 
     Remote(String url, RemoteAccess access, Config config, Path workDir, Map<String, String> env, Path home,
-            HttpCredentials.Pair preset) {
+            HttpCredentials.Login preset) {
         this.url = url;
         this.access = access;
         this.config = config;
@@ -46,7 +46,7 @@ public final class Remote implements TransportConfigCallback {
     public Remote withPreset(String user, String password) {
         if (password == null) return this;
         return new Remote(url, access, config, workDir, env, home,
-                new HttpCredentials.Pair(user == null ? HttpCredentials.TOKEN_USER : user, password.toCharArray()));
+                new HttpCredentials.Login(user == null ? HttpCredentials.TOKEN_USER : user, password.toCharArray()));
     }
 
     public String url() {

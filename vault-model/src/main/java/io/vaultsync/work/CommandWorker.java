@@ -73,27 +73,28 @@ public final class CommandWorker<I extends CommandRole.Item> {
         if (names.commands().apply(actions).isEmpty()) return;
         role.beforePass(root, gitDir, actions);
         Map<String, List<Entry>> history = ledger(gitDir).byKey();
-        Pass pass = new Pass(System.nanoTime());
+        PassBudgetUse budgetUse = new PassBudgetUse(System.nanoTime());
         for (CommandRole.Candidate<I> c : role.candidates(root, gitDir, actions)) {
             try {
                 Optional<Job<I>> job = c.read().read();
                 if (job.isPresent()) {
-                    step(root, gitDir, job.get(), actions, history.getOrDefault(job.get().item().key(), List.of()), pass);
+                    List<Entry> jobHistory = history.getOrDefault(job.get().item().key(), List.of());
+                    takeNextStep(root, gitDir, job.get(), actions, jobHistory, budgetUse);
                 }
-                output.clear(c.path());
+                output.clearTrouble(c.path());
             } catch (VaultException | IOException e) {
                 if (Thread.currentThread().isInterrupted()) throw e;
-                output.trouble(c.path(), "not handled", e);
+                output.reportTrouble(c.path(), "not handled", e);
             }
         }
     }
 
-    /** One pass: once a command has run and the budget is spent, no further command starts. */
-    private final class Pass {
+    /** How much of its budget one pass has used: once a command has run and the budget is spent, none starts. */
+    private final class PassBudgetUse {
         private final long startNanos;
         private boolean ran;
 
-        Pass(long startNanos) {
+        PassBudgetUse(long startNanos) {
             this.startNanos = startNanos;
         }
 
@@ -102,15 +103,15 @@ public final class CommandWorker<I extends CommandRole.Item> {
         }
     }
 
-    private void step(Path root, Path gitDir, Job<I> job, Actions actions, List<Entry> history, Pass pass)
-            throws IOException {
+    private void takeNextStep(Path root, Path gitDir, Job<I> job, Actions actions, List<Entry> history,
+            PassBudgetUse budgetUse) throws IOException {
         I item = job.item();
         WorkPlan.Step step = WorkPlan.next(history, clock.instant(), actions);
         if (step instanceof WorkPlan.Run run) {
-            if (pass.spent()) {
+            if (budgetUse.spent()) {
                 LOG.info("{}: waits for the next pass (this one has run its commands long enough)", item.path());
             } else if (mayStart(gitDir, item, run, actions)) {
-                pass.ran = true;
+                budgetUse.ran = true;
                 run(root, gitDir, job, run, actions);
             }
         } else if (step instanceof WorkPlan.Finish) {
@@ -128,7 +129,7 @@ public final class CommandWorker<I extends CommandRole.Item> {
     private boolean mayStart(Path gitDir, I item, WorkPlan.Run run, Actions actions) throws IOException {
         EarlierCall.Verdict v = calls.before(gitDir, ledger(gitDir), item.key(), item.path(), run.afterInterruption(),
                 clock.instant(), actions.timeout());
-        calls.news(item.key(), v).ifPresentOrElse(n -> output.say(item.path() + ": " + n),
+        calls.news(item.key(), v).ifPresentOrElse(n -> output.print(item.path() + ": " + n),
                 () -> LOG.debug("{}: {}", item.path(), v));
         return v.mayStart();
     }
@@ -153,10 +154,10 @@ public final class CommandWorker<I extends CommandRole.Item> {
         record(gitDir, item, ran.ok() ? Event.SUCCEEDED : Event.FAILED, ran.detail());
         calls.ended(gitDir, item.key());
         if (ran.ok()) {
-            output.say(item.path() + ": " + names.doneVerb() + " (" + item.label() + ", attempt " + run.attempt() + ")");
+            output.print(item.path() + ": " + names.doneVerb() + " (" + item.label() + ", attempt " + run.attempt() + ")");
             finish(root, gitDir, item);
         } else {
-            output.say(item.path() + ": " + names.command() + " failed (" + ran.detail() + ", attempt " + run.attempt()
+            output.print(item.path() + ": " + names.command() + " failed (" + ran.detail() + ", attempt " + run.attempt()
                     + "); it stays where it is and is tried again later");
         }
     }
@@ -173,10 +174,10 @@ public final class CommandWorker<I extends CommandRole.Item> {
             }, ScanScope.NONE).value(); // the role commits what it does itself
         }
         if (f instanceof Finished.Done d) {
-            output.say(item.path() + " -> " + d.result());
+            output.print(item.path() + " -> " + d.result());
         } else if (f instanceof Finished.NotDone n) {
             record(gitDir, item, Event.FAILED, n.failure());
-            n.said().ifPresent(s -> output.say(item.path() + ": " + s));
+            n.said().ifPresent(s -> output.print(item.path() + ": " + s));
         } else {
             LOG.info("{}: gone before it was finished", item.path());
         }
@@ -189,7 +190,7 @@ public final class CommandWorker<I extends CommandRole.Item> {
         try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
             id = cycle.call(root, ctx -> writeCard(ctx, gitDir, job, c), ScanScope.NONE).value();
         }
-        output.say(item.path() + ": " + names.command() + " failed " + c.failures() + " times; card " + id
+        output.print(item.path() + ": " + names.command() + " failed " + c.failures() + " times; card " + id
                 + " asks what to do");
     }
 
@@ -220,7 +221,7 @@ public final class CommandWorker<I extends CommandRole.Item> {
         Optional<Event> decided = WorkCards.decision(root, cardId);
         if (decided.isEmpty()) return;
         record(gitDir, item, decided.get(), cardId);
-        output.say(item.path() + (decided.get() == Event.SKIPPED ? ": left alone (card " + cardId + " decided skip)"
+        output.print(item.path() + (decided.get() == Event.SKIPPED ? ": left alone (card " + cardId + " decided skip)"
                 : ": tried again (card " + cardId + " decided keep_ours or is gone)"));
     }
 

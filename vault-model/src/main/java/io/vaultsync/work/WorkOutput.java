@@ -26,25 +26,26 @@ public final class WorkOutput {
         this.out = out;
     }
 
-    public void say(String line) {
+    /** Prints one line for the person running the agent, after the agent's name, and logs it. */
+    public void print(String line) {
         out.println(agent + ": " + line);
         out.flush();
         LOG.info(line);
     }
 
     /** Says what went wrong with one path, once while it stays the same; the others go on. */
-    public void trouble(String path, String what, Exception e) {
+    public void reportTrouble(String path, String what, Exception e) {
         String line = what + ": " + (e instanceof VaultException ? e.getMessage() : "I/O error: " + e.getMessage());
         if (line.equals(troubles.put(path, line))) {
             LOG.debug("{}: {} (again)", SecretGate.shown(path), line);
             return;
         }
-        say(SecretGate.shown(path) + ": " + line + "; the other tasks go on");
+        print(SecretGate.shown(path) + ": " + line + "; the other tasks go on");
         LOG.debug("{}: {}", SecretGate.shown(path), what, e);
     }
 
     /** The path is fine again: a later trouble with it is said anew. */
-    public void clear(String path) {
+    public void clearTrouble(String path) {
         troubles.remove(path);
     }
 }

@@ -59,7 +59,7 @@ public final class CloudWorker implements Worker {
     private final Clock clock;
     private final SyncCycle claimCycle;
     private final WorkOutput output;
-    private final CommandWorker<Held> worker;
+    private final CommandWorker<ClaimedTask> worker;
 
     public CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out) {
         this(settings, clock, cycle, out, PASS_BUDGET);
@@ -74,7 +74,7 @@ public final class CloudWorker implements Worker {
     }
 
     /** A task this agent holds: its file name, its type, and the key of this claim of it. */
-    record Held(String name, String path, String type, String key) implements CommandRole.Item {
+    record ClaimedTask(String name, String path, String type, String key) implements CommandRole.Item {
         @Override
         public String label() {
             return type;
@@ -87,23 +87,23 @@ public final class CloudWorker implements Worker {
     }
 
     /** The handlers: on the tasks this agent holds, with the task file and an output folder as arguments. */
-    private final class Handlers implements CommandRole<Held> {
+    private final class Handlers implements CommandRole<ClaimedTask> {
         @Override
         public void beforePass(Path root, Path gitDir, Actions actions) throws IOException {
             claimNew(root, gitDir, actions);
         }
 
         @Override
-        public List<Candidate<Held>> candidates(Path root, Path gitDir, Actions actions) throws IOException {
-            List<Candidate<Held>> out = new ArrayList<>();
+        public List<Candidate<ClaimedTask>> candidates(Path root, Path gitDir, Actions actions) throws IOException {
+            List<Candidate<ClaimedTask>> out = new ArrayList<>();
             for (Path f : tasks(root.resolve(inProgress()))) {
-                out.add(new Candidate<>(inProgress() + f.getFileName(), () -> held(f, actions)));
+                out.add(new Candidate<>(inProgress() + f.getFileName(), () -> job(f, actions)));
             }
             return out;
         }
 
         @Override
-        public Invocation invocation(Path root, Held task, Path outDir) throws IOException {
+        public Invocation invocation(Path root, ClaimedTask task, Path outDir) throws IOException {
             if (Files.exists(outDir)) PathUtils.deleteDirectory(outDir);
             Files.createDirectories(outDir);
             return new Invocation(List.of(root.resolve(task.path()).toString(), outDir.toString()),
@@ -117,7 +117,7 @@ public final class CloudWorker implements Worker {
 
         /** Drafts from the handler's output, the signal and the task's removal: one commit. */
         @Override
-        public Finished finish(CycleContext ctx, Held task, Path outDir, Path log) throws IOException {
+        public Finished finish(CycleContext ctx, ClaimedTask task, Path outDir, Path log) throws IOException {
             DraftPlacer.Placed p = new DraftPlacer(settings.name()).place(ctx, task, outDir);
             if (p instanceof DraftPlacer.Placed.Drafted d) return new Finished.Done(String.join(", ", d.paths()));
             if (p instanceof DraftPlacer.Placed.HeldBack h) {
@@ -130,7 +130,7 @@ public final class CloudWorker implements Worker {
 
         /** A {@code handler-failed} signal goes with the card. */
         @Override
-        public void carded(CycleContext ctx, Held task, String cardId, String reason) throws IOException {
+        public void carded(CycleContext ctx, ClaimedTask task, String cardId, String reason) throws IOException {
             Signal s = new Signal("handler-failed", ctx.now(), settings.name(), task.name(),
                     "Handler failed on " + task.name(), reason + "\n\nCard: " + cardId);
             String signal = s.path(DraftPlacer.token());
@@ -155,28 +155,28 @@ public final class CloudWorker implements Worker {
                 try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
                     r = new ClaimService(settings, clock, claimCycle, Lease.DEFAULT_LENGTH).claim(root, name);
                 }
-                if (r instanceof ClaimResult.Done) output.say("claimed " + name + " (" + type + ")");
-                else if (r instanceof ClaimResult.Provisional) output.say("claimed " + name + " provisionally (remote unreachable)");
+                if (r instanceof ClaimResult.Done) output.print("claimed " + name + " (" + type + ")");
+                else if (r instanceof ClaimResult.Provisional) output.print("claimed " + name + " provisionally (remote unreachable)");
                 else LOG.info("not claimed: {}: {}", name, r);
-                output.clear(NEEDS_ACTION + name);
+                output.clearTrouble(NEEDS_ACTION + name);
             } catch (NoSuchFileException gone) {
                 LOG.info("not claimed: {}: gone meanwhile", name);
             } catch (VaultException | IOException e) {
                 if (Thread.currentThread().isInterrupted()) throw e;
-                output.trouble(NEEDS_ACTION + name, "not claimed", e);
+                output.reportTrouble(NEEDS_ACTION + name, "not claimed", e);
             }
         }
     }
 
     /** The task in this file with its handler if its type has one; empty otherwise. */
-    private Optional<CommandRole.Job<Held>> held(Path f, Actions actions) throws IOException {
+    private Optional<CommandRole.Job<ClaimedTask>> job(Path f, Actions actions) throws IOException {
         String name = f.getFileName().toString();
         byte[] bytes = Files.readAllBytes(f);
         String type = TaskType.of(name, bytes);
         Optional<List<String>> handler = TaskType.handler(actions, type);
         if (handler.isEmpty()) return Optional.empty();
         String claimedAt = LeaseFrontMatter.read(bytes).map(l -> l.claimedAt().toString()).orElse("unleased");
-        return Optional.of(new CommandRole.Job<>(new Held(name, inProgress() + name, type, name + "@" + claimedAt),
+        return Optional.of(new CommandRole.Job<>(new ClaimedTask(name, inProgress() + name, type, name + "@" + claimedAt),
                 handler.get()));
     }
 

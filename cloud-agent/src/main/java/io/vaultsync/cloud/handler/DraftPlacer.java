@@ -43,7 +43,7 @@ final class DraftPlacer {
         this.agent = agent;
     }
 
-    Placed place(CycleContext ctx, CloudWorker.Held task, Path outDir) throws IOException {
+    Placed place(CycleContext ctx, CloudWorker.ClaimedTask task, Path outDir) throws IOException {
         Path wt = ctx.vault().workTree();
         Path taskFile = wt.resolve(task.path());
         if (!Files.isRegularFile(taskFile, LinkOption.NOFOLLOW_LINKS)) return new Placed.TaskGone();

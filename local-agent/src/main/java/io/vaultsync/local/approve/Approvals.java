@@ -53,8 +53,8 @@ public final class Approvals {
 
     /**
      * The approval this machine already gave to {@code draft}, if any: the same path, and the same task where
-     * both name one (a new draft for another task may reuse a name). Approvals from before drafts were
-     * recorded carry no draft and match nothing.
+     * both name one (a new draft for another task may reuse a name). A recorded approval without a draft
+     * matches nothing.
      */
     public static java.util.Optional<Prior> prior(Path gitDir, Draft draft) throws IOException {
         for (Map<String, Object> m : JsonLines.read(file(gitDir))) {
