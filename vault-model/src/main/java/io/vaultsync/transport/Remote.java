@@ -26,14 +26,22 @@ public final class Remote implements TransportConfigCallback {
     private final Map<String, String> env;
     private final Path home;
     private final HttpCredentials.Pair preset;
+    private final SshSessions.Pool sshPool;
 
+    /** A remote reached once (init): its SSH clients are its own. */
     public Remote(String url, RemoteAccess access, Config config, Path workDir) {
-        this(url, access, config, workDir, System.getenv(), GitEnvironment.home(), null);
+        this(url, access, config, workDir, new SshSessions.Pool());
+    }
+
+    /** A remote whose SSH clients come from {@code ssh}, kept by an agent across its cycles. */
+    public Remote(String url, RemoteAccess access, Config config, Path workDir, SshSessions.Pool ssh) {
+        this(url, access, config, workDir, System.getenv(), GitEnvironment.home(), null, ssh);
     }
 
     Remote(String url, RemoteAccess access, Config config, Path workDir, Map<String, String> env, Path home,
-            HttpCredentials.Pair preset) {
+            HttpCredentials.Pair preset, SshSessions.Pool ssh) {
         this.url = url;
+        this.sshPool = ssh;
         this.access = access;
         this.config = config;
         this.workDir = workDir;
@@ -46,7 +54,7 @@ public final class Remote implements TransportConfigCallback {
     public Remote withPreset(String user, String password) {
         if (password == null) return this;
         return new Remote(url, access, config, workDir, env, home,
-                new HttpCredentials.Pair(user == null ? HttpCredentials.TOKEN_USER : user, password.toCharArray()));
+                new HttpCredentials.Pair(user == null ? HttpCredentials.TOKEN_USER : user, password.toCharArray()), sshPool);
     }
 
     public String url() {
@@ -79,7 +87,7 @@ public final class Remote implements TransportConfigCallback {
         if (t instanceof SshTransport ssh) {
             System.setProperty(SSHD_AUTH_TIMEOUT, Long.toString(access.networkTimeout().toMillis()));
             ExternalSsh external = ExternalSsh.chosen(env, config);
-            ssh.setSshSessionFactory(external != null ? external : SshSessions.of(home, access).factory());
+            ssh.setSshSessionFactory(external != null ? external : sshPool.of(home, access).factory());
         }
         if (t instanceof TransportHttp http) {
             CaTrust ca = CaTrust.forUrl(url, config, env, home);
@@ -110,7 +118,7 @@ public final class Remote implements TransportConfigCallback {
         String host = u == null || u.getHost() == null ? shownUrl()
                 : u.getPort() > 0 && u.getPort() != 22 ? "[" + u.getHost() + "]:" + u.getPort() : u.getHost();
         Optional<SshSessions.HostKeyRefusal> refusal = ssh && ExternalSsh.chosen(env, config) == null
-                ? SshSessions.of(home, access).refusedSince(startNanos) : Optional.empty();
+                ? sshPool.of(home, access).refusedSince(startNanos) : Optional.empty();
         return Failures.classify(e, op, url, host, http, refusal);
     }
 
