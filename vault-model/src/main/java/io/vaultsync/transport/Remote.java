@@ -74,18 +74,11 @@ public final class Remote implements TransportConfigCallback {
         return access.timeoutSeconds();
     }
 
-    /**
-     * Apache sshd's authentication time limit (2 minutes by default, and JGit does not pass the transport's
-     * time limit on to it): a server that accepts the connection and never answers held a cycle that long.
-     * sshd reads it from this system property; the process's last configured remote sets it.
-     */
-    static final String SSHD_AUTH_TIMEOUT = "org.apache.sshd.config.auth-timeout";
-
     @Override
     public void configure(Transport t) {
         t.setTimeout(access.timeoutSeconds());
         if (t instanceof SshTransport ssh) {
-            System.setProperty(SSHD_AUTH_TIMEOUT, Long.toString(access.networkTimeout().toMillis()));
+            SshdAuthTimeout.set(access.networkTimeout());
             ExternalSsh external = ExternalSsh.chosen(env, config);
             ssh.setSshSessionFactory(external != null ? external : sshPool.of(home, access).factory());
         }
