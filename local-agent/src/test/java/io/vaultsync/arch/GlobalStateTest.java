@@ -21,7 +21,8 @@ class GlobalStateTest {
 
     @Test
     void noSystemPropertyIsSet() {
-        noClasses().that().doNotHaveFullyQualifiedName("io.vaultsync.transport.SshdAuthTimeout").should().callMethod(System.class, "setProperty", String.class, String.class)
+        noClasses().that().doNotHaveFullyQualifiedName("io.vaultsync.transport.SshdAuthTimeout")
+                .should().callMethod(System.class, "setProperty", String.class, String.class)
                 .orShould().callMethod(System.class, "clearProperty", String.class)
                 .orShould().callMethod(System.class, "setProperties", java.util.Properties.class)
                 .because("a system property is a global variable: pass the value to what needs it")

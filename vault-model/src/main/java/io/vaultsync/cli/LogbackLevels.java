@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sets a command's {@link LogLevels} in Logback: configures it again as on start-up (the agent's
- * {@code logback.xml}), with the levels as context variables. Without Logback behind SLF4J (a library's own tests) nothing
- * happens; nor when {@code -Dvaultsync.log.level} was given (an explicit level wins).
+ * {@code logback.xml}), with the levels as context variables. Without Logback behind SLF4J (a library's
+ * own tests) nothing happens; nor when {@code -Dvaultsync.log.level} was given (an explicit level wins).
  */
 final class LogbackLevels {
     private static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Remembers, for one {@link GitSession}, the index file it last knew to be free of conflict stages (it read it,
- * or wrote it). While that file is unchanged, recovery need not read all of it again: on a 100k-file vault
+ * Remembers, for one {@link GitSession}, the index file it last knew to be free of conflict stages (it
+ * read it, or wrote it). While that file is unchanged, recovery need not read all of it again: on a 100k-file vault
  * that read costs tens of milliseconds a cycle. Git and JGit replace the index through a lock file, so any
  * other writer (a person's {@code git merge}) leaves a different file (inode, time, size), and the next
  * check reads it.

@@ -53,8 +53,8 @@ public final class Remote implements TransportConfigCallback {
     /** This remote, with a user name and password known before any file holds them (init, from the URL). */
     public Remote withPreset(String user, String password) {
         if (password == null) return this;
-        return new Remote(url, access, config, workDir, env, home,
-                new HttpCredentials.Pair(user == null ? HttpCredentials.TOKEN_USER : user, password.toCharArray()), sshPool);
+        var pair = new HttpCredentials.Pair(user == null ? HttpCredentials.TOKEN_USER : user, password.toCharArray());
+        return new Remote(url, access, config, workDir, env, home, pair, sshPool);
     }
 
     public String url() {
