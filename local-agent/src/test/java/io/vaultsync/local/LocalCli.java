@@ -1,6 +1,6 @@
 package io.vaultsync.local;
 
-import io.vaultsync.cli.AgentCli;
+import io.vaultsync.fixtures.AgentCliRuns;
 import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.policy.Role;
 
@@ -9,6 +9,6 @@ public final class LocalCli {
     private LocalCli() {}
 
     public static CliRun run(String... args) {
-        return CliRun.of((out, err) -> AgentCli.run(Role.LOCAL, "local-agent", out, err, LocalExtension.INSTANCE, args));
+        return AgentCliRuns.run(Role.LOCAL, LocalExtension.INSTANCE, args);
     }
 }

@@ -61,7 +61,7 @@ public final class AgentCli {
 
     public static int run(Role role, String command, PrintWriter out, PrintWriter err, AgentExtension extension,
             String... args) {
-        chooseLogLevel(args);
+        LogbackLevels.apply(LogLevels.of(args));
         GitEnvironment.install(); // JGit reads $HOME, as C git does
         CliContext ctx = new CliContext(role, command, out, err, Clock.systemUTC(), extension);
         CommandLine cl = new CommandLine(new Root());
@@ -90,22 +90,6 @@ public final class AgentCli {
         out.flush();
         err.flush();
         return code;
-    }
-
-    /**
-     * Picks the level the agents' Logback configuration reads, before the first logger exists: quiet for
-     * one-shot commands, INFO for the daemon, DEBUG with --verbose. An explicit -Dvaultsync.log.level wins.
-     */
-    private static void chooseLogLevel(String[] args) {
-        if (System.getProperty("vaultsync.log.level") != null) return;
-        var list = Arrays.asList(args);
-        boolean verbose = list.contains("--verbose");
-        String level = verbose ? "DEBUG" : list.contains("run") ? "INFO" : "WARN";
-        System.setProperty("vaultsync.log.level", level);
-        if (verbose) {
-            System.setProperty("vaultsync.log.exception", "%ex");
-            System.setProperty("vaultsync.ssh.log.level", "DEBUG");
-        }
     }
 
     static String message(Throwable e) {

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Remembers, per process, the index file this process last knew to be free of conflict stages (it read it,
- * or wrote it). While that file is unchanged, recovery need not read all of it again: on a 100k-file vault
+ * Remembers, for one {@link GitSession}, the index file it last knew to be free of conflict stages (it
+ * read it, or wrote it). While that file is unchanged, recovery need not read all of it again: on a 100k-file vault
  * that read costs tens of milliseconds a cycle. Git and JGit replace the index through a lock file, so any
  * other writer (a person's {@code git merge}) leaves a different file (inode, time, size), and the next
  * check reads it.
@@ -19,23 +19,21 @@ import org.eclipse.jgit.lib.Repository;
 final class CleanIndex {
     private record Stamp(Object key, long modifiedNanos, long size) {}
 
-    private static final Map<Path, Stamp> SEEN = new ConcurrentHashMap<>();
+    private final Map<Path, Stamp> seen = new ConcurrentHashMap<>();
 
-    private CleanIndex() {}
-
-    /** True when the index is the very file this process last knew to be free of conflicts. */
-    static boolean known(Repository repo) {
+    /** True when the index is the very file this session last knew to be free of conflicts. */
+    boolean known(Repository repo) {
         Path index = repo.getIndexFile().toPath();
-        Stamp s = SEEN.get(index);
+        Stamp s = seen.get(index);
         return s != null && s.equals(stamp(index));
     }
 
     /** The index, as it is now on disk, has no conflict stages. */
-    static void mark(Repository repo) {
+    void mark(Repository repo) {
         Path index = repo.getIndexFile().toPath();
         Stamp s = stamp(index);
-        if (s == null) SEEN.remove(index);
-        else SEEN.put(index, s);
+        if (s == null) seen.remove(index);
+        else seen.put(index, s);
     }
 
     private static Stamp stamp(Path index) {

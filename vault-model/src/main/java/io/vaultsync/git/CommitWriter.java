@@ -54,7 +54,7 @@ public final class CommitWriter {
             cb.setMessage(message);
             ObjectId commit = ins.insert(cb);
             ins.flush();
-            updateIndex(repo, files, blobs);
+            updateIndex(repo, vault.session().cleanIndex(), files, blobs);
             Refs.move(repo, vault.branchRef(), head, commit, "commit " + files.size() + " paths");
             return commit;
         }
@@ -96,8 +96,8 @@ public final class CommitWriter {
         return tree.writeTree(ins);
     }
 
-    private static void updateIndex(Repository repo, List<StagedFile> files, Map<String, ObjectId> blobs)
-            throws IOException {
+    private static void updateIndex(Repository repo, CleanIndex clean, List<StagedFile> files,
+            Map<String, ObjectId> blobs) throws IOException {
         DirCache dc = repo.lockDirCache();
         try {
             DirCacheEditor ed = dc.editor();
@@ -120,7 +120,7 @@ public final class CommitWriter {
             ed.finish();
             dc.write();
             dc.commit();
-            if (!dc.hasUnmergedPaths()) CleanIndex.mark(repo); // what we just wrote has no conflicts
+            if (!dc.hasUnmergedPaths()) clean.mark(repo); // what we just wrote has no conflicts
         } finally {
             dc.unlock();
         }

@@ -10,16 +10,15 @@ import org.eclipse.jgit.transport.URIish;
  * receive-pack when C git is installed, as an SSH or HTTP host would. JGit's in-process server keeps one
  * pack per push and never repacks, so a busy bare remote slows every fetch and push down as it grows;
  * C git unpacks small pushes, verifies incoming objects and runs its automatic gc. Without C git, JGit's
- * own server is used. Remotes over the network are left alone (the host decides what serves them).
+ * own server is used (whether C git is there is asked once per {@link GitSession}). Remotes over the
+ * network are left alone (the host decides what serves them).
  */
 final class LocalServer {
     static final String UPLOAD_PACK = "git upload-pack --strict";
     static final String RECEIVE_PACK = "git -c receive.fsckObjects=true receive-pack";
-    private static volatile Boolean available;
+    private volatile Boolean available;
 
-    private LocalServer() {}
-
-    static void configure(Transport t) {
+    void configure(Transport t) {
         if (isLocal(t.getURI()) && cGitAvailable()) {
             t.setOptionUploadPack(UPLOAD_PACK);
             t.setOptionReceivePack(RECEIVE_PACK);
@@ -31,7 +30,7 @@ final class LocalServer {
         return (uri.getScheme() == null || "file".equals(uri.getScheme())) && uri.getHost() == null;
     }
 
-    static boolean cGitAvailable() {
+    boolean cGitAvailable() {
         Boolean a = available;
         if (a == null) {
             a = probe();

@@ -143,7 +143,7 @@ public final class Recovery {
         RepositoryState state = repo.getRepositoryState();
         boolean leftovers = STATE_FILES.stream().anyMatch(f -> Files.exists(vault.gitDir().resolve(f)))
                 || STATE_DIRS.stream().anyMatch(d -> Files.exists(vault.gitDir().resolve(d)));
-        if (state == RepositoryState.SAFE && !leftovers && !hasConflictStages(repo)) {
+        if (state == RepositoryState.SAFE && !leftovers && !hasConflictStages(vault)) {
             return;
         }
         String branchRef = vault.branchRef();
@@ -172,11 +172,13 @@ public final class Recovery {
                 + " conflicted files restored from " + vault.branch() + ")");
     }
 
-    private static boolean hasConflictStages(Repository repo) throws IOException {
-        if (CleanIndex.known(repo)) return false;
+    private static boolean hasConflictStages(VaultRepo vault) throws IOException {
+        Repository repo = vault.repository();
+        CleanIndex clean = vault.session().cleanIndex();
+        if (clean.known(repo)) return false;
         DirCache dc = repo.readDirCache();
         boolean unmerged = dc.hasUnmergedPaths();
-        if (!unmerged) CleanIndex.mark(repo);
+        if (!unmerged) clean.mark(repo);
         return unmerged;
     }
 

@@ -39,7 +39,7 @@ public final class RemoteBranch {
     /** How this clone reaches its remote: the URL of {@code origin} and the agent's access settings. */
     public static Remote remote(VaultRepo vault) {
         return new Remote(vault.remoteUrl(), SettingsStore.access(vault.gitDir()), vault.repository().getConfig(),
-                vault.workTree());
+                vault.workTree(), vault.session().ssh());
     }
 
     /** Fetches the branch into the tracking ref; returns the remote head, or null if the branch does not exist. */
@@ -49,7 +49,7 @@ public final class RemoteBranch {
         try (Git git = new Git(vault.repository())) {
             FetchResult r = git.fetch().setRemote(VaultRepo.REMOTE).setTimeout(remote.timeoutSeconds())
                     .setRefSpecs(new RefSpec("+" + vault.branchRef() + ":" + vault.trackingRef()))
-                    .setTransportConfigCallback(t -> configure(remote, t))
+                    .setTransportConfigCallback(t -> configure(vault, remote, t))
                     .setProgressMonitor(NullProgressMonitor.INSTANCE).call();
             Ref adv = r.getAdvertisedRef(vault.branchRef());
             return adv == null ? null : adv.getObjectId();
@@ -65,7 +65,7 @@ public final class RemoteBranch {
         Remote remote = remote(vault);
         long start = System.nanoTime();
         try (Transport t = Transport.open(vault.repository(), VaultRepo.REMOTE)) {
-            configure(remote, t);
+            configure(vault, remote, t);
             try (var conn = t.openFetch()) {
                 Ref r = conn.getRef(vault.branchRef());
                 return r == null ? null : r.getObjectId();
@@ -80,7 +80,7 @@ public final class RemoteBranch {
         Remote remote = remote(vault);
         long start = System.nanoTime();
         try (Transport t = Transport.open(vault.repository(), VaultRepo.REMOTE)) {
-            configure(remote, t);
+            configure(vault, remote, t);
             RemoteRefUpdate u = new RemoteRefUpdate(vault.repository(), (String) null, tip, vault.branchRef(), false,
                     vault.trackingRef(), expectedOld == null ? ObjectId.zeroId() : expectedOld);
             PushResult result = t.push(NullProgressMonitor.INSTANCE, List.of(u));
@@ -101,9 +101,9 @@ public final class RemoteBranch {
         }
     }
 
-    private static void configure(Remote remote, Transport t) {
+    private static void configure(VaultRepo vault, Remote remote, Transport t) {
         remote.configure(t);
-        LocalServer.configure(t);
+        vault.session().localServer().configure(t);
     }
 
     static String oneLine(String m) {

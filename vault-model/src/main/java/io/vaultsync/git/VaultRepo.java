@@ -24,14 +24,22 @@ public final class VaultRepo implements AutoCloseable {
     private final Repository repo;
     private final Path workTree;
     private final String branch;
+    private final GitSession session;
 
-    private VaultRepo(Repository repo, Path workTree, String branch) {
+    private VaultRepo(Repository repo, Path workTree, String branch, GitSession session) {
         this.repo = repo;
         this.workTree = workTree;
         this.branch = branch;
+        this.session = session;
     }
 
+    /** Opens the vault in a session of its own: what a one-shot command does. */
     public static VaultRepo open(Path vault, String branch) {
+        return open(vault, branch, new GitSession());
+    }
+
+    /** Opens the vault in {@code session}, which keeps what one opening learns for the next. */
+    public static VaultRepo open(Path vault, String branch, GitSession session) {
         Path dir = vault.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new VaultStateException(dir + " does not exist or is not a directory");
@@ -53,7 +61,7 @@ public final class VaultRepo implements AutoCloseable {
                 throw new VaultStateException(dir + " has no '" + REMOTE + "' remote; run init with --remote");
             }
             durable(r);
-            return new VaultRepo(r, dir, branch);
+            return new VaultRepo(r, dir, branch, session);
         } catch (IOException e) {
             throw new VaultStateException(dir + " is not a readable git repository: " + e.getMessage(), e);
         }
@@ -98,6 +106,7 @@ public final class VaultRepo implements AutoCloseable {
     public Path workTree() { return workTree; }
     public Path gitDir() { return repo.getDirectory().toPath(); }
     public String branch() { return branch; }
+    public GitSession session() { return session; }
     public String branchRef() { return Constants.R_HEADS + branch; }
     public String trackingRef() { return Constants.R_REMOTES + REMOTE + "/" + branch; }
     public String remoteUrl() { return repo.getConfig().getString("remote", REMOTE, "url"); }

@@ -102,7 +102,7 @@ public final class WorkTreeWriter {
                 }
             }
         }
-        writeIndex(repo, edits, deletions);
+        writeIndex(repo, vault.session().cleanIndex(), edits, deletions);
         return new Result(written, keptLocal, saved, keptBlocked, errors);
     }
 
@@ -167,8 +167,8 @@ public final class WorkTreeWriter {
         };
     }
 
-    private static void writeIndex(Repository repo, List<DirCacheEditor.PathEdit> edits, List<String> deletions)
-            throws IOException {
+    private static void writeIndex(Repository repo, CleanIndex clean, List<DirCacheEditor.PathEdit> edits,
+            List<String> deletions) throws IOException {
         if (edits.isEmpty() && deletions.isEmpty()) return; // a push with nothing coming in: the index stays as it is
         DirCache dc = repo.lockDirCache();
         try {
@@ -178,7 +178,7 @@ public final class WorkTreeWriter {
             ed.finish();
             dc.write();
             dc.commit();
-            if (!dc.hasUnmergedPaths()) CleanIndex.mark(repo); // what we just wrote has no conflicts
+            if (!dc.hasUnmergedPaths()) clean.mark(repo); // what we just wrote has no conflicts
         } finally {
             dc.unlock();
         }

@@ -9,13 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32C;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * This agent's append-only journal, {@code .git/vaultsync/journal.jsonl} (never synced): one JSON record
@@ -23,18 +17,24 @@ import org.slf4j.LoggerFactory;
  * vault lock.
  */
 public final class Journal {
-    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     private final Path file;
     private final String agent;
     private final String machine;
     private final String device;
     private final Clock clock;
     private final Path gitDir;
+    private final JournalReads reads;
     private String lastHash;
     private long count = -1;
 
     public Journal(Path gitDir, String agent, String machine, String device, Clock clock) {
+        this(gitDir, agent, machine, device, clock, new JournalReads());
+    }
+
+    /** A journal read through {@code reads}, which an agent keeps across its cycles. */
+    public Journal(Path gitDir, String agent, String machine, String device, Clock clock, JournalReads reads) {
         this.gitDir = gitDir;
+        this.reads = reads;
         this.file = file(gitDir);
         this.agent = agent;
         this.machine = machine;
@@ -68,55 +68,15 @@ public final class Journal {
 
     /** Every whole record, oldest first. */
     public List<JournalRecord> read() throws IOException {
-        return read(file);
+        return reads.read(file);
     }
 
     /**
-     * The records, oldest first. A line that is not a record (edited by hand, say) is skipped with a warning:
-     * the journal never stops a sync; {@code verify} names such a line.
+     * The records, oldest first, parsed from the start (a one-shot reader; see {@link JournalReads} for one
+     * that reads again and again).
      */
     public static List<JournalRecord> read(Path file) throws IOException {
-        Path key = file.toAbsolutePath().normalize();
-        if (!Files.exists(key)) {
-            READ.remove(key);
-            return new ArrayList<>();
-        }
-        byte[] all = Files.readAllBytes(key);
-        Read known = READ.get(key);
-        boolean grew = known != null && known.offset() <= all.length && crc(all, known.offset()) == known.crc();
-        int from = grew ? known.offset() : 0;
-        List<JournalRecord> out = grew ? new ArrayList<>(known.records()) : new ArrayList<>();
-        int end = all.length;
-        while (end > from && all[end - 1] != '\n') end--; // a last line still without its newline waits
-        int start = from;
-        for (int i = from; i < end; i++) {
-            if (all[i] != '\n') continue;
-            Map<String, Object> m = JsonLines.parse(new String(all, start, i - start, StandardCharsets.UTF_8));
-            start = i + 1;
-            if (m == null) continue;
-            try {
-                out.add(JournalRecord.fromMap(m));
-            } catch (RuntimeException e) {
-                LOG.warn("journal {}: skipped a line that is not a record ({}); run verify", file, e.getMessage());
-            }
-        }
-        READ.put(key, new Read(end, crc(all, end), List.copyOf(out)));
-        return out;
-    }
-
-    /**
-     * What this process last parsed of a journal: a running agent reads it a few times a cycle and it only
-     * grows, so only the lines appended since are parsed. If the bytes read before changed in any way (a
-     * checksum says), it is parsed again from the start.
-     */
-    private record Read(int offset, long crc, List<JournalRecord> records) {}
-
-    private static final Map<Path, Read> READ = new ConcurrentHashMap<>();
-
-    private static long crc(byte[] b, int n) {
-        CRC32C c = new CRC32C();
-        c.update(b, 0, n);
-        return c.getValue();
+        return new JournalReads().read(file);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.vaultsync.config.DeviceId;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.integrate.CardMaker;
 import io.vaultsync.git.CommitWriter;
+import io.vaultsync.git.GitSession;
 import io.vaultsync.integrate.IncomingCheck;
 import io.vaultsync.integrate.LostClaim;
 import io.vaultsync.git.Recovery;
@@ -17,6 +18,7 @@ import io.vaultsync.git.Trailers;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.WorkTreeScan;
 import io.vaultsync.journal.Journal;
+import io.vaultsync.journal.JournalReads;
 import io.vaultsync.journal.JournalSync;
 import io.vaultsync.journal.Op;
 import io.vaultsync.policy.Policy;
@@ -52,6 +54,8 @@ public final class SyncCycle {
     private final Clock clock;
     private final Backoff backoff;
     private final Duration staleLockAge;
+    private final GitSession session = new GitSession(); // what a cycle learns for the next: clean index, SSH clients
+    private final JournalReads journalReads = new JournalReads();
 
     public SyncCycle(AgentSettings settings, Clock clock, Backoff backoff, Duration staleLockAge) {
         this.settings = settings;
@@ -122,7 +126,7 @@ public final class SyncCycle {
      * lock. False when the remote cannot be reached (the next full cycle reports that).
      */
     public boolean remoteMoved(Path vaultDir) throws IOException {
-        try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {
+        try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch(), session)) {
             return !Objects.equals(RemoteBranch.peek(vault), vault.tracking());
         } catch (RemoteException e) {
             LOG.debug("peek: {}", e.getMessage());
@@ -157,7 +161,7 @@ public final class SyncCycle {
 
     private <T> Result<T> cycle(Path vaultDir, Work<T> work, Prelude prelude, ScanScope scope) throws IOException {
         long started = System.nanoTime();
-        try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch())) {
+        try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch(), session)) {
             List<String> repaired = new Recovery(staleLockAge, settings.lockMaxAge(), clock).run(vault);
             vault.requireOnBranch();
             SyncState state = SyncState.read(vault.gitDir());
@@ -170,7 +174,8 @@ public final class SyncCycle {
             Trailers trailers = new Trailers(agent, settings.machine(), "op-" + UUID.randomUUID(), null, device);
             PersonIdent ident = new PersonIdent(agent, agent + "@vaultsync", now, TimeZone.getTimeZone("UTC").toZoneId());
             if (Journal.dropTornTail(vault.gitDir())) repaired.add("dropped a journal line cut short by a crash");
-            JournalSync journal = new JournalSync(new Journal(vault.gitDir(), agent, settings.machine(), device, clock), agent);
+            JournalSync journal = new JournalSync(new Journal(vault.gitDir(), agent, settings.machine(), device, clock,
+                    journalReads), agent);
             journal.catchUp(vault); // what a crash left unrecorded is recorded now: replaying twice records nothing
             CycleContext ctx = new CycleContext(vault, settings, policy, zones, gate, trailers, ident, now, journal.journal(),
                     new HashSet<>());

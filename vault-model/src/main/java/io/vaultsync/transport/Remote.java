@@ -26,14 +26,22 @@ public final class Remote implements TransportConfigCallback {
     private final Map<String, String> env;
     private final Path home;
     private final HttpCredentials.Login preset;
+    private final SshSessions.Pool sshPool;
 
+    /** A remote reached once (init): its SSH clients are its own. */
     public Remote(String url, RemoteAccess access, Config config, Path workDir) {
-        this(url, access, config, workDir, System.getenv(), GitEnvironment.home(), null);
+        this(url, access, config, workDir, new SshSessions.Pool());
+    }
+
+    /** A remote whose SSH clients come from {@code ssh}, kept by an agent across its cycles. */
+    public Remote(String url, RemoteAccess access, Config config, Path workDir, SshSessions.Pool ssh) {
+        this(url, access, config, workDir, System.getenv(), GitEnvironment.home(), null, ssh);
     }
 
     Remote(String url, RemoteAccess access, Config config, Path workDir, Map<String, String> env, Path home,
-            HttpCredentials.Login preset) {
+            HttpCredentials.Login preset, SshSessions.Pool ssh) {
         this.url = url;
+        this.sshPool = ssh;
         this.access = access;
         this.config = config;
         this.workDir = workDir;
@@ -45,8 +53,8 @@ public final class Remote implements TransportConfigCallback {
     /** This remote, with a user name and password known before any file holds them (init, from the URL). */
     public Remote withPreset(String user, String password) {
         if (password == null) return this;
-        return new Remote(url, access, config, workDir, env, home,
-                new HttpCredentials.Login(user == null ? HttpCredentials.TOKEN_USER : user, password.toCharArray()));
+        var pair = new HttpCredentials.Login(user == null ? HttpCredentials.TOKEN_USER : user, password.toCharArray());
+        return new Remote(url, access, config, workDir, env, home, pair, sshPool);
     }
 
     public String url() {
@@ -66,20 +74,13 @@ public final class Remote implements TransportConfigCallback {
         return access.timeoutSeconds();
     }
 
-    /**
-     * Apache sshd's authentication time limit (2 minutes by default, and JGit does not pass the transport's
-     * time limit on to it): a server that accepts the connection and never answers held a cycle that long.
-     * sshd reads it from this system property; the process's last configured remote sets it.
-     */
-    static final String SSHD_AUTH_TIMEOUT = "org.apache.sshd.config.auth-timeout";
-
     @Override
     public void configure(Transport t) {
         t.setTimeout(access.timeoutSeconds());
         if (t instanceof SshTransport ssh) {
-            System.setProperty(SSHD_AUTH_TIMEOUT, Long.toString(access.networkTimeout().toMillis()));
+            SshdAuthTimeout.set(access.networkTimeout());
             ExternalSsh external = ExternalSsh.chosen(env, config);
-            ssh.setSshSessionFactory(external != null ? external : SshSessions.of(home, access).factory());
+            ssh.setSshSessionFactory(external != null ? external : sshPool.of(home, access).factory());
         }
         if (t instanceof TransportHttp http) {
             CaTrust ca = CaTrust.forUrl(url, config, env, home);
@@ -110,7 +111,7 @@ public final class Remote implements TransportConfigCallback {
         String host = u == null || u.getHost() == null ? shownUrl()
                 : u.getPort() > 0 && u.getPort() != 22 ? "[" + u.getHost() + "]:" + u.getPort() : u.getHost();
         Optional<SshSessions.HostKeyRefusal> refusal = ssh && ExternalSsh.chosen(env, config) == null
-                ? SshSessions.of(home, access).refusedSince(startNanos) : Optional.empty();
+                ? sshPool.of(home, access).refusedSince(startNanos) : Optional.empty();
         return Failures.classify(e, op, url, host, http, refusal);
     }
 

@@ -28,10 +28,10 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  * whose {@code $HOME} this is: {@code ~/.ssh/config}, {@code ~/.ssh/known_hosts} and the default identities,
  * or the files the agent settings name, and the ssh-agent of {@code SSH_AUTH_SOCK}. Host keys are checked strictly: an unknown or changed key is
  * refused (never asked about, never added), and the refusal is kept so the failure can name the key.
- * One factory per distinct set-up, kept for the life of the process (each holds an SSH client).
+ * One factory per distinct set-up, kept in a {@link Pool} for as long as its owner lives (each holds an SSH
+ * client, reused by every connection made through it).
  */
 public final class SshSessions {
-    private static final Map<Setup, SshSessions> BY_SETUP = new ConcurrentHashMap<>();
     private static final List<String> DEFAULT_IDENTITIES = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
     /** A host key the last connections refused: where, its fingerprint, and whether another key was known. */
@@ -57,11 +57,16 @@ public final class SshSessions {
         this.factory = b.build(null);
     }
 
-    /** The factory for this home and these settings. */
-    public static SshSessions of(Path home, RemoteAccess access) {
-        Setup s = new Setup(home.toAbsolutePath().normalize(), abs(access.sshKey()), abs(access.knownHosts()),
-                abs(access.sshPassphraseFile()));
-        return BY_SETUP.computeIfAbsent(s, SshSessions::new);
+    /** The factories one owner (an agent's {@code GitSession}) made, one per distinct set-up. */
+    public static final class Pool {
+        private final Map<Setup, SshSessions> bySetup = new ConcurrentHashMap<>();
+
+        /** The factory for this home and these settings. */
+        public SshSessions of(Path home, RemoteAccess access) {
+            Setup s = new Setup(home.toAbsolutePath().normalize(), abs(access.sshKey()), abs(access.knownHosts()),
+                    abs(access.sshPassphraseFile()));
+            return bySetup.computeIfAbsent(s, SshSessions::new);
+        }
     }
 
     public SshdSessionFactory factory() {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.policy.Role;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,11 +16,7 @@ class InitIdentityTest {
     @TempDir
     Path root;
 
-    record Run(int code, String out, String err) {}
-
-    Run init(Role role, String... more) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    CliRun init(Role role, String... more) {
         String[] args = new String[more.length + 5];
         args[0] = "init";
         args[1] = "--vault";
@@ -29,9 +24,7 @@ class InitIdentityTest {
         args[3] = "--remote";
         args[4] = root.resolve("remote.git").toString();
         System.arraycopy(more, 0, args, 5, more.length);
-        int code = AgentCli.run(role, role == Role.CLOUD ? "cloud-agent" : "local-agent", new PrintWriter(out),
-                new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return TestCli.run(role, args);
     }
 
     AgentSettings settings() {
@@ -43,24 +36,24 @@ class InitIdentityTest {
         CGit.initBare(root.resolve("remote.git"));
         assertThat(init(Role.LOCAL, "--machine", "desk", "--ssh-key", "/k/id", "--network-timeout", "5s").code()).isZero();
 
-        Run again = init(Role.LOCAL);
+        CliRun again = init(Role.LOCAL);
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(settings().machine()).isEqualTo("desk");
         assertThat(settings().name()).isEqualTo("local_agent");
         assertThat(settings().access().sshKey()).isEqualTo(Path.of("/k/id"));
         assertThat(settings().access().networkTimeout()).hasSeconds(5);
 
-        Run cloud = init(Role.CLOUD);
+        CliRun cloud = init(Role.CLOUD);
         assertThat(cloud.code()).isEqualTo(ExitCodes.BAD_VAULT);
         assertThat(cloud.err()).contains("this vault is local_agent (local) on desk").contains("role local -> cloud")
                 .contains("--reassign");
         assertThat(settings().role()).isEqualTo(Role.LOCAL);
 
-        Run renamed = init(Role.LOCAL, "--agent", "other");
+        CliRun renamed = init(Role.LOCAL, "--agent", "other");
         assertThat(renamed.code()).isEqualTo(ExitCodes.BAD_VAULT);
         assertThat(settings().name()).isEqualTo("local_agent");
 
-        Run moved = init(Role.LOCAL, "--machine", "laptop");
+        CliRun moved = init(Role.LOCAL, "--machine", "laptop");
         assertThat(moved.code()).isZero();
         assertThat(moved.out()).contains("changed machine desk -> laptop");
     }

@@ -10,12 +10,11 @@ import io.vaultsync.conflict.CardReader;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.Keep;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.policy.Role;
 import io.vaultsync.sync.SyncReport;
 import io.vaultsync.sync.TestVaults;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +31,6 @@ class ResolveCliTest {
     Path root;
     TestVaults v;
     ConflictCard card;
-
-    record Run(int code, String out, String err) {}
 
     @BeforeEach
     void setUp() {
@@ -56,7 +53,7 @@ class ResolveCliTest {
         String copy = card.theirs().at();
         assertThat(read(v.local(), copy)).isEqualTo("by hand\n");
 
-        Run r = local("resolve", card.id(), "--keep", keep.name().toLowerCase(), "--note", "checked");
+        CliRun r = local("resolve", card.id(), "--keep", keep.name().toLowerCase(), "--note", "checked");
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("resolved " + card.id() + ": " + keep.yamlName());
@@ -99,11 +96,11 @@ class ResolveCliTest {
     @Test
     void resolvingWhatIsNotOneOwnsChangesNothing() throws Exception {
         v.syncCloud();
-        Run byCloud = cloud("resolve", card.id(), "--keep", "theirs");
+        CliRun byCloud = cloud("resolve", card.id(), "--keep", "theirs");
         assertThat(byCloud.code()).isEqualTo(ExitCodes.NOT_PERMITTED);
         assertThat(byCloud.err()).contains("raised by local_agent");
         assertThat(local("resolve", "C-nope", "--keep", "ours").code()).isEqualTo(ExitCodes.NO_SUCH_CARD);
-        Run bad = local("resolve", card.id(), "--keep", "mine");
+        CliRun bad = local("resolve", card.id(), "--keep", "mine");
         assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err()).contains("ours, theirs, both, skip");
         assertThat(read(v.local(), PATH)).isEqualTo("by local\n");
@@ -116,28 +113,24 @@ class ResolveCliTest {
         SyncReport r = v.syncLocal();
         ConflictCard dash = CardReader.parse("card", read(v.local(), r.cards().get(0)));
         assertThat(dash.options()).doesNotContain(Keep.BOTH);
-        Run both = local("resolve", dash.id(), "--keep", "both");
+        CliRun both = local("resolve", dash.id(), "--keep", "both");
         assertThat(both.code()).isEqualTo(ExitCodes.NOT_PERMITTED);
         assertThat(both.err()).contains("keep_both is not an option");
     }
 
-    Run local(String... args) {
+    CliRun local(String... args) {
         return run(Role.LOCAL, v.local(), args);
     }
 
-    Run cloud(String... args) {
+    CliRun cloud(String... args) {
         return run(Role.CLOUD, v.cloud(), args);
     }
 
-    static Run run(Role role, Path vault, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    static CliRun run(Role role, Path vault, String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--vault";
         all[args.length + 1] = vault.toString();
-        int code = AgentCli.run(role, role == Role.LOCAL ? "local-agent" : "cloud-agent", new PrintWriter(out),
-                new PrintWriter(err), all);
-        return new Run(code, out.toString(), err.toString());
+        return TestCli.run(role, all);
     }
 }

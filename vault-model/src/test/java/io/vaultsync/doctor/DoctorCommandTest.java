@@ -10,11 +10,10 @@ import io.vaultsync.cli.CliContext;
 import io.vaultsync.cli.DoctorCommand;
 import io.vaultsync.cli.ExitCodes;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.journal.Journal;
 import io.vaultsync.policy.Role;
 import io.vaultsync.sync.TestVaults;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -34,14 +33,6 @@ class DoctorCommandTest {
     Path root;
     TestVaults v;
 
-    record Run(int code, String out, String err) {
-        /** The check lines: everything but the fix lines and the summary. */
-        List<String> checkLines() {
-            List<String> l = new ArrayList<>(out.lines().filter(s -> !s.startsWith(" ")).toList());
-            return l.subList(0, l.size() - 1);
-        }
-    }
-
     @BeforeEach
     void setUp() {
         v = TestVaults.create(root);
@@ -52,10 +43,10 @@ class DoctorCommandTest {
 
     @Test
     void aHealthyVaultPassesWithEveryCheckOkOrWarn() {
-        Run r = doctor(v.local());
+        CliRun r = doctor(v.local());
 
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(r.checkLines()).allMatch(l -> l.startsWith("ok    ") || l.startsWith("warn  "), "ok or warn");
+        assertThat(checkLines(r)).allMatch(l -> l.startsWith("ok    ") || l.startsWith("warn  "), "ok or warn");
         assertThat(r.out()).contains("ok    remote reachable: " + v.remote() + " answered",
                 "ok    authentication: none needed", "ok    repository: branch main at ",
                 "ok    push allowed: ", "ok    policy: .vaultsync/policy.yaml parses", "ok    journal: ",
@@ -70,7 +61,7 @@ class DoctorCommandTest {
     void aRemoteThatIsGoneFailsTheRepositoryCheckWithItsFix() throws Exception {
         Files.move(v.remote(), root.resolve("elsewhere.git"));
 
-        Run r = doctor(v.local());
+        CliRun r = doctor(v.local());
 
         assertThat(r.code()).as(r.out()).isEqualTo(ExitCodes.DOCTOR_FAILED);
         assertThat(r.out()).containsPattern("(?m)^fail  (repository|remote reachable): .*" + v.remote().getFileName())
@@ -88,7 +79,7 @@ class DoctorCommandTest {
         CGit.run(v.local(), "commit", "-qm", "break the policy");
         assertThat(policy).exists();
 
-        Run r = doctor(v.local());
+        CliRun r = doctor(v.local());
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).containsPattern("(?m)^warn  policy: 1 version\\(s\\) of .vaultsync/policy.yaml on the branch are not in force")
@@ -100,7 +91,7 @@ class DoctorCommandTest {
         Files.writeString(Journal.file(v.local().resolve(".git")), "not json\n", StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
 
-        Run r = doctor(v.local());
+        CliRun r = doctor(v.local());
 
         assertThat(r.code()).isEqualTo(ExitCodes.DOCTOR_FAILED);
         assertThat(r.out()).containsPattern("(?m)^fail  journal: record \\d+ is broken: not a journal record");
@@ -108,7 +99,7 @@ class DoctorCommandTest {
 
     @Test
     void jsonHasEveryCheckAndTheVerdict() throws Exception {
-        Run ok = doctor(v.cloud(), "--json");
+        CliRun ok = doctor(v.cloud(), "--json");
         JsonNode n = new ObjectMapper().readTree(ok.out());
         assertThat(n.get("ok").asBoolean()).isTrue();
         assertThat(ok.code()).isZero();
@@ -134,8 +125,8 @@ class DoctorCommandTest {
         }
         CGit.run(v.local(), "remote", "set-url", "origin", "https://vault-bot:s3cr3t-token@127.0.0.1:" + closed + "/v.git");
 
-        Run text = doctor(v.local());
-        Run json = doctor(v.local(), "--json");
+        CliRun text = doctor(v.local());
+        CliRun json = doctor(v.local(), "--json");
 
         assertThat(text.code()).isEqualTo(ExitCodes.DOCTOR_FAILED);
         assertThat(text.out()).contains("fail  remote reachable: ", "fix: is the server up?", "warn  clock: cannot tell");
@@ -145,26 +136,30 @@ class DoctorCommandTest {
     @Test
     void aDirectoryThatIsNotAVaultFailsTheVaultCheck() throws Exception {
         Path plain = Files.createDirectories(root.resolve("plain"));
-        Run r = doctor(plain);
+        CliRun r = doctor(plain);
         assertThat(r.code()).isEqualTo(ExitCodes.DOCTOR_FAILED);
         assertThat(r.out()).containsPattern("(?m)^fail  vault: .*not a vault clone").contains("fix: run init");
     }
 
-    static List<String> names(Run r) {
-        return r.checkLines().stream().map(l -> l.substring(6, l.indexOf(':'))).toList();
+    /** The check lines: everything but the fix lines and the summary. */
+    static List<String> checkLines(CliRun r) {
+        List<String> l = new ArrayList<>(r.out().lines().filter(s -> !s.startsWith(" ")).toList());
+        return l.subList(0, l.size() - 1);
     }
 
-    static Run doctor(Path vault, String... extra) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(Role.LOCAL, "local-agent", new PrintWriter(out), new PrintWriter(err),
-                Clock.systemUTC(), AgentExtension.NONE);
+    static List<String> names(CliRun r) {
+        return checkLines(r).stream().map(l -> l.substring(6, l.indexOf(':'))).toList();
+    }
+
+    static CliRun doctor(Path vault, String... extra) {
         List<String> args = new ArrayList<>(List.of("--vault", vault.toString()));
         args.addAll(List.of(extra));
-        CommandLine cl = new CommandLine(new DoctorCommand(ctx));
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of((out, err) -> {
+            CommandLine cl = new CommandLine(new DoctorCommand(new CliContext(Role.LOCAL, "local-agent", out, err,
+                    Clock.systemUTC(), AgentExtension.NONE)));
+            cl.setOut(out);
+            cl.setErr(err);
+            return cl.execute(args.toArray(String[]::new));
+        });
     }
 }

@@ -2,10 +2,11 @@ package io.vaultsync.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vaultsync.cli.AgentCli;
 import io.vaultsync.cli.ExitCodes;
+import io.vaultsync.cli.TestCli;
 import io.vaultsync.config.DeviceId;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.StagedFile;
@@ -14,8 +15,6 @@ import io.vaultsync.git.VaultRepo;
 import io.vaultsync.policy.Role;
 import io.vaultsync.conflict.CardFiles;
 import io.vaultsync.sync.TestVaults;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,14 +33,8 @@ class JournalTest {
     Path root;
     TestVaults v;
 
-    record Cli(int code, String out, String err) {}
-
-    static Cli cli(Role role, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = AgentCli.run(role, role == Role.LOCAL ? "local-agent" : "cloud-agent", new PrintWriter(out),
-                new PrintWriter(err), args);
-        return new Cli(code, out.toString(), err.toString());
+    static CliRun cli(Role role, String... args) {
+        return TestCli.run(role, args);
     }
 
     @BeforeEach
@@ -99,7 +92,7 @@ class JournalTest {
         assertThat(replay.commit()).isNotEqualTo(local);
         assertThat(j).anyMatch(r -> r.op().equals("sync.operation.reconcile") && r.commit().equals(replay.commit()));
         assertThat(RemoteTree.files(v.remote(), "main")).containsKey("Done/a.md");
-        Cli verify = cli(Role.LOCAL, "verify", "--vault", v.local().toString());
+        CliRun verify = cli(Role.LOCAL, "verify", "--vault", v.local().toString());
         assertThat(verify.code()).as(verify.err()).isZero();
         assertThat(verify.out()).contains("hash chain intact");
     }
@@ -153,7 +146,7 @@ class JournalTest {
         assertThat(cli(Role.CLOUD, "verify", "--vault", v.cloud().toString()).code()).isZero();
 
         Files.write(file, all.subList(0, 2));
-        Cli cut = cli(Role.CLOUD, "verify", "--vault", v.cloud().toString());
+        CliRun cut = cli(Role.CLOUD, "verify", "--vault", v.cloud().toString());
         assertThat(cut.code()).isEqualTo(ExitCodes.VERIFY_FAILED);
         assertThat(cut.err()).contains("has 2 records but had " + all.size()).contains("removed from its end");
 
@@ -166,7 +159,7 @@ class JournalTest {
 
     void assertBroken(Path file, List<String> lines, int line, String why) throws Exception {
         Files.write(file, lines);
-        Cli r = cli(Role.CLOUD, "verify", "--vault", v.cloud().toString());
+        CliRun r = cli(Role.CLOUD, "verify", "--vault", v.cloud().toString());
         assertThat(r.code()).isEqualTo(ExitCodes.VERIFY_FAILED);
         assertThat(r.err()).contains("journal record " + line).contains(why);
     }
@@ -242,7 +235,7 @@ class JournalTest {
         assertThat(remote.get(card.cardPath())).contains("--keep theirs", "bring `Needs_Action/EMAIL_dup.md` back");
         assertThat(journal(v.cloud())).anyMatch(r -> r.op().equals("sync.tombstone.apply") && r.detail().startsWith("refused"));
 
-        Cli r = cli(Role.CLOUD, "resolve", card.id(), "--keep", "theirs", "--vault", v.cloud().toString());
+        CliRun r = cli(Role.CLOUD, "resolve", card.id(), "--keep", "theirs", "--vault", v.cloud().toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(RemoteTree.files(v.remote(), "main")).containsEntry("Needs_Action/EMAIL_dup.md", "the same email\n");
         assertThat(journal(v.cloud())).anyMatch(x -> x.op().equals("sync.conflict.resolve") && x.id().equals(card.id()));
@@ -256,7 +249,7 @@ class JournalTest {
         TestVaults.write(v.local(), "Done/d.md", "done\n");
         v.syncLocal();
         String localHead = RemoteTree.head(v.remote(), "main");
-        Cli st = cli(Role.LOCAL, "status", "--vault", v.local().toString(), "--json");
+        CliRun st = cli(Role.LOCAL, "status", "--vault", v.local().toString(), "--json");
         assertThat(st.code()).as(st.err()).isZero();
         assertThat(st.out()).contains("\"remoteMovedSinceFetch\" : \"no\"");
         assertThat(st.out()).containsPattern("\"local_agent\" : \\{\\s*\"commit\" : \"" + localHead + "\",\\s*\"time\" : \"[^\"]+\","
@@ -265,7 +258,7 @@ class JournalTest {
                 + "\\s*\"machine\" : \"vm\"");
         TestVaults.write(v.cloud(), "Plans/q.md", "q\n");
         v.syncCloud();
-        Cli after = cli(Role.LOCAL, "status", "--vault", v.local().toString());
+        CliRun after = cli(Role.LOCAL, "status", "--vault", v.local().toString());
         assertThat(after.out()).contains("remote moved  yes (since this clone's last fetch)")
                 .containsPattern("last push     local_agent +\\S+Z  commit " + localHead.substring(0, 10) + "  on desktop");
         Files.move(v.remote(), root.resolve("gone.git"));
@@ -282,16 +275,16 @@ class JournalTest {
         List<String> commits = List.of(CGit.run(v.remote().getParent(), "--git-dir", v.remote().toString(), "log",
                 "--format=%H", "main", "--", "Pending_Approval/email/DRAFT_x.md").trim().split("\n"));
         assertThat(commits).hasSize(2);
-        Cli r = cli(Role.LOCAL, "log", "--vault", v.local().toString(), "--path", "Pending_Approval/email/DRAFT_x.md");
+        CliRun r = cli(Role.LOCAL, "log", "--vault", v.local().toString(), "--path", "Pending_Approval/email/DRAFT_x.md");
         assertThat(r.code()).as(r.err()).isZero();
         String out = r.out();
         assertThat(out).containsPattern("local_agent@desktop  commit " + commits.get(0).substring(0, 10))
                 .containsPattern("cloud_agent@vm  commit " + commits.get(1).substring(0, 10));
         assertThat(out.indexOf("local_agent@desktop")).isLessThan(out.indexOf("cloud_agent@vm"));
-        Cli json = cli(Role.LOCAL, "log", "--vault", v.local().toString(), "--path", "Approved/DRAFT_x.md", "--json");
+        CliRun json = cli(Role.LOCAL, "log", "--vault", v.local().toString(), "--path", "Approved/DRAFT_x.md", "--json");
         assertThat(json.out()).contains("\"agent\" : \"local_agent\"", "\"commit\" : \"" + commits.get(0) + "\"",
                 "\"op\" : \"sync.operation.enqueue\"");
-        Cli bad = cli(Role.LOCAL, "log", "--vault", v.local().toString(), "--op", "sync.nope");
+        CliRun bad = cli(Role.LOCAL, "log", "--vault", v.local().toString(), "--op", "sync.nope");
         assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err()).contains("unknown operation type 'sync.nope'");
     }

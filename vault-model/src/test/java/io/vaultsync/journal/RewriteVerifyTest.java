@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.cli.ExitCodes;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.git.VaultRepo;
-import io.vaultsync.journal.JournalTest.Cli;
 import io.vaultsync.policy.Role;
 import io.vaultsync.sync.TestVaults;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ class RewriteVerifyTest {
         return Journal.read(Journal.file(vault.resolve(".git")));
     }
 
-    Cli verify(Role role, Path vault, String... more) {
+    CliRun verify(Role role, Path vault, String... more) {
         String[] args = new String[3 + more.length];
         args[0] = "verify";
         args[1] = "--vault";
@@ -78,7 +78,7 @@ class RewriteVerifyTest {
 
         String newHead = forcePushRewrite(3); // drops p1, p2 and the local agent's d.md
         assertThat(v.syncCloud().outcome().completed()).isTrue();
-        Cli named = verify(Role.CLOUD, v.cloud());
+        CliRun named = verify(Role.CLOUD, v.cloud());
         assertThat(named.code()).as(named.out()).isEqualTo(ExitCodes.VERIFY_FAILED);
         assertThat(named.err()).contains("the remote branch main was rewritten (a forced update): it was at " + oldHead)
                 .contains(newHead + ", does not contain it").contains("2 journal records say")
@@ -88,7 +88,7 @@ class RewriteVerifyTest {
         assertThat(verify(Role.CLOUD, v.cloud()).code()).as("every run says so until acknowledged")
                 .isEqualTo(ExitCodes.VERIFY_FAILED);
 
-        Cli ack = verify(Role.CLOUD, v.cloud(), "--acknowledge-rewrite");
+        CliRun ack = verify(Role.CLOUD, v.cloud(), "--acknowledge-rewrite");
         assertThat(ack.code()).as(ack.err()).isZero();
         assertThat(ack.out()).contains("acknowledged the rewrite of main from " + oldHead + " to " + newHead);
         JournalRecord last = journal(v.cloud()).get(journal(v.cloud()).size() - 1);
@@ -96,19 +96,19 @@ class RewriteVerifyTest {
         assertThat(last.commit()).isEqualTo(newHead);
         assertThat(RewriteAck.parse(last.detail()).orElseThrow().commits()).containsExactly(p1, p2);
 
-        Cli clean = verify(Role.CLOUD, v.cloud());
+        CliRun clean = verify(Role.CLOUD, v.cloud());
         assertThat(clean.code()).as(clean.err()).isZero();
         assertThat(clean.out()).contains("hash chain intact")
                 .contains("a rewrite of main was acknowledged at " + last.time() + ": " + oldHead.substring(0, 12) + " -> "
                         + newHead.substring(0, 12))
                 .contains("2 landed records before it settled by it");
-        Cli again = verify(Role.CLOUD, v.cloud(), "--acknowledge-rewrite");
+        CliRun again = verify(Role.CLOUD, v.cloud(), "--acknowledge-rewrite");
         assertThat(again.code()).isEqualTo(ExitCodes.VERIFY_FAILED);
         assertThat(again.err()).contains("nothing to acknowledge");
 
         // the other agent's clone names the same rewrite for its own dropped commit
         v.syncLocal();
-        Cli local = verify(Role.LOCAL, v.local());
+        CliRun local = verify(Role.LOCAL, v.local());
         assertThat(local.code()).isEqualTo(ExitCodes.VERIFY_FAILED);
         assertThat(local.err()).contains("was rewritten (a forced update)").contains("1 journal record says");
 
@@ -118,11 +118,11 @@ class RewriteVerifyTest {
             new Journal(vault.gitDir(), "cloud_agent", "vm", "dev-x", Clock.systemUTC())
                     .append(Op.RECONCILE, "op-forged", List.of(), never, "landed as committed");
         }
-        Cli lie = verify(Role.CLOUD, v.cloud());
+        CliRun lie = verify(Role.CLOUD, v.cloud());
         assertThat(lie.code()).isEqualTo(ExitCodes.VERIFY_FAILED);
         assertThat(lie.err()).contains("(op-forged) says it landed as " + never + ", which is not in this repository at all");
         byte[] before = Files.readAllBytes(Journal.file(v.cloud().resolve(".git")));
-        Cli refused = verify(Role.CLOUD, v.cloud(), "--acknowledge-rewrite");
+        CliRun refused = verify(Role.CLOUD, v.cloud(), "--acknowledge-rewrite");
         assertThat(refused.code()).isEqualTo(ExitCodes.VERIFY_FAILED);
         assertThat(refused.err()).contains("op-forged").contains("not a rewrite of the remote branch: nothing acknowledged");
         assertThat(Files.readAllBytes(Journal.file(v.cloud().resolve(".git")))).isEqualTo(before);
@@ -143,11 +143,11 @@ class RewriteVerifyTest {
             new Journal(vault.gitDir(), "cloud_agent", "vm", "dev-x", Clock.systemUTC())
                     .append(Op.RECONCILE, "op-unpushed", List.of(), local, "landed as committed");
         }
-        Cli r = verify(Role.CLOUD, v.cloud());
+        CliRun r = verify(Role.CLOUD, v.cloud());
         assertThat(r.code()).isEqualTo(ExitCodes.VERIFY_FAILED);
         assertThat(r.err()).contains("says it landed as " + local + ", which is not on the remote branch main")
                 .contains("no forced update").doesNotContain("--acknowledge-rewrite");
-        Cli ack = verify(Role.CLOUD, v.cloud(), "--acknowledge-rewrite");
+        CliRun ack = verify(Role.CLOUD, v.cloud(), "--acknowledge-rewrite");
         assertThat(ack.code()).isEqualTo(ExitCodes.VERIFY_FAILED);
         assertThat(ack.err()).contains("nothing acknowledged");
         assertThat(journal(v.cloud())).noneMatch(x -> x.op().equals("sync.rewrite.acknowledge"));

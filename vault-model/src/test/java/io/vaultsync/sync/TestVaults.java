@@ -7,7 +7,6 @@ import io.vaultsync.fixtures.VaultFiles;
 import io.vaultsync.policy.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,17 +40,7 @@ public record TestVaults(Path remote, Path cloud, Path local, AgentSettings clou
 
     /** A person clones the remote with C git, changes one file and pushes; returns that clone. */
     public Path pushAsHuman(String path, String content) {
-        Path human = remote.resolveSibling("human");
-        if (!Files.isDirectory(human.resolve(".git"))) {
-            CGit.run(remote.getParent(), "clone", "-q", remote.toString(), human.toString());
-        } else {
-            CGit.run(human, "pull", "-q", "--ff-only");
-        }
-        write(human, path, content);
-        CGit.run(human, "add", path);
-        CGit.run(human, "commit", "-qm", "edit by hand: " + path);
-        CGit.run(human, "push", "-q", "origin", "main");
-        return human;
+        return CGit.pushAsHuman(remote, path, content);
     }
 
     public static void write(Path vault, String path, String content) {

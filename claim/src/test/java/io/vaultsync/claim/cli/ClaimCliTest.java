@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vaultsync.cli.AgentCli;
 import io.vaultsync.cli.ExitCodes;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.AgentCliRuns;
 import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.policy.Role;
@@ -103,7 +103,6 @@ class ClaimCliTest {
     }
 
     private static CliRun run(Role role, String... args) {
-        return CliRun.of((out, err) -> AgentCli.run(role, role == Role.CLOUD ? "cloud-agent" : "local-agent", out, err,
-                ClaimExtension.INSTANCE, args));
+        return AgentCliRuns.run(role, ClaimExtension.INSTANCE, args);
     }
 }

@@ -2,10 +2,14 @@ package io.vaultsync.cloud.handler;
 
 import io.vaultsync.config.Actions;
 import io.vaultsync.config.ActionsStore;
+import io.vaultsync.cloud.CloudExtension;
 import io.vaultsync.config.AgentSettings;
+import io.vaultsync.fixtures.AgentCliRuns;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.MutableClock;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.policy.Role;
 import io.vaultsync.sync.SyncCycle;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,6 +51,11 @@ abstract class CloudVaultFixture {
         agent = v.cloudAgent();
         localAgent = v.localAgent();
         worker = new CloudWorker(agent, clock, cycle(), new PrintWriter(said, true));
+    }
+
+    /** The cloud agent's CLI run in this JVM, as a user would type it. */
+    static CliRun cli(String... args) {
+        return AgentCliRuns.run(Role.CLOUD, CloudExtension.INSTANCE, args);
     }
 
     SyncCycle cycle() {

@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.claim.ClaimResult;
 import io.vaultsync.claim.ClaimService;
-import io.vaultsync.cli.AgentCli;
-import io.vaultsync.cloud.CloudExtension;
 import io.vaultsync.config.Actions;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.SecretSamples;
 import io.vaultsync.lease.Lease;
-import io.vaultsync.policy.Role;
 import io.vaultsync.conflict.CardFiles;
 import io.vaultsync.sync.Backoff;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.work.WorkLedger;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,10 +122,8 @@ class CloudWorkerEdgeTest extends CloudVaultFixture {
         worker.afterCycle(cloud); // fails once
         worker.afterCycle(cloud); // one failure is max_attempts: carded
         String id = CardFiles.open(cloud).get(0).card().id();
-        StringWriter err = new StringWriter();
-        int code = AgentCli.run(Role.CLOUD, "cloud-agent", new PrintWriter(new StringWriter()), new PrintWriter(err),
-                CloudExtension.INSTANCE, "resolve", id, "--keep", "skip", "--vault", cloud.toString());
-        assertThat(code).as(err.toString()).isZero();
+        CliRun resolved = cli("resolve", id, "--keep", "skip", "--vault", cloud.toString());
+        assertThat(resolved.code()).as(resolved.err()).isZero();
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofDays(1));
             worker.afterCycle(cloud);

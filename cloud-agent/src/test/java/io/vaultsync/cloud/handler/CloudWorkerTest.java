@@ -2,16 +2,12 @@ package io.vaultsync.cloud.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vaultsync.cli.AgentCli;
-import io.vaultsync.cloud.CloudExtension;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.fixtures.SecretSamples;
-import io.vaultsync.policy.Role;
 import io.vaultsync.conflict.CardFiles;
 import io.vaultsync.work.WorkLedger;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,11 +82,8 @@ class CloudWorkerTest extends CloudVaultFixture {
         assertThat(Files.readAllLines(calls)).as("nothing runs while the card is open").hasSize(2);
 
         Files.delete(down);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = AgentCli.run(Role.CLOUD, "cloud-agent", new PrintWriter(out), new PrintWriter(err), CloudExtension.INSTANCE,
-                "resolve", id, "--keep", "ours", "--vault", cloud.toString());
-        assertThat(code).as(err.toString()).isZero();
+        CliRun resolved = cli("resolve", id, "--keep", "ours", "--vault", cloud.toString());
+        assertThat(resolved.code()).as(resolved.err()).isZero();
         worker.afterCycle(cloud); // the decision is read
         worker.afterCycle(cloud); // and the handler runs again
         assertThat(Files.readAllLines(calls)).hasSize(3);

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The two jars run as a person runs them on their own machine: a process with its own {@code $HOME}
@@ -53,26 +52,9 @@ final class Agents {
     }
 
     JavaProcess.Result run(String jar, String... args) {
-        try {
-            Path out = Files.createTempFile("agent-out", ".txt");
-            Path err = Files.createTempFile("agent-err", ".txt");
-            Process p = builder(jar, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + String.join(" ", args));
-            }
-            JavaProcess.Result r = new JavaProcess.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-            allOutput.append(r.all());
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        JavaProcess.Result r = JavaProcess.run(builder(jar, args), args);
+        allOutput.append(r.all());
+        return r;
     }
 
     /** Runs and requires exit 0. */
