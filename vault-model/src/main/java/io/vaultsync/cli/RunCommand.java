@@ -2,27 +2,18 @@ package io.vaultsync.cli;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
-import io.vaultsync.config.SettingsStore;
-import io.vaultsync.git.VaultRepo;
 import io.vaultsync.sync.RunLoop;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.sync.SyncReport;
 import io.vaultsync.work.Worker;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", description = "Sync until SIGTERM or SIGINT (which finish the cycle in flight): a full cycle when files"
         + " change (debounced), a cheap look at the remote every --interval, a full rescan every --rescan.")
-final class RunCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
-    @Mixin
-    VaultOptions opts;
-
+final class RunCommand extends VaultCommand {
     @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How often the remote is asked for news, e.g. 1s, 30s, 5m (default: the agent's setting, 30s)."
                     + " With --no-watch: the time between full cycles.")
@@ -41,13 +32,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-watch", description = "No file watcher: a full cycle every --interval, as before.")
     boolean noWatch;
 
-    RunCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
     @Override
     public Integer call() throws Exception {
-        AgentSettings s = SettingsStore.read(VaultRepo.gitDirOf(opts.vault));
+        AgentSettings s = settings();
         RunLoop.Timing timing = new RunLoop.Timing(interval == null ? s.interval() : interval,
                 debounce == null ? s.pushDebounce() : debounce, rescan == null ? s.rescan() : rescan, !noWatch);
         SyncCycle cycle = SyncCycle.standard(s);

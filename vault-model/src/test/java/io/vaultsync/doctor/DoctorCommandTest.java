@@ -161,7 +161,7 @@ class DoctorCommandTest {
                 Clock.systemUTC(), AgentExtension.NONE);
         List<String> args = new ArrayList<>(List.of("--vault", vault.toString()));
         args.addAll(List.of(extra));
-        CommandLine cl = new CommandLine(new DoctorCommand(ctx));
+        CommandLine cl = new CommandLine(new DoctorCommand().in(ctx));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args.toArray(String[]::new));
