@@ -25,8 +25,8 @@ public final class LocalExtension implements AgentExtension {
     @Override
     public List<Object> commands(CliContext ctx) {
         List<Object> out = new ArrayList<>(ClaimExtension.INSTANCE.commands(ctx));
-        out.add(new VerdictCommands.Approve(ctx));
-        out.add(new VerdictCommands.Reject(ctx));
+        out.add(new VerdictCommands.Approve().in(ctx));
+        out.add(new VerdictCommands.Reject().in(ctx));
         return out;
     }
 

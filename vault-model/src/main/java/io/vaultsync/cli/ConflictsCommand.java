@@ -1,48 +1,33 @@
 package io.vaultsync.cli;
 
 import io.vaultsync.config.AgentSettings;
-import io.vaultsync.config.Mappers;
-import io.vaultsync.config.SettingsStore;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.Keep;
-import io.vaultsync.git.VaultRepo;
 import io.vaultsync.conflict.CardFiles;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "conflicts", description = "List the open decision cards in this clone, every agent's, and which of"
         + " them this agent can resolve. No network: sync first for the newest.")
-final class ConflictsCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
-    @Mixin
-    VaultOptions opts;
-
+final class ConflictsCommand extends VaultCommand {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Option(names = "--all", description = "Include resolved cards.")
     boolean all;
 
-    ConflictsCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
     @Override
     public Integer call() throws Exception {
-        AgentSettings s = SettingsStore.read(VaultRepo.gitDirOf(opts.vault()));
+        AgentSettings s = settings();
         List<CardFiles.Entry> cards = all ? CardFiles.all(opts.vault()) : CardFiles.open(opts.vault());
-        var out = ctx.out();
-        if (json) {
-            out.println(Mappers.prettyJson(
-                    cards.stream().map(e -> toMap(e, s.name())).toList()));
-            return ExitCodes.OK;
-        }
+        return print(json, () -> cards.stream().map(e -> toMap(e, s.name())).toList(), out -> text(out, cards, s.name()));
+    }
+
+    private void text(PrintWriter out, List<CardFiles.Entry> cards, String me) {
         if (cards.isEmpty()) out.println(all ? "no cards" : "no open cards");
         for (CardFiles.Entry e : cards) {
             ConflictCard c = e.card();
@@ -56,14 +41,13 @@ final class ConflictsCommand implements Callable<Integer> {
             if (!c.isOpen()) {
                 out.printf("    resolved: %s by %s at %s%n", c.resolution().keep().yamlName(), c.resolution().by(),
                         c.resolution().at());
-            } else if (c.createdBy().equals(s.name())) {
+            } else if (c.createdBy().equals(me)) {
                 out.printf("    resolve %s --keep %s%n", c.id(), String.join("|",
                         c.options().stream().map(k -> k == Keep.SKIP ? "skip" : k.yamlName().substring(5)).toList()));
             } else {
                 out.printf("    %s resolves this one%n", c.createdBy());
             }
         }
-        return ExitCodes.OK;
     }
 
     private static String where(ConflictCard.Version v) {

@@ -3,26 +3,15 @@ package io.vaultsync.cli;
 import io.vaultsync.config.Mappers;
 import io.vaultsync.doctor.DoctorReport;
 import io.vaultsync.doctor.VaultDoctor;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "doctor", description = "Check the vault end to end: the remote (reachable, authentication, host key or"
         + " TLS certificate, repository, push allowed), the daemon, the policy, the journal, inotify watches, disk,"
         + " locale and clock. One line per check (ok, warn or fail) with what to do; exit 0 unless one failed, else 23.")
-public final class DoctorCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
-    @Mixin
-    VaultOptions opts;
-
+public final class DoctorCommand extends VaultCommand {
     @Option(names = "--json", description = "Print JSON instead of text: {\"ok\": bool, \"checks\": [{name, level, detail, fix}]}.")
     boolean json;
-
-    public DoctorCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
 
     @Override
     public Integer call() throws Exception {

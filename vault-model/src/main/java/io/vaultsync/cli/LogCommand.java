@@ -2,7 +2,6 @@ package io.vaultsync.cli;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
-import io.vaultsync.config.Mappers;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.journal.JournalQuery;
@@ -16,9 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,14 +23,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "log", description = "This agent's journal, and with --path who changed that file: when, in which"
         + " commit, on which machine, why. No network.")
-final class LogCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
+final class LogCommand extends VaultCommand {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    VaultOptions opts;
 
     @Option(names = "--path", paramLabel = "P", description = "A vault path: its journal records and the commits that changed it.")
     String path;
@@ -47,10 +39,6 @@ final class LogCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    LogCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
     @Override
     public Integer call() throws Exception {
         Instant from = since == null ? null : since(since);
@@ -63,16 +51,19 @@ final class LogCommand implements Callable<Integer> {
         Path gitDir = VaultRepo.gitDirOf(opts.vault());
         AgentSettings s = SettingsStore.read(gitDir);
         JournalQuery.Answer answer = query.run(opts.vault(), gitDir, s.branch());
+        return print(json, () -> toMap(answer), out -> text(out, answer, s.name()));
+    }
+
+    private static Map<String, Object> toMap(JournalQuery.Answer answer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("journal", answer.records().stream().map(JournalRecord::toMap).toList());
+        if (answer.withHistory()) m.put("history", answer.history().stream().map(LogCommand::toMap).toList());
+        return m;
+    }
+
+    private void text(PrintWriter out, JournalQuery.Answer answer, String me) {
         List<JournalRecord> records = answer.records();
         List<PathHistory.Change> history = answer.history();
-        PrintWriter out = ctx.out();
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("journal", records.stream().map(JournalRecord::toMap).toList());
-            if (answer.withHistory()) m.put("history", history.stream().map(LogCommand::toMap).toList());
-            out.println(Mappers.prettyJson(m));
-            return ExitCodes.OK;
-        }
         if (answer.withHistory()) {
             out.println("changes to " + path + " on the branch, newest first:");
             if (history.isEmpty()) out.println("  none");
@@ -83,13 +74,12 @@ final class LogCommand implements Callable<Integer> {
             }
             out.println();
         }
-        out.println(s.name() + "'s journal" + (records.isEmpty() ? ": no records" : ", oldest first:"));
+        out.println(me + "'s journal" + (records.isEmpty() ? ": no records" : ", oldest first:"));
         for (JournalRecord r : records) {
             out.printf("  %s  %-26s %s  %s%s%s%n", r.time().truncatedTo(ChronoUnit.SECONDS), r.op(), r.id(),
                     r.commit() == null ? "" : "commit " + r.commit().substring(0, Math.min(10, r.commit().length())) + "  ",
                     r.paths().isEmpty() ? "" : String.join(", ", r.paths()) + "  ", r.detail() == null ? "" : r.detail());
         }
-        return ExitCodes.OK;
     }
 
     private static Map<String, Object> toMap(PathHistory.Change c) {

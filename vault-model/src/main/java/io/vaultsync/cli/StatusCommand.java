@@ -1,45 +1,24 @@
 package io.vaultsync.cli;
 
-import io.vaultsync.config.AgentSettings;
-import io.vaultsync.config.Mappers;
-import io.vaultsync.config.SettingsStore;
-import io.vaultsync.git.VaultRepo;
 import io.vaultsync.status.StatusReport;
 import io.vaultsync.status.StatusService;
 import io.vaultsync.sync.BlockedPath;
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", description = "Show where this agent stands: last sync, ahead/behind, what is held back.")
-final class StatusCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
-    @Mixin
-    VaultOptions opts;
-
+final class StatusCommand extends VaultCommand {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    StatusCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
     @Override
     public Integer call() throws Exception {
-        AgentSettings s = SettingsStore.read(VaultRepo.gitDirOf(opts.vault));
-        StatusReport r = StatusService.compute(opts.vault, s);
-        if (json) {
-            ctx.out().println(Mappers.prettyJson(r.toMap()));
-        } else {
-            print(r);
-        }
-        return ExitCodes.OK;
+        StatusReport r = StatusService.compute(opts.vault, settings());
+        return print(json, r::toMap, out -> text(out, r));
     }
 
-    private void print(StatusReport r) {
-        var out = ctx.out();
+    private static void text(PrintWriter out, StatusReport r) {
         out.printf("agent         %s (%s) on %s%n", r.agent(), r.role(), r.machine());
         out.printf("vault         %s%n", r.vault());
         out.printf("remote        %s (branch %s)%n", r.remote(), r.branch());

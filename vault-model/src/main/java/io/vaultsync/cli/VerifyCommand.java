@@ -20,29 +20,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "verify", description = "Check the journal's hash chain, that every operation it says landed is on the"
         + " remote branch (as last fetched), and the repository's health. Exit 0 clean, 18 with the first problem named."
         + " Landed commits that a forced update of the remote branch dropped are named as a rewrite, which"
         + " --acknowledge-rewrite records.")
-final class VerifyCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
-    @Mixin
-    VaultOptions opts;
-
+final class VerifyCommand extends VaultCommand {
     @Option(names = "--acknowledge-rewrite", description = "Record in the journal that the remote branch was rewritten"
             + " (the forced update verify names): the records whose commits it dropped are settled, everything else is"
             + " still checked. Refused (exit 18) when nothing shows a rewrite.")
     boolean acknowledgeRewrite;
-
-    VerifyCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
 
     @Override
     @SuppressWarnings("try") // the lock is held while the acknowledgement is appended, not used in it

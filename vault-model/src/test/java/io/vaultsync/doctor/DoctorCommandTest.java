@@ -155,7 +155,7 @@ class DoctorCommandTest {
         List<String> args = new ArrayList<>(List.of("--vault", vault.toString()));
         args.addAll(List.of(extra));
         return CliRun.of((out, err) -> {
-            CommandLine cl = new CommandLine(new DoctorCommand(new CliContext(Role.LOCAL, "local-agent", out, err,
+            CommandLine cl = new CommandLine(new DoctorCommand().in(new CliContext(Role.LOCAL, "local-agent", out, err,
                     Clock.systemUTC(), AgentExtension.NONE)));
             cl.setOut(out);
             cl.setErr(err);

@@ -3,21 +3,14 @@ package io.vaultsync.claim.cli;
 import io.vaultsync.claim.BadTaskException;
 import io.vaultsync.claim.ClaimResult;
 import io.vaultsync.claim.ClaimService;
-import io.vaultsync.cli.CliContext;
 import io.vaultsync.cli.DurationConverter;
 import io.vaultsync.cli.ExitCodes;
-import io.vaultsync.cli.VaultOptions;
-import io.vaultsync.config.AgentSettings;
-import io.vaultsync.config.SettingsStore;
-import io.vaultsync.git.VaultRepo;
+import io.vaultsync.cli.VaultCommand;
 import io.vaultsync.lease.Lease;
-import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.SyncCycle;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,35 +18,30 @@ import picocli.CommandLine.Parameters;
 final class ClaimCommands {
     private ClaimCommands() {}
 
+    /**
+     * One task move: what the output calls it, the lease a moved-in task gets (release writes none) and the
+     * service call that makes it.
+     */
+    record Move(String verb, Duration lease, Step step) {}
+
+    @FunctionalInterface
+    interface Step {
+        ClaimResult apply(ClaimService service, Path vault) throws Exception;
+    }
+
     /** The steps every move command shares: lock, service, result to output and exit code. */
-    abstract static class MoveCommand implements Callable<Integer> {
-        final CliContext ctx;
-
-        @Mixin
-        VaultOptions opts;
-
-        MoveCommand(CliContext ctx) {
-            this.ctx = ctx;
-        }
-
-        abstract String verb();
-
-        /** The lease a moved-in task gets (release writes none). */
-        Duration lease() {
-            return Lease.DEFAULT_LENGTH;
-        }
-
-        abstract ClaimResult apply(ClaimService service, Path vault) throws Exception;
+    abstract static class MoveCommand extends VaultCommand {
+        abstract Move move();
 
         @Override
-        @SuppressWarnings("try") // the lock is held for the command, not used in it
         public Integer call() throws Exception {
-            Path gitDir = VaultRepo.gitDirOf(opts.vault());
-            AgentSettings s = SettingsStore.read(gitDir);
-            try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
-                ClaimService service = new ClaimService(s, ctx.clock(),
-                        new SyncCycle(s, ctx.clock(), ClaimService.BACKOFF, SyncCycle.STALE_LOCK_AGE), lease());
-                return ClaimOutput.print(ctx.out(), ctx.err(), s.name(), verb(), apply(service, opts.vault()));
+            Move m = move();
+            try {
+                return locked(s -> {
+                    ClaimService service = new ClaimService(s, ctx.clock(),
+                            new SyncCycle(s, ctx.clock(), ClaimService.BACKOFF, SyncCycle.STALE_LOCK_AGE), m.lease());
+                    return ClaimOutput.print(ctx.out(), ctx.err(), s.name(), m.verb(), m.step().apply(service, opts.vault()));
+                });
             } catch (BadTaskException e) {
                 ctx.err().println(ctx.command() + ": " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -73,22 +61,8 @@ final class ClaimCommands {
         Duration lease = Lease.DEFAULT_LENGTH;
 
         @Override
-        Duration lease() {
-            return lease;
-        }
-
-        Claim(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        String verb() {
-            return "claimed";
-        }
-
-        @Override
-        ClaimResult apply(ClaimService service, Path vault) throws Exception {
-            return service.claim(vault, task);
+        Move move() {
+            return new Move("claimed", lease, (service, vault) -> service.claim(vault, task));
         }
     }
 
@@ -98,18 +72,9 @@ final class ClaimCommands {
         @Parameters(paramLabel = "TASK", description = "A file name, or a vault-relative path.")
         String task;
 
-        Release(CliContext ctx) {
-            super(ctx);
-        }
-
         @Override
-        String verb() {
-            return "released";
-        }
-
-        @Override
-        ClaimResult apply(ClaimService service, Path vault) throws Exception {
-            return service.release(vault, task);
+        Move move() {
+            return new Move("released", Lease.DEFAULT_LENGTH, (service, vault) -> service.release(vault, task));
         }
     }
 
@@ -130,22 +95,8 @@ final class ClaimCommands {
         Duration lease = Lease.DEFAULT_LENGTH;
 
         @Override
-        Duration lease() {
-            return lease;
-        }
-
-        Handoff(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        String verb() {
-            return "handed over to " + to;
-        }
-
-        @Override
-        ClaimResult apply(ClaimService service, Path vault) throws Exception {
-            return service.handoff(vault, task, to, note);
+        Move move() {
+            return new Move("handed over to " + to, lease, (service, vault) -> service.handoff(vault, task, to, note));
         }
     }
 }

@@ -16,8 +16,8 @@ public final class ClaimExtension implements AgentExtension {
 
     @Override
     public List<Object> commands(CliContext ctx) {
-        return List.of(new ClaimCommands.Claim(ctx), new ClaimCommands.Release(ctx), new ClaimCommands.Handoff(ctx),
-                new ClaimsCommand(ctx));
+        return List.of(new ClaimCommands.Claim().in(ctx), new ClaimCommands.Release().in(ctx),
+                new ClaimCommands.Handoff().in(ctx), new ClaimsCommand().in(ctx));
     }
 
     @Override

@@ -1,70 +1,49 @@
 package io.vaultsync.claim.cli;
 
 import io.vaultsync.claim.ClaimListing;
-import io.vaultsync.cli.CliContext;
-import io.vaultsync.cli.ExitCodes;
-import io.vaultsync.cli.VaultOptions;
+import io.vaultsync.cli.VaultCommand;
 import io.vaultsync.config.AgentSettings;
-import io.vaultsync.config.Mappers;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.sync.ClaimLog;
 import io.vaultsync.sync.VaultPolicy;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "claims", description = "List the claims in this clone: owner, state (confirmed, provisional,"
         + " uncommitted), lease expiry, handoff notes. No network.")
-final class ClaimsCommand implements Callable<Integer> {
-    private final CliContext ctx;
-
-    @Mixin
-    VaultOptions opts;
-
+final class ClaimsCommand extends VaultCommand {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Option(names = "--history", description = "Show this agent's claim record instead (claimed, undone, returned, ...).")
     boolean history;
 
-    ClaimsCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
     @Override
     public Integer call() throws Exception {
         Path gitDir = VaultRepo.gitDirOf(opts.vault());
         AgentSettings s = SettingsStore.read(gitDir);
-        var out = ctx.out();
         if (history) {
             List<ClaimLog.Entry> log = ClaimLog.read(gitDir);
-            if (json) {
-                out.println(Mappers.prettyJson(
-                        log.stream().map(ClaimLog.Entry::toMap).toList()));
-            } else {
-                for (ClaimLog.Entry e : log) out.printf("%s  %-9s %s  %s%n", e.time(), e.op(), e.task(), e.detail());
-            }
-            return ExitCodes.OK;
+            return print(json, () -> log.stream().map(ClaimLog.Entry::toMap).toList(),
+                    out -> log.forEach(e -> out.printf("%s  %-9s %s  %s%n", e.time(), e.op(), e.task(), e.detail())));
         }
         try (VaultRepo vault = VaultRepo.open(opts.vault(), s.branch())) {
             List<ClaimListing.Entry> claims = ClaimListing.list(vault, VaultPolicy.committed(vault), ctx.clock().instant());
-            if (json) {
-                out.println(Mappers.prettyJson(
-                        claims.stream().map(ClaimListing.Entry::toMap).toList()));
-                return ExitCodes.OK;
-            }
-            if (claims.isEmpty()) out.println("no claims");
-            for (ClaimListing.Entry c : claims) {
-                out.printf("%-30s %-14s %-12s %s%s%n", c.task(), c.agent(), c.state().name().toLowerCase(java.util.Locale.ROOT),
-                        c.lease().map(l -> "lease until " + l.expires() + (c.expired() ? " (EXPIRED)" : "")).orElse("no lease"),
-                        c.lease().filter(l -> l.handoffFrom() != null)
-                                .map(l -> "  from " + l.handoffFrom() + (l.note() == null ? "" : ": " + l.note())).orElse(""));
-            }
+            return print(json, () -> claims.stream().map(ClaimListing.Entry::toMap).toList(), out -> text(out, claims));
         }
-        return ExitCodes.OK;
+    }
+
+    private static void text(PrintWriter out, List<ClaimListing.Entry> claims) {
+        if (claims.isEmpty()) out.println("no claims");
+        for (ClaimListing.Entry c : claims) {
+            out.printf("%-30s %-14s %-12s %s%s%n", c.task(), c.agent(), c.state().name().toLowerCase(java.util.Locale.ROOT),
+                    c.lease().map(l -> "lease until " + l.expires() + (c.expired() ? " (EXPIRED)" : "")).orElse("no lease"),
+                    c.lease().filter(l -> l.handoffFrom() != null)
+                            .map(l -> "  from " + l.handoffFrom() + (l.note() == null ? "" : ": " + l.note())).orElse(""));
+        }
     }
 }

@@ -1,21 +1,14 @@
 package io.vaultsync.local.cli;
 
-import io.vaultsync.cli.CliContext;
 import io.vaultsync.cli.ExitCodes;
-import io.vaultsync.cli.VaultOptions;
-import io.vaultsync.config.AgentSettings;
-import io.vaultsync.config.SettingsStore;
-import io.vaultsync.git.VaultRepo;
+import io.vaultsync.cli.VaultCommand;
 import io.vaultsync.local.approve.Verdict;
 import io.vaultsync.local.approve.VerdictResult;
 import io.vaultsync.local.approve.VerdictService;
-import io.vaultsync.sync.AgentLock;
 import io.vaultsync.sync.SyncCycle;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,30 +16,15 @@ import picocli.CommandLine.Parameters;
 public final class VerdictCommands {
     private VerdictCommands() {}
 
-    abstract static class VerdictCommand implements Callable<Integer> {
-        final CliContext ctx;
-
-        @Mixin
-        VaultOptions opts;
-
+    abstract static class VerdictCommand extends VaultCommand {
         @Parameters(paramLabel = "PATH", description = "The draft: Pending_Approval/<domain>/<name>, vault-relative or absolute.")
         String path;
-
-        VerdictCommand(CliContext ctx) {
-            this.ctx = ctx;
-        }
 
         abstract VerdictResult apply(VerdictService service, Path vault) throws IOException;
 
         @Override
-        @SuppressWarnings("try") // the lock is held for the command, not used in it
-        public Integer call() throws IOException {
-            Path gitDir = VaultRepo.gitDirOf(opts.vault());
-            AgentSettings s = SettingsStore.read(gitDir);
-            try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
-                VerdictResult r = apply(new VerdictService(s, SyncCycle.standard(s)), opts.vault());
-                return print(s.name(), r);
-            }
+        public Integer call() throws Exception {
+            return locked(s -> print(s.name(), apply(new VerdictService(s, SyncCycle.standard(s)), opts.vault())));
         }
 
         private int print(String me, VerdictResult r) {
@@ -98,10 +76,6 @@ public final class VerdictCommands {
         @Option(names = "--again", description = "Approve a draft this machine approved before: its executor acts a second time.")
         boolean again;
 
-        public Approve(CliContext ctx) {
-            super(ctx);
-        }
-
         @Override
         VerdictResult apply(VerdictService service, Path vault) throws IOException {
             return service.approve(vault, path, again);
@@ -113,10 +87,6 @@ public final class VerdictCommands {
     public static final class Reject extends VerdictCommand {
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; written into the item.")
         String reason;
-
-        public Reject(CliContext ctx) {
-            super(ctx);
-        }
 
         @Override
         VerdictResult apply(VerdictService service, Path vault) throws IOException {

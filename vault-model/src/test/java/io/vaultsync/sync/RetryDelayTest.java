@@ -1,4 +1,4 @@
-package io.vaultsync.cli;
+package io.vaultsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,6 @@ class RetryDelayTest {
             "PT1S, 0, PT1S", "PT1S, 1, PT1S", "PT1S, 2, PT2S", "PT1S, 3, PT4S", "PT1S, 4, PT8S", "PT1S, 5, PT10S",
             "PT1S, 60, PT10S", "PT30S, 2, PT1M", "PT30S, 5, PT5M", "PT30S, 99, PT5M", "PT10M, 3, PT10M"})
     void doublesFromOneIntervalUpToTenIntervalsOrFiveMinutes(Duration every, int failed, Duration expected) {
-        assertThat(RunCommand.retryDelay(every, failed)).isEqualTo(expected);
+        assertThat(LoopState.retryDelay(every, failed)).isEqualTo(expected);
     }
 }

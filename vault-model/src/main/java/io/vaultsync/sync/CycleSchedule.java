@@ -13,8 +13,8 @@ import java.time.Duration;
  * <li>otherwise wait, until the earliest of those.</li>
  * </ul>
  */
-public final class Tick {
-    private Tick() {}
+public final class CycleSchedule {
+    private CycleSchedule() {}
 
     /** Why a full cycle runs when files changed: only then may its scan look at the changed paths alone. */
     public static final String FILES_CHANGED = "files changed";

@@ -1,4 +1,4 @@
-package io.vaultsync.cli;
+package io.vaultsync.sync;
 
 import java.time.Duration;
 

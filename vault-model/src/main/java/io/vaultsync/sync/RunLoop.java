@@ -1,0 +1,181 @@
+package io.vaultsync.sync;
+
+import io.vaultsync.git.ScanScope;
+import io.vaultsync.git.VaultRepo;
+import io.vaultsync.sync.LoopState.Ended;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A running agent: holds the vault's daemon lock and syncs until SIGTERM or SIGINT, which finish the cycle in
+ * flight. Watched ({@link CycleSchedule}), file events (debounced) trigger a full cycle; otherwise each interval
+ * only asks the remote for its head and runs a cycle if it moved; a full rescan at least every rescan period;
+ * a cycle that did not reach the remote is retried with backoff ({@link LoopState}). Unwatched, a full cycle
+ * every interval. The role's work runs after every cycle and every peek. A failed cycle or work pass is told
+ * to the {@link Listener} and the loop goes on: the daemon never dies of one.
+ */
+public final class RunLoop {
+    /**
+     * @param interval how often the remote is asked for news (unwatched: the time between full cycles)
+     * @param debounce how long files must be quiet before a change is synced, and the longest it waits
+     * @param rescan   a full scan of the work tree at least this often
+     * @param watch    whether file events drive the loop
+     */
+    public record Timing(Duration interval, Duration debounce, Duration rescan, boolean watch) {
+        public Timing {
+            Objects.requireNonNull(interval, "interval");
+            Objects.requireNonNull(debounce, "debounce");
+            Objects.requireNonNull(rescan, "rescan");
+        }
+    }
+
+    /** The role's work after a cycle (without the vault lock: it takes it for its own cycles). */
+    @FunctionalInterface
+    public interface Work {
+        void afterCycle(Path vault) throws IOException;
+    }
+
+    /** What the loop tells its caller as it goes; each call comes from the loop's own thread. */
+    public interface Listener {
+        /** The daemon lock is held and the signals are handled: the first cycle comes next. */
+        void started();
+
+        /** A cycle ran (its outcome says whether it reached the remote). */
+        void cycled(SyncReport report);
+
+        /** A cycle failed; the next one tries again. */
+        void cycleFailed(Exception e);
+
+        /** The role's work after a cycle failed; the next pass tries again. */
+        void workFailed(Exception e);
+
+        /** The work tree cannot be watched: a full cycle every interval instead. */
+        void notWatching(IOException e);
+
+        /** A cycle or a work pass is over: what it printed is due out now. */
+        void passEnded();
+    }
+
+    private final Path vault;
+    private final Timing timing;
+    private final SyncCycle cycle;
+    private final SyncCycle.Prelude keeper;
+    private final Work work;
+    private final Listener listener;
+
+    public RunLoop(Path vault, Timing timing, SyncCycle cycle, SyncCycle.Prelude keeper, Work work, Listener listener) {
+        this.vault = Objects.requireNonNull(vault, "vault");
+        this.timing = Objects.requireNonNull(timing, "timing");
+        this.cycle = Objects.requireNonNull(cycle, "cycle");
+        this.keeper = Objects.requireNonNull(keeper, "keeper");
+        this.work = Objects.requireNonNull(work, "work");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Runs until SIGTERM or SIGINT. Returns the number of full cycles run.
+     *
+     * @throws io.vaultsync.AgentBusyException another agent is running on this vault
+     */
+    @SuppressWarnings("try") // the daemon lock is held for the life of the loop, not used in it
+    public long run() throws IOException, InterruptedException {
+        Path gitDir = VaultRepo.gitDirOf(vault);
+        try (AgentLock daemon = AgentLock.daemon(gitDir)) {
+            StopSignal stop = StopSignal.install();
+            listener.started();
+            return timing.watch() ? watched(gitDir, stop) : unwatched(gitDir, stop);
+        }
+    }
+
+    /** A full cycle every interval. Returns the number of cycles. */
+    private long unwatched(Path gitDir, StopSignal stop) throws InterruptedException {
+        long n = 0;
+        while (!stop.requested()) {
+            n++;
+            runOnce(gitDir, ScanScope.ALL);
+            work();
+            stop.await(timing.interval());
+        }
+        return n;
+    }
+
+    /** The event-driven loop. Returns the number of cycles. */
+    private long watched(Path gitDir, StopSignal stop) throws IOException, InterruptedException {
+        TreeWatcher started;
+        try {
+            started = TreeWatcher.start(vault, stop::wake);
+        } catch (IOException e) {
+            listener.notWatching(e);
+            return unwatched(gitDir, stop);
+        }
+        long n = 0;
+        Duration every = timing.interval();
+        try (TreeWatcher watcher = started) {
+            LoopState state = LoopState.start(System.nanoTime());
+            while (!stop.requested()) {
+                long now = System.nanoTime();
+                CycleSchedule.Next next = CycleSchedule.decide(now, state.lastFull(), state.nextPeek(), watcher.dirty(),
+                        watcher.firstChangeNanos(), watcher.lastChangeNanos(), timing.debounce(), timing.rescan());
+                if (next instanceof CycleSchedule.Wait w) {
+                    stop.await(w.d());
+                    continue;
+                }
+                boolean full = next instanceof CycleSchedule.Full;
+                if (!full) {
+                    state = state.peekDue(now, every);
+                    LoopState.OnPeek onPeek = state.onPeek(now);
+                    if (onPeek == LoopState.OnPeek.WORK_ONLY) {
+                        work();
+                        continue;
+                    }
+                    full = onPeek == LoopState.OnPeek.CYCLE || peek();
+                }
+                if (full) {
+                    // changes from here on (ours included) count for the next cycle
+                    ScanScope scope = state.scope(next, watcher.drain());
+                    n++;
+                    Ended end = runOnce(gitDir, scope);
+                    state = state.cycled(now, every, scope, end, System.nanoTime());
+                }
+                work();
+            }
+        }
+        return n;
+    }
+
+    private boolean peek() {
+        try {
+            return cycle.remoteMoved(vault);
+        } catch (IOException | RuntimeException e) {
+            return true; // let a full cycle report it
+        }
+    }
+
+    /** The role's work after a cycle; a failure is told like a failed cycle and the loop goes on. */
+    private void work() {
+        try {
+            work.afterCycle(vault);
+        } catch (IOException | RuntimeException e) {
+            // a daemon never dies of a failure in one pass: it is reported and the next pass tries again
+            listener.workFailed(e);
+        }
+        listener.passEnded();
+    }
+
+    /** A failed cycle is told and the loop goes on: the agent never stops silently. */
+    @SuppressWarnings("try") // the lock is held for the cycle, not used in it
+    private Ended runOnce(Path gitDir, ScanScope scope) {
+        Ended done = Ended.FAILED;
+        try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
+            SyncReport r = cycle.run(vault, keeper, scope);
+            listener.cycled(r);
+            done = r.outcome().completed() ? Ended.DONE : Ended.UNFINISHED;
+        } catch (IOException | RuntimeException e) {
+            listener.cycleFailed(e);
+        }
+        listener.passEnded();
+        return done;
+    }
+}
