@@ -1,5 +1,9 @@
 package io.vaultsync.claim;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.vaultsync.git.TreeFiles;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.lease.Lease;
@@ -10,9 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,28 +23,48 @@ import java.util.Set;
 public final class ClaimListing {
     private ClaimListing() {}
 
+    /** Jackson writes a state in lower case ({@code confirmed}), as {@code claims --json} prints it. */
     public enum State {
         /** The remote has it. */
         CONFIRMED,
         /** Committed here, not on the remote yet: the next sync confirms or undoes it. */
         PROVISIONAL,
         /** In the work tree only (moved by hand): the next sync commits and pushes it. */
-        UNCOMMITTED
+        UNCOMMITTED;
+
+        /** As printed: {@code confirmed}, {@code provisional}, {@code uncommitted}. */
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    public record Entry(String task, String path, String agent, State state, Optional<Lease> lease, boolean expired) {
-        public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", task);
-            m.put("path", path);
-            m.put("agent", agent);
-            m.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
-            m.put("claimedAt", lease.map(l -> l.claimedAt().toString()).orElse(null));
-            m.put("leaseExpires", lease.map(l -> l.expires().toString()).orElse(null));
-            m.put("expired", expired);
-            m.put("handoffFrom", lease.map(Lease::handoffFrom).orElse(null));
-            m.put("handoffNote", lease.map(Lease::note).orElse(null));
-            return m;
+    /**
+     * One claim. Jackson writes it as {@code claims --json} prints it, the lease spread out: {@code task, path,
+     * agent, state, claimedAt, leaseExpires, expired, handoffFrom, handoffNote} (null where there is no lease).
+     */
+    @JsonPropertyOrder({"task", "path", "agent", "state", "claimedAt", "leaseExpires", "expired", "handoffFrom",
+            "handoffNote"})
+    public record Entry(String task, String path, String agent, State state, @JsonIgnore Optional<Lease> lease,
+            boolean expired) {
+        @JsonProperty
+        Instant claimedAt() {
+            return lease.map(Lease::claimedAt).orElse(null);
+        }
+
+        @JsonProperty
+        Instant leaseExpires() {
+            return lease.map(Lease::expires).orElse(null);
+        }
+
+        @JsonProperty
+        String handoffFrom() {
+            return lease.map(Lease::handoffFrom).orElse(null);
+        }
+
+        @JsonProperty
+        String handoffNote() {
+            return lease.map(Lease::note).orElse(null);
         }
     }
 

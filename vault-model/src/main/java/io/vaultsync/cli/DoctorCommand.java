@@ -28,7 +28,7 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DoctorReport r = new VaultDoctor(ctx.clock()).examine(opts.vault());
         if (json) {
-            ctx.out().println(Mappers.prettyJson(r.toMap()));
+            ctx.out().println(Mappers.prettyJson(r));
         } else {
             r.lines().forEach(ctx.out()::println);
         }

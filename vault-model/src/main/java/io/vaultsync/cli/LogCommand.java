@@ -1,5 +1,7 @@
 package io.vaultsync.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
 import io.vaultsync.config.Mappers;
@@ -13,9 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,10 +67,7 @@ final class LogCommand implements Callable<Integer> {
         List<PathHistory.Change> history = answer.history();
         PrintWriter out = ctx.out();
         if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("journal", records.stream().map(JournalRecord::toMap).toList());
-            if (answer.withHistory()) m.put("history", history.stream().map(LogCommand::toMap).toList());
-            out.println(Mappers.prettyJson(m));
+            out.println(Mappers.prettyJson(new Json(records, answer.withHistory() ? history : null)));
             return ExitCodes.OK;
         }
         if (answer.withHistory()) {
@@ -92,18 +89,8 @@ final class LogCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static Map<String, Object> toMap(PathHistory.Change c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", c.time().toString());
-        m.put("agent", c.agent());
-        m.put("author", c.author());
-        m.put("machine", c.machine());
-        m.put("device", c.device());
-        m.put("operation", c.operation());
-        m.put("commit", c.commit());
-        m.put("subject", c.subject());
-        return m;
-    }
+    /** What {@code log --json} prints: the records, and the path's changes when a path was asked for. */
+    record Json(List<JournalRecord> journal, @JsonInclude(Include.NON_NULL) List<PathHistory.Change> history) {}
 
     private Instant since(String text) {
         try {

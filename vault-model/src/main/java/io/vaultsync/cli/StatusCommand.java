@@ -31,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
         AgentSettings s = SettingsStore.read(VaultRepo.gitDirOf(opts.vault));
         StatusReport r = StatusService.compute(opts.vault, s);
         if (json) {
-            ctx.out().println(Mappers.prettyJson(r.toMap()));
+            ctx.out().println(Mappers.prettyJson(r));
         } else {
             print(r);
         }

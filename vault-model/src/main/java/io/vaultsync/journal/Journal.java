@@ -1,5 +1,6 @@
 package io.vaultsync.journal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.JsonLines;
 import io.vaultsync.config.SettingsStore;
@@ -55,7 +56,7 @@ public final class Journal {
         if (lastHash == null) lastHash = lastHash();
         JournalRecord r = new JournalRecord(id, op.journalName(), clock.instant(), agent, machine, device, paths, commit,
                 detail, null, null, source).chained(lastHash);
-        JsonLines.append(file, r.toMap());
+        JsonLines.append(file, r);
         lastHash = r.hash();
         count++;
         try {
@@ -91,12 +92,12 @@ public final class Journal {
         int start = from;
         for (int i = from; i < end; i++) {
             if (all[i] != '\n') continue;
-            Map<String, Object> m = JsonLines.parse(new String(all, start, i - start, StandardCharsets.UTF_8));
+            JsonNode line = JsonLines.parse(new String(all, start, i - start, StandardCharsets.UTF_8));
             start = i + 1;
-            if (m == null) continue;
+            if (line == null) continue;
             try {
-                out.add(JournalRecord.fromMap(m));
-            } catch (RuntimeException e) {
+                out.add(JsonLines.bind(line, JournalRecord.class));
+            } catch (IOException | RuntimeException e) {
                 LOG.warn("journal {}: skipped a line that is not a record ({}); run verify", file, e.getMessage());
             }
         }

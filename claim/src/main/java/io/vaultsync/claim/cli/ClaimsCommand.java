@@ -43,8 +43,7 @@ final class ClaimsCommand implements Callable<Integer> {
         if (history) {
             List<ClaimLog.Entry> log = ClaimLog.read(gitDir);
             if (json) {
-                out.println(Mappers.prettyJson(
-                        log.stream().map(ClaimLog.Entry::toMap).toList()));
+                out.println(Mappers.prettyJson(log));
             } else {
                 for (ClaimLog.Entry e : log) out.printf("%s  %-9s %s  %s%n", e.time(), e.op(), e.task(), e.detail());
             }
@@ -53,13 +52,12 @@ final class ClaimsCommand implements Callable<Integer> {
         try (VaultRepo vault = VaultRepo.open(opts.vault(), s.branch())) {
             List<ClaimListing.Entry> claims = ClaimListing.list(vault, VaultPolicy.committed(vault), ctx.clock().instant());
             if (json) {
-                out.println(Mappers.prettyJson(
-                        claims.stream().map(ClaimListing.Entry::toMap).toList()));
+                out.println(Mappers.prettyJson(claims));
                 return ExitCodes.OK;
             }
             if (claims.isEmpty()) out.println("no claims");
             for (ClaimListing.Entry c : claims) {
-                out.printf("%-30s %-14s %-12s %s%s%n", c.task(), c.agent(), c.state().name().toLowerCase(java.util.Locale.ROOT),
+                out.printf("%-30s %-14s %-12s %s%s%n", c.task(), c.agent(), c.state().label(),
                         c.lease().map(l -> "lease until " + l.expires() + (c.expired() ? " (EXPIRED)" : "")).orElse("no lease"),
                         c.lease().filter(l -> l.handoffFrom() != null)
                                 .map(l -> "  from " + l.handoffFrom() + (l.note() == null ? "" : ": " + l.note())).orElse(""));
