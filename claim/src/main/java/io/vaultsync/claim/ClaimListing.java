@@ -1,8 +1,5 @@
 package io.vaultsync.claim;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.vaultsync.git.TreeFiles;
 import io.vaultsync.git.VaultRepo;
@@ -39,34 +36,19 @@ public final class ClaimListing {
         }
     }
 
-    /**
-     * One claim. Jackson writes it as {@code claims --json} prints it, the lease spread out: {@code task, path,
-     * agent, state, claimedAt, leaseExpires, expired, handoffFrom, handoffNote} (null where there is no lease).
-     */
-    @JsonPropertyOrder({"task", "path", "agent", "state", "claimedAt", "leaseExpires", "expired", "handoffFrom",
-            "handoffNote"})
-    public record Entry(String task, String path, String agent, State state, @JsonIgnore Optional<Lease> lease,
-            boolean expired) {
-        @JsonProperty
-        Instant claimedAt() {
-            return lease.map(Lease::claimedAt).orElse(null);
-        }
-
-        @JsonProperty
-        Instant leaseExpires() {
-            return lease.map(Lease::expires).orElse(null);
-        }
-
-        @JsonProperty
-        String handoffFrom() {
-            return lease.map(Lease::handoffFrom).orElse(null);
-        }
-
-        @JsonProperty
-        String handoffNote() {
-            return lease.map(Lease::note).orElse(null);
+    /** One claim; Jackson writes it as {@link Json}, the lease spread out. */
+    public record Entry(String task, String path, String agent, State state, Optional<Lease> lease, boolean expired) {
+        @JsonValue
+        Json json() {
+            Lease l = lease.orElse(null);
+            return l == null ? new Json(task, path, agent, state, null, null, expired, null, null)
+                    : new Json(task, path, agent, state, l.claimedAt(), l.expires(), expired, l.handoffFrom(), l.note());
         }
     }
+
+    /** What {@code claims --json} prints of a claim (null where there is no lease). */
+    record Json(String task, String path, String agent, State state, Instant claimedAt, Instant leaseExpires,
+            boolean expired, String handoffFrom, String handoffNote) {}
 
     public static List<Entry> list(VaultRepo vault, Policy policy, Instant now) throws IOException {
         Set<String> remote = TreeFiles.under(vault.repository(), vault.tracking(), ClaimPaths.IN_PROGRESS).keySet();
