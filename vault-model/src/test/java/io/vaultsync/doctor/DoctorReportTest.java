@@ -3,6 +3,7 @@ package io.vaultsync.doctor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.vaultsync.config.Mappers;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class DoctorReportTest {
         DoctorReport r = new DoctorReport(List.of(Check.ok("a", "x"), Check.warn("b", "y", "z"), Check.warn("c", "y", "z")));
         assertThat(r.passed()).isTrue();
         assertThat(r.lines()).last().isEqualTo("doctor: ok, 1 passed, 2 warnings");
-        assertThat(Mappers.JSON.convertValue(r, Map.class)).containsEntry("ok", true);
+        assertThat(Mappers.JSON.convertValue(r, new TypeReference<Map<String, Object>>() {})).containsEntry("ok", true);
     }
 
     @Test
