@@ -1,5 +1,6 @@
 package io.vaultsync.claim;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.vaultsync.git.TreeFiles;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.lease.Lease;
@@ -10,9 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,30 +20,35 @@ import java.util.Set;
 public final class ClaimListing {
     private ClaimListing() {}
 
+    /** Jackson writes a state in lower case ({@code confirmed}), as {@code claims --json} prints it. */
     public enum State {
         /** The remote has it. */
         CONFIRMED,
         /** Committed here, not on the remote yet: the next sync confirms or undoes it. */
         PROVISIONAL,
         /** In the work tree only (moved by hand): the next sync commits and pushes it. */
-        UNCOMMITTED
-    }
+        UNCOMMITTED;
 
-    public record Entry(String task, String path, String agent, State state, Optional<Lease> lease, boolean expired) {
-        public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", task);
-            m.put("path", path);
-            m.put("agent", agent);
-            m.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
-            m.put("claimedAt", lease.map(l -> l.claimedAt().toString()).orElse(null));
-            m.put("leaseExpires", lease.map(l -> l.expires().toString()).orElse(null));
-            m.put("expired", expired);
-            m.put("handoffFrom", lease.map(Lease::handoffFrom).orElse(null));
-            m.put("handoffNote", lease.map(Lease::note).orElse(null));
-            return m;
+        /** As printed: {@code confirmed}, {@code provisional}, {@code uncommitted}. */
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /** One claim; Jackson writes it as {@link Json}, the lease spread out. */
+    public record Entry(String task, String path, String agent, State state, Optional<Lease> lease, boolean expired) {
+        @JsonValue
+        Json json() {
+            Lease l = lease.orElse(null);
+            return l == null ? new Json(task, path, agent, state, null, null, expired, null, null)
+                    : new Json(task, path, agent, state, l.claimedAt(), l.expires(), expired, l.handoffFrom(), l.note());
+        }
+    }
+
+    /** What {@code claims --json} prints of a claim (null where there is no lease). */
+    record Json(String task, String path, String agent, State state, Instant claimedAt, Instant leaseExpires,
+            boolean expired, String handoffFrom, String handoffNote) {}
 
     public static List<Entry> list(VaultRepo vault, Policy policy, Instant now) throws IOException {
         Set<String> remote = TreeFiles.under(vault.repository(), vault.tracking(), ClaimPaths.IN_PROGRESS).keySet();

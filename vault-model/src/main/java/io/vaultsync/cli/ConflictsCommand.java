@@ -1,13 +1,14 @@
 package io.vaultsync.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.Keep;
 import io.vaultsync.conflict.CardFiles;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,7 @@ final class ConflictsCommand extends VaultCommand {
     public Integer call() throws Exception {
         AgentSettings s = settings();
         List<CardFiles.Entry> cards = all ? CardFiles.all(opts.vault()) : CardFiles.open(opts.vault());
-        return print(json, () -> cards.stream().map(e -> toMap(e, s.name())).toList(), out -> text(out, cards, s.name()));
+        return print(json, () -> cards.stream().map(e -> json(e, s.name())).toList(), out -> text(out, cards, s.name()));
     }
 
     private void text(PrintWriter out, List<CardFiles.Entry> cards, String me) {
@@ -54,37 +55,22 @@ final class ConflictsCommand extends VaultCommand {
         return v.at() == null ? " (absent)" : " at " + v.at();
     }
 
-    private static Map<String, Object> toMap(CardFiles.Entry e, String me) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", e.file());
+    /** What {@code conflicts --json} prints of a card file: the card as below, or why it could not be read. */
+    static Object json(CardFiles.Entry e, String me) {
         ConflictCard c = e.card();
-        if (c == null) {
-            m.put("problem", e.problem());
-            return m;
-        }
-        m.put("id", c.id());
-        m.put("kind", c.kind().yamlName());
-        m.put("path", c.path());
-        m.put("status", c.isOpen() ? "open" : "resolved");
-        m.put("base", c.base());
-        m.put("ours", side(c.ours()));
-        m.put("theirs", side(c.theirs()));
-        m.put("inPlace", c.inPlace().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("options", c.options().stream().map(Keep::yamlName).toList());
-        m.put("recommendation", c.recommendation().yamlName());
-        m.put("reason", c.reason());
-        m.put("createdAt", c.createdAt().toString());
-        m.put("createdBy", c.createdBy());
-        m.put("resolvableHere", c.isOpen() && c.createdBy().equals(me));
-        if (!c.isOpen()) m.put("resolution", c.resolution().keep().yamlName());
-        return m;
+        if (c == null) return new Unreadable(e.file(), e.problem());
+        return new CardJson(e.file(), c.id(), c.kind().yamlName(), c.path(), c.isOpen() ? "open" : "resolved", c.base(),
+                c.ours(), c.theirs(), c.inPlace().name().toLowerCase(Locale.ROOT),
+                c.options().stream().map(Keep::yamlName).toList(), c.recommendation().yamlName(), c.reason(),
+                c.createdAt(), c.createdBy(), c.isOpen() && c.createdBy().equals(me),
+                c.isOpen() ? null : c.resolution().keep().yamlName());
     }
 
-    private static Map<String, Object> side(ConflictCard.Version v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("agent", v.agent());
-        m.put("commit", v.commit());
-        m.put("at", v.at());
-        return m;
-    }
+    record Unreadable(String file, String problem) {}
+
+    /** A readable card; {@code resolution} only once it is resolved. */
+    record CardJson(String file, String id, String kind, String path, String status, String base,
+            ConflictCard.Version ours, ConflictCard.Version theirs, String inPlace, List<String> options,
+            String recommendation, String reason, Instant createdAt, String createdBy, boolean resolvableHere,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String resolution) {}
 }

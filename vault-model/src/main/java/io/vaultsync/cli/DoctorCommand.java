@@ -17,7 +17,7 @@ public final class DoctorCommand extends VaultCommand {
     public Integer call() throws Exception {
         DoctorReport r = new VaultDoctor(ctx.clock()).examine(opts.vault());
         if (json) {
-            ctx.out().println(Mappers.prettyJson(r.toMap()));
+            ctx.out().println(Mappers.prettyJson(r));
         } else {
             r.lines().forEach(ctx.out()::println);
         }

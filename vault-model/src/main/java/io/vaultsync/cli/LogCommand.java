@@ -1,5 +1,7 @@
 package io.vaultsync.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
 import io.vaultsync.config.SettingsStore;
@@ -12,9 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,14 +51,8 @@ final class LogCommand extends VaultCommand {
         Path gitDir = VaultRepo.gitDirOf(opts.vault());
         AgentSettings s = SettingsStore.read(gitDir);
         JournalQuery.Answer answer = query.run(opts.vault(), gitDir, s.branch());
-        return print(json, () -> toMap(answer), out -> text(out, answer, s.name()));
-    }
-
-    private static Map<String, Object> toMap(JournalQuery.Answer answer) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("journal", answer.records().stream().map(JournalRecord::toMap).toList());
-        if (answer.withHistory()) m.put("history", answer.history().stream().map(LogCommand::toMap).toList());
-        return m;
+        return print(json, () -> new Json(answer.records(), answer.withHistory() ? answer.history() : null),
+                out -> text(out, answer, s.name()));
     }
 
     private void text(PrintWriter out, JournalQuery.Answer answer, String me) {
@@ -82,18 +76,8 @@ final class LogCommand extends VaultCommand {
         }
     }
 
-    private static Map<String, Object> toMap(PathHistory.Change c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", c.time().toString());
-        m.put("agent", c.agent());
-        m.put("author", c.author());
-        m.put("machine", c.machine());
-        m.put("device", c.device());
-        m.put("operation", c.operation());
-        m.put("commit", c.commit());
-        m.put("subject", c.subject());
-        return m;
-    }
+    /** What {@code log --json} prints: the records, and the path's changes when a path was asked for. */
+    record Json(List<JournalRecord> journal, @JsonInclude(Include.NON_NULL) List<PathHistory.Change> history) {}
 
     private Instant since(String text) {
         try {

@@ -15,7 +15,7 @@ final class StatusCommand extends VaultCommand {
     @Override
     public Integer call() throws Exception {
         StatusReport r = StatusService.compute(opts.vault, settings());
-        return print(json, r::toMap, out -> text(out, r));
+        return print(json, () -> r, out -> text(out, r));
     }
 
     private static void text(PrintWriter out, StatusReport r) {

@@ -2,6 +2,8 @@ package io.vaultsync.config;
 
 import static io.vaultsync.config.Mappers.JSON;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vaultsync.VaultStateException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An append-only file of JSON objects, one per line, each fsynced before {@link #append} returns. A line
@@ -23,7 +24,8 @@ public final class JsonLines {
 
     private JsonLines() {}
 
-    public static void append(Path file, Map<String, ?> record) {
+    /** Appends {@code record} as Jackson writes it with {@link Mappers#JSON}, on one line. */
+    public static void append(Path file, Object record) {
         try {
             Files.createDirectories(file.getParent());
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -42,26 +44,38 @@ public final class JsonLines {
         }
     }
 
-    /** Every whole record, oldest first; a missing file has none. */
-    public static List<Map<String, Object>> read(Path file) throws IOException {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /**
+     * Every whole record that is a {@code type}, oldest first; a missing file has none. A line cut short by a
+     * crash is skipped, and so is one that is not a {@code type} (not a record this version wrote).
+     */
+    public static <T> List<T> read(Path file, Class<T> type) throws IOException {
+        List<T> out = new ArrayList<>();
         if (!Files.exists(file)) return out;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            Map<String, Object> m = parse(line);
-            if (m != null) out.add(m);
+            JsonNode n = parse(line);
+            if (n == null) continue;
+            try {
+                out.add(bind(n, type));
+            } catch (IOException | RuntimeException unreadable) {
+                // not a record this version wrote
+            }
         }
         return out;
     }
 
-    /** One line's record, or null for a blank line or one cut short by a crash (its operation did not complete). */
-    public static Map<String, Object> parse(String line) {
+    /** One line's JSON object, or null for a blank line or one cut short by a crash (its operation did not complete). */
+    public static JsonNode parse(String line) {
         if (line.isBlank()) return null;
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = JSON.readValue(line, Map.class);
-            return m;
+            JsonNode n = JSON.readTree(line);
+            return n.isObject() ? n : null;
         } catch (IOException torn) {
             return null;
         }
+    }
+
+    /** One line's object as a {@code type}; keys it does not know are ignored (a newer version may add some). */
+    public static <T> T bind(JsonNode object, Class<T> type) throws IOException {
+        return JSON.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(object);
     }
 }

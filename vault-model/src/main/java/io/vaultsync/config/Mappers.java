@@ -13,12 +13,15 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The one JSON mapper and the one YAML mapper of the tools, each configured here once: a {@link Duration}
- * is written and read in the short form of {@link Durations} (200ms, 30s, 5m). Both are configured before
+ * is written and read in the short form of {@link Durations} (200ms, 30s, 5m), an {@link Instant} in
+ * ISO-8601 as {@link Instant#toString()} writes it. Both are configured before
  * they are published and never reconfigured after, so they are safe to share between threads.
  */
 public final class Mappers {
@@ -49,19 +52,26 @@ public final class Mappers {
     }
 
     private static ObjectMapper configured(ObjectMapper m) {
-        SimpleModule durations = new SimpleModule("vaultsync-durations");
-        durations.addSerializer(Duration.class, new JsonSerializer<>() {
+        SimpleModule times = new SimpleModule("vaultsync-times");
+        asText(times, Duration.class, Durations::format, Durations::parse);
+        asText(times, Instant.class, Instant::toString, Instant::parse);
+        return m.registerModule(times);
+    }
+
+    /** Writes a {@code type} as the string {@code format} gives, reads it back with {@code parse}. */
+    private static <T> void asText(SimpleModule module, Class<T> type, Function<T, String> format,
+            Function<String, T> parse) {
+        module.addSerializer(type, new JsonSerializer<>() {
             @Override
-            public void serialize(Duration d, JsonGenerator g, SerializerProvider p) throws IOException {
-                g.writeString(Durations.format(d));
+            public void serialize(T value, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeString(format.apply(value));
             }
         });
-        durations.addDeserializer(Duration.class, new JsonDeserializer<>() {
+        module.addDeserializer(type, new JsonDeserializer<>() {
             @Override
-            public Duration deserialize(JsonParser p, DeserializationContext c) throws IOException {
-                return Durations.parse(p.getValueAsString());
+            public T deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                return parse.apply(p.getValueAsString());
             }
         });
-        return m.registerModule(durations);
     }
 }

@@ -1,5 +1,6 @@
 package io.vaultsync.doctor;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.vaultsync.transport.Redact;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,6 +15,7 @@ public record Check(String name, Level level, String detail, String fix) {
         OK, WARN, FAIL;
 
         /** As printed: {@code ok}, {@code warn}, {@code fail}. */
+        @JsonValue
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }

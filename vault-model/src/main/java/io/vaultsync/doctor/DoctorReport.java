@@ -1,16 +1,22 @@
 package io.vaultsync.doctor;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Every check {@code doctor} ran, in order. Passed unless one failed; warnings do not count against it. */
+/**
+ * Every check {@code doctor} ran, in order. Passed unless one failed; warnings do not count against it.
+ * Jackson writes the JSON form: {@code {"ok": bool, "checks": [{"name", "level", "detail", "fix"}]}} (fix
+ * null when ok).
+ */
+@JsonPropertyOrder({"ok", "checks"})
 public record DoctorReport(List<Check> checks) {
     public DoctorReport {
         checks = List.copyOf(checks);
     }
 
+    @JsonProperty("ok")
     public boolean passed() {
         return checks.stream().noneMatch(Check::failed);
     }
@@ -36,22 +42,5 @@ public record DoctorReport(List<Check> checks) {
                 : "doctor: FAILED: " + String.join(", ", failed) + " (" + warned + " warning" + (warned == 1 ? "" : "s")
                         + ")");
         return out;
-    }
-
-    /** The JSON form: {@code {"ok": bool, "checks": [{"name", "level", "detail", "fix"}]}} (fix null when ok). */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ok", passed());
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Check c : checks) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("name", c.name());
-            e.put("level", c.level().label());
-            e.put("detail", c.detail());
-            e.put("fix", c.fix());
-            list.add(e);
-        }
-        m.put("checks", list);
-        return m;
     }
 }

@@ -55,7 +55,7 @@ public final class Journal {
         if (lastHash == null) lastHash = lastHash();
         JournalRecord r = new JournalRecord(id, op.journalName(), clock.instant(), agent, machine, device, paths, commit,
                 detail, null, null, source).chained(lastHash);
-        JsonLines.append(file, r.toMap());
+        JsonLines.append(file, r);
         lastHash = r.hash();
         count++;
         try {

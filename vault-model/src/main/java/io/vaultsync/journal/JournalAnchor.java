@@ -2,22 +2,23 @@ package io.vaultsync.journal;
 
 import static io.vaultsync.config.Mappers.JSON;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.vaultsync.config.AtomicFiles;
+import io.vaultsync.config.JsonLines;
 import io.vaultsync.config.SettingsStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The journal's head, kept outside the journal ({@code .git/vaultsync/journal-head.json}): how many records
  * it had and the last one's hash, written after each record. A journal cut short (its last records removed,
- * or emptied) still has an intact hash chain; the anchor is what shows it.
+ * or emptied) still has an intact hash chain; the anchor is what shows it. Written and read by Jackson as
+ * {@code {"count":N,"hash":"..."}}.
  */
-public record JournalAnchor(long count, String hash) {
+public record JournalAnchor(@JsonProperty(required = true) long count, String hash) {
 
     static Path file(Path gitDir) {
         return SettingsStore.stateDir(gitDir).resolve("journal-head.json");
@@ -28,18 +29,14 @@ public record JournalAnchor(long count, String hash) {
         Path f = file(gitDir);
         if (!Files.isRegularFile(f)) return Optional.empty();
         try {
-            Map<?, ?> m = JSON.readValue(f.toFile(), Map.class);
-            return Optional.of(new JournalAnchor(((Number) m.get("count")).longValue(), String.valueOf(m.get("hash"))));
+            return Optional.of(JsonLines.bind(JSON.readTree(f.toFile()), JournalAnchor.class));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     void write(Path gitDir) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", count);
-        m.put("hash", hash);
-        AtomicFiles.write(file(gitDir), JSON.writeValueAsBytes(m));
+        AtomicFiles.write(file(gitDir), JSON.writeValueAsBytes(this));
     }
 
     /**

@@ -1,9 +1,8 @@
 package io.vaultsync.journal;
 
-import static io.vaultsync.config.Mappers.JSON;
-
+import io.vaultsync.config.JsonLines;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Checks a journal's hash chain, line by line. Pure. */
@@ -19,9 +18,7 @@ public final class JournalCheck {
         for (int i = 0; i < lines.size(); i++) {
             JournalRecord r;
             try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> m = JSON.readValue(lines.get(i), Map.class);
-                r = JournalRecord.fromMap(m);
+                r = JsonLines.bind(Objects.requireNonNull(JsonLines.parse(lines.get(i))), JournalRecord.class);
             } catch (Exception e) {
                 return Optional.of(new Break(i + 1, null, "not a journal record"));
             }

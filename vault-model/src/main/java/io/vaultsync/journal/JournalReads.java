@@ -1,5 +1,6 @@
 package io.vaultsync.journal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vaultsync.config.JsonLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +44,12 @@ public final class JournalReads {
         int start = from;
         for (int i = from; i < end; i++) {
             if (all[i] != '\n') continue;
-            Map<String, Object> m = JsonLines.parse(new String(all, start, i - start, StandardCharsets.UTF_8));
+            JsonNode line = JsonLines.parse(new String(all, start, i - start, StandardCharsets.UTF_8));
             start = i + 1;
-            if (m == null) continue;
+            if (line == null) continue;
             try {
-                out.add(JournalRecord.fromMap(m));
-            } catch (RuntimeException e) {
+                out.add(JsonLines.bind(line, JournalRecord.class));
+            } catch (IOException | RuntimeException e) {
                 LOG.warn("journal {}: skipped a line that is not a record ({}); run verify", file, e.getMessage());
             }
         }

@@ -1,18 +1,20 @@
 package io.vaultsync.journal;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * One journal record. {@code hash} is the SHA-256 of the record's other fields in a fixed order (each as
+ * One journal record, one line of the journal as Jackson writes and reads it: its keys in the order of the
+ * fields, each one present (null where unset) but {@code source}, which only a replay has. {@code hash} is the SHA-256 of the record's other fields in a fixed order (each as
  * its length and its UTF-8 bytes, so no field can run into the next), {@code prev} is the previous record's
  * hash ({@link #GENESIS} for the first): changing, removing or reordering a record breaks the chain.
  *
@@ -24,8 +26,10 @@ import java.util.Objects;
  * @param source for a replay (and the reconcile that follows it): the local commit it was replayed from, or
  *               null; hashed only when present, so records without one keep their hashes
  */
+@JsonPropertyOrder({"id", "op", "time", "agent", "machine", "device", "paths", "commit", "detail", "prev", "hash", "source"})
 public record JournalRecord(String id, String op, Instant time, String agent, String machine, String device,
-        List<String> paths, String commit, String detail, String prev, String hash, String source) {
+        List<String> paths, String commit, String detail, String prev, String hash,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String source) {
     public static final String GENESIS = "0".repeat(64);
 
     /** A record with no replay source. */
@@ -34,6 +38,7 @@ public record JournalRecord(String id, String op, Instant time, String agent, St
         this(id, op, time, agent, machine, device, paths, commit, detail, prev, hash, null);
     }
 
+    @JsonCreator
     public JournalRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(op, "op");
@@ -70,30 +75,5 @@ public record JournalRecord(String id, String op, Instant time, String agent, St
 
     private static String str(String s) {
         return s == null ? "\u0000" : s;
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("op", op);
-        m.put("time", time.toString());
-        m.put("agent", agent);
-        m.put("machine", machine);
-        m.put("device", device);
-        m.put("paths", paths);
-        m.put("commit", commit);
-        m.put("detail", detail);
-        m.put("prev", prev);
-        m.put("hash", hash);
-        if (source != null) m.put("source", source);
-        return m;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static JournalRecord fromMap(Map<String, Object> m) {
-        return new JournalRecord((String) m.get("id"), (String) m.get("op"), Instant.parse((String) m.get("time")),
-                (String) m.get("agent"), (String) m.get("machine"), (String) m.get("device"),
-                (List<String>) m.get("paths"), (String) m.get("commit"), (String) m.get("detail"), (String) m.get("prev"),
-                (String) m.get("hash"), (String) m.get("source"));
     }
 }

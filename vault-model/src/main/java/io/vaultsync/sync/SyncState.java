@@ -2,23 +2,23 @@ package io.vaultsync.sync;
 
 import static io.vaultsync.config.Mappers.JSON;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
+import io.vaultsync.config.JsonLines;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.transport.TransportFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The checkpoint an agent keeps between cycles (outside the work tree): when it last completed a cycle,
  * the remote head it integrated, how the last attempt ended and how many failed in a row.
  */
 public record SyncState(Instant lastSync, String lastRemoteHead, Instant lastAttempt, String lastOutcome,
-        int consecutiveFailures, TransportError transportError) {
+        int consecutiveFailures, @JsonInclude(JsonInclude.Include.NON_NULL) TransportError transportError) {
 
     public static final SyncState NEVER = new SyncState(null, null, null, "never", 0, null);
 
@@ -48,43 +48,34 @@ public record SyncState(Instant lastSync, String lastRemoteHead, Instant lastAtt
         Path f = file(gitDir);
         if (!Files.isRegularFile(f)) return NEVER;
         try {
-            Map<?, ?> m = JSON.readValue(f.toFile(), Map.class);
-            return new SyncState(instant(m.get("lastSync")), (String) m.get("lastRemoteHead"),
-                    instant(m.get("lastAttempt")), String.valueOf(m.get("lastOutcome")),
-                    m.get("consecutiveFailures") instanceof Number n ? n.intValue() : 0, error(m.get("transportError")));
+            return JsonLines.bind(JSON.readTree(f.toFile()), Stored.class).state();
         } catch (IOException | RuntimeException e) {
             // a torn or foreign file is not fatal: the state is rebuilt by the next cycle
             return NEVER;
         }
     }
 
-    public void write(Path gitDir) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lastSync", lastSync == null ? null : lastSync.toString());
-        m.put("lastRemoteHead", lastRemoteHead);
-        m.put("lastAttempt", lastAttempt == null ? null : lastAttempt.toString());
-        m.put("lastOutcome", lastOutcome);
-        m.put("consecutiveFailures", consecutiveFailures);
-        if (transportError != null) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("kind", transportError.kind());
-            e.put("message", transportError.message());
-            e.put("since", transportError.since().toString());
-            m.put("transportError", e);
+    /**
+     * The file as Jackson reads it, leniently: a count that is no number reads as 0, an error without its
+     * kind or its start as none (the next cycle writes the file again).
+     */
+    record Stored(Instant lastSync, String lastRemoteHead, Instant lastAttempt, String lastOutcome,
+            Object consecutiveFailures, TransportError transportError) {
+        SyncState state() {
+            TransportError e = transportError == null || transportError.kind() == null || transportError.since() == null
+                    ? null : new TransportError(transportError.kind(), String.valueOf(transportError.message()),
+                            transportError.since());
+            return new SyncState(lastSync, lastRemoteHead, lastAttempt, String.valueOf(lastOutcome),
+                    consecutiveFailures instanceof Number n ? n.intValue() : 0, e);
         }
+    }
+
+    /** Written by Jackson, indented: the fields in order, the transport error only while there is one. */
+    public void write(Path gitDir) {
         try {
-            AtomicFiles.write(file(gitDir), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
+            AtomicFiles.write(file(gitDir), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
         } catch (IOException e) {
             throw new VaultStateException("cannot write checkpoint " + file(gitDir) + ": " + e.getMessage(), e);
         }
-    }
-
-    private static TransportError error(Object o) {
-        if (!(o instanceof Map<?, ?> e) || e.get("kind") == null || e.get("since") == null) return null;
-        return new TransportError(e.get("kind").toString(), String.valueOf(e.get("message")), instant(e.get("since")));
-    }
-
-    private static Instant instant(Object o) {
-        return o == null ? null : Instant.parse(o.toString());
     }
 }

@@ -1,5 +1,7 @@
 package io.vaultsync.work;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.vaultsync.config.JsonLines;
 import io.vaultsync.config.SettingsStore;
 import java.io.IOException;
@@ -7,10 +9,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a role's commands did (the local executors, the cloud handlers), one fsynced JSON line per event in
@@ -23,18 +25,26 @@ public final class WorkLedger {
     public static final String HANDLERS = "handlers.jsonl";
 
     /** What happened to one piece of work. */
-    public enum Event { STARTED, SUCCEEDED, FAILED, CARDED, RETRY, SKIPPED, DONE }
+    public enum Event {
+        STARTED, SUCCEEDED, FAILED, CARDED, RETRY, SKIPPED, DONE;
+
+        /** As written in the ledger: {@code started}, {@code succeeded}, ... */
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        static Event of(String label) {
+            return valueOf(label.toUpperCase(Locale.ROOT));
+        }
+    }
 
     /** One line: the work's key, the file it concerns, the event, when, and a detail (the outcome, the failure, the card id). */
     public record Entry(String key, String item, Event event, Instant time, String detail) {
-        Map<String, String> toMap() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("key", key);
-            m.put("item", item);
-            m.put("event", event.name().toLowerCase(Locale.ROOT));
-            m.put("time", time.toString());
-            m.put("detail", detail);
-            return m;
+        public Entry {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(time, "time");
         }
     }
 
@@ -50,7 +60,7 @@ public final class WorkLedger {
     }
 
     public void append(Entry e) {
-        JsonLines.append(file, e.toMap());
+        JsonLines.append(file, e);
     }
 
     /** Every entry, grouped by key, oldest first within each. */
@@ -61,16 +71,6 @@ public final class WorkLedger {
     }
 
     public List<Entry> read() throws IOException {
-        List<Entry> out = new ArrayList<>();
-        for (Map<String, Object> m : JsonLines.read(file)) {
-            try {
-                out.add(new Entry((String) m.get("key"), (String) m.get("item"),
-                        Event.valueOf(((String) m.get("event")).toUpperCase(Locale.ROOT)),
-                        Instant.parse((String) m.get("time")), (String) m.get("detail")));
-            } catch (RuntimeException unreadable) {
-                // not a record this version wrote
-            }
-        }
-        return out;
+        return JsonLines.read(file, Entry.class);
     }
 }

@@ -20,11 +20,11 @@ class JsonLinesTest {
         JsonLines.append(f, Map.of("n", 1));
         Files.write(f, "{\"n\":2,\"ha".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND); // killed mid-write
         JsonLines.append(f, Map.of("n", 3));
-        assertThat(JsonLines.read(f)).containsExactly(Map.of("n", 1), Map.of("n", 3));
+        assertThat(JsonLines.read(f, Map.class)).containsExactly(Map.of("n", 1), Map.of("n", 3));
     }
 
     @Test
     void aMissingFileHasNoRecords() throws Exception {
-        assertThat(JsonLines.read(dir.resolve("none.jsonl"))).isEmpty();
+        assertThat(JsonLines.read(dir.resolve("none.jsonl"), Map.class)).isEmpty();
     }
 }

@@ -53,6 +53,19 @@ class ConflictCardTest {
     }
 
     @Test
+    void aValueOfTheWrongShapeIsNamedAndUnknownKeysAreIgnored() {
+        String good = card().render();
+        assertThat(CardReader.parse("x.md", good.replaceFirst("\n", "\nadded_by_hand: 1\n"))).isEqualTo(card());
+        assertThatThrownBy(() -> CardReader.parse("x.md", good.replace("options: [keep_ours, keep_theirs, skip]",
+                "options: keep_ours"))).hasMessage("x.md: 'options' is not a list");
+        String ours = "ours:\n  agent: \"local\"\n  commit: null\n  at: null";
+        assertThatThrownBy(() -> CardReader.parse("x.md", good.replaceFirst(ours, "ours: local")))
+                .hasMessage("x.md: 'ours' is missing");
+        assertThatThrownBy(() -> CardReader.parse("x.md", good.replaceFirst("created_by: local", "created_by: null")))
+                .hasMessage("x.md: 'created_by' is missing");
+    }
+
+    @Test
     void diffShowsChangedLinesWithContextAndCapsLongOnes() {
         String d = CardDiff.between("a\nb\nc\n".getBytes(StandardCharsets.UTF_8), "a\nB\nc\n".getBytes(StandardCharsets.UTF_8));
         assertThat(d).isEqualTo("@@ line 2 @@\n a\n-b\n+B\n");

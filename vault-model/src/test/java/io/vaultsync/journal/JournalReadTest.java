@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +49,7 @@ class JournalReadTest {
     }
 
     private static List<JournalRecord> fresh(Path f) throws Exception {
-        return JsonLines.read(f).stream().map((Map<String, Object> m) -> JournalRecord.fromMap(m)).toList();
+        return JsonLines.read(f, JournalRecord.class);
     }
 
     private static List<String> ids(List<JournalRecord> rs) {

@@ -4,6 +4,7 @@ import static io.vaultsync.sync.TestVaults.read;
 import static io.vaultsync.sync.TestVaults.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vaultsync.config.Mappers;
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.fixtures.SecretSamples;
@@ -65,7 +66,7 @@ class SecretGateEndToEndTest {
         var st = StatusService.compute(v.cloud(), v.cloudAgent());
         assertThat(st.blocked()).extracting(BlockedPath::path).containsExactlyInAnyOrderElementsOf(
                 cloud.blocked().stream().map(BlockedPath::path).collect(Collectors.toList()));
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(st.toMap());
+        String json = Mappers.JSON.writeValueAsString(st);
         for (SecretSamples.Sample s : samples) {
             if (s.content().length() > 12) assertThat(json).doesNotContain(s.content().strip());
         }
@@ -88,7 +89,7 @@ class SecretGateEndToEndTest {
         assertThat(RemoteTree.files(v.remote(), "main")).containsKey("Plans/innocent.md");
         assertThat(v.cloud().resolve("Plans/" + token + ".md")).exists();
         var status = StatusService.compute(v.cloud(), v.cloudAgent());
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(status.toMap());
+        String json = Mappers.JSON.writeValueAsString(status);
         assertThat(json).doesNotContain(token).contains("Plans/***.md", "name:github-token");
     }
 

@@ -28,19 +28,19 @@ final class ClaimsCommand extends VaultCommand {
         AgentSettings s = SettingsStore.read(gitDir);
         if (history) {
             List<ClaimLog.Entry> log = ClaimLog.read(gitDir);
-            return print(json, () -> log.stream().map(ClaimLog.Entry::toMap).toList(),
+            return print(json, () -> log,
                     out -> log.forEach(e -> out.printf("%s  %-9s %s  %s%n", e.time(), e.op(), e.task(), e.detail())));
         }
         try (VaultRepo vault = VaultRepo.open(opts.vault(), s.branch())) {
             List<ClaimListing.Entry> claims = ClaimListing.list(vault, VaultPolicy.committed(vault), ctx.clock().instant());
-            return print(json, () -> claims.stream().map(ClaimListing.Entry::toMap).toList(), out -> text(out, claims));
+            return print(json, () -> claims, out -> text(out, claims));
         }
     }
 
     private static void text(PrintWriter out, List<ClaimListing.Entry> claims) {
         if (claims.isEmpty()) out.println("no claims");
         for (ClaimListing.Entry c : claims) {
-            out.printf("%-30s %-14s %-12s %s%s%n", c.task(), c.agent(), c.state().name().toLowerCase(java.util.Locale.ROOT),
+            out.printf("%-30s %-14s %-12s %s%s%n", c.task(), c.agent(), c.state().label(),
                     c.lease().map(l -> "lease until " + l.expires() + (c.expired() ? " (EXPIRED)" : "")).orElse("no lease"),
                     c.lease().filter(l -> l.handoffFrom() != null)
                             .map(l -> "  from " + l.handoffFrom() + (l.note() == null ? "" : ": " + l.note())).orElse(""));

@@ -1,13 +1,13 @@
 package io.vaultsync.local.approve;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.vaultsync.config.JsonLines;
 import io.vaultsync.config.SettingsStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,15 +29,12 @@ public final class Approvals {
      *              one approval per draft, so an item is executed at most once per draft
      */
     public static void record(Path gitDir, String approvalId, String item, String agent, Instant at, Draft draft) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("approval_id", approvalId);
-        m.put("item", item);
-        m.put("agent", agent);
-        m.put("time", at.toString());
-        m.put("draft", draft.path());
-        if (draft.task() != null) m.put("task", draft.task());
-        JsonLines.append(file(gitDir), m);
+        JsonLines.append(file(gitDir), new Line(approvalId, item, agent, at.toString(), draft.path(), draft.task()));
     }
+
+    /** One line of the file, as Jackson writes and reads it; {@code task} only where the draft names one. */
+    record Line(@JsonProperty("approval_id") String approvalId, String item, String agent, String time, String draft,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String task) {}
 
     /** Which draft an approval is of: its path in {@code Pending_Approval/} and the task it was drafted for. */
     public record Draft(String path, String task) {
@@ -57,20 +54,19 @@ public final class Approvals {
      * matches nothing.
      */
     public static java.util.Optional<Prior> prior(Path gitDir, Draft draft) throws IOException {
-        for (Map<String, Object> m : JsonLines.read(file(gitDir))) {
-            if (!draft.path().equals(m.get("draft"))) continue;
-            Object task = m.get("task");
-            if (task != null && draft.task() != null && !task.equals(draft.task())) continue;
-            return java.util.Optional.of(new Prior(String.valueOf(m.get("approval_id")), String.valueOf(m.get("item")),
-                    String.valueOf(m.get("time"))));
+        for (Line a : JsonLines.read(file(gitDir), Line.class)) {
+            if (!draft.path().equals(a.draft())) continue;
+            if (a.task() != null && draft.task() != null && !a.task().equals(draft.task())) continue;
+            return java.util.Optional.of(new Prior(String.valueOf(a.approvalId()), String.valueOf(a.item()),
+                    String.valueOf(a.time())));
         }
         return java.util.Optional.empty();
     }
 
     public static Set<String> ids(Path gitDir) throws IOException {
         Set<String> out = new HashSet<>();
-        for (Map<String, Object> m : JsonLines.read(file(gitDir))) {
-            if (m.get("approval_id") instanceof String id) out.add(id);
+        for (Line a : JsonLines.read(file(gitDir), Line.class)) {
+            if (a.approvalId() != null) out.add(a.approvalId());
         }
         return out;
     }
