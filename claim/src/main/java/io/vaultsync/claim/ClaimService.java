@@ -31,7 +31,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * task moves). The result is read back from the remote head the cycle fetched. The caller holds the
  * vault lock.
  */
-public final class ClaimService {
+public record ClaimService(AgentSettings settings, Clock clock, SyncCycle cycle, Duration leaseLength) {
     /**
      * A claim keeps trying longer than a plain sync, in shorter steps: losing the push to an unrelated
      * change is likely when many agents claim at once, and a claim has no next cycle to fall back on. It is
@@ -40,18 +40,6 @@ public final class ClaimService {
      */
     public static final Backoff BACKOFF = new Backoff(10_000, Duration.ofMillis(5), Duration.ofMillis(250),
             Duration.ofMinutes(2));
-
-    private final AgentSettings settings;
-    private final Clock clock;
-    private final SyncCycle cycle;
-    private final Duration leaseLength;
-
-    public ClaimService(AgentSettings settings, Clock clock, SyncCycle cycle, Duration leaseLength) {
-        this.settings = settings;
-        this.clock = clock;
-        this.cycle = cycle;
-        this.leaseLength = leaseLength;
-    }
 
     public ClaimResult claim(Path vaultDir, String input) throws IOException {
         String task = TaskName.parse(input);

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.lib.Repository;
 
 /**
@@ -42,6 +45,24 @@ final class CleanIndex {
             return new Stamp(a.fileKey(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), a.size());
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * Edits the index under its lock ({@code edits} adds to the editor) and writes it; an index left without
+     * unmerged paths is marked clean, since what was just written has no conflicts.
+     */
+    void edit(Repository repo, Consumer<DirCacheEditor> edits) throws IOException {
+        DirCache dc = repo.lockDirCache();
+        try {
+            DirCacheEditor ed = dc.editor();
+            edits.accept(ed);
+            ed.finish();
+            dc.write();
+            dc.commit();
+            if (!dc.hasUnmergedPaths()) mark(repo);
+        } finally {
+            dc.unlock();
         }
     }
 }

@@ -98,9 +98,7 @@ public final class CommitWriter {
 
     private static void updateIndex(Repository repo, CleanIndex clean, List<StagedFile> files,
             Map<String, ObjectId> blobs) throws IOException {
-        DirCache dc = repo.lockDirCache();
-        try {
-            DirCacheEditor ed = dc.editor();
+        clean.edit(repo, ed -> {
             for (StagedFile f : files) {
                 if (f.isDeletion()) {
                     ed.add(new DirCacheEditor.DeletePath(f.path()));
@@ -117,12 +115,6 @@ public final class CommitWriter {
                     }
                 });
             }
-            ed.finish();
-            dc.write();
-            dc.commit();
-            if (!dc.hasUnmergedPaths()) clean.mark(repo); // what we just wrote has no conflicts
-        } finally {
-            dc.unlock();
-        }
+        });
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
-import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.FileMode;
@@ -170,17 +169,9 @@ public final class WorkTreeWriter {
     private static void writeIndex(Repository repo, CleanIndex clean, List<DirCacheEditor.PathEdit> edits,
             List<String> deletions) throws IOException {
         if (edits.isEmpty() && deletions.isEmpty()) return; // a push with nothing coming in: the index stays as it is
-        DirCache dc = repo.lockDirCache();
-        try {
-            DirCacheEditor ed = dc.editor();
+        clean.edit(repo, ed -> {
             edits.forEach(ed::add);
             deletions.forEach(p -> ed.add(new DirCacheEditor.DeletePath(p)));
-            ed.finish();
-            dc.write();
-            dc.commit();
-            if (!dc.hasUnmergedPaths()) clean.mark(repo); // what we just wrote has no conflicts
-        } finally {
-            dc.unlock();
-        }
+        });
     }
 }

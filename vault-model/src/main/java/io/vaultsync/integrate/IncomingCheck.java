@@ -2,7 +2,6 @@ package io.vaultsync.integrate;
 
 import io.vaultsync.git.WorkTreeScan;
 import io.vaultsync.git.TreeDiff;
-import io.vaultsync.git.Trailers;
 import io.vaultsync.git.RawPathFilter;
 import io.vaultsync.git.GitPath;
 import io.vaultsync.git.DirCacheEdits;
@@ -10,7 +9,6 @@ import io.vaultsync.git.Authors;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictDecision;
 import io.vaultsync.conflict.ConflictKind;
-import io.vaultsync.policy.Zones;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,8 +25,6 @@ import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -41,20 +37,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * Violations of other agents' zones are theirs to restore. Computes in the object store only.
  */
 public final class IncomingCheck {
-    private final Repository repo;
-    private final Zones zones;
-    private final String agent;
-    private final Trailers trailers;
-    private final PersonIdent ident;
-    private final CardMaker cardMaker;
+    private final IntegrationSetup setup;
 
-    public IncomingCheck(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, CardMaker cardMaker) {
-        this.repo = repo;
-        this.zones = zones;
-        this.agent = agent;
-        this.trailers = trailers;
-        this.ident = ident;
-        this.cardMaker = cardMaker;
+    public IncomingCheck(IntegrationSetup setup) {
+        this.setup = setup;
     }
 
     /** A write refused: the path, who wrote it and in which commit. */
@@ -74,7 +60,7 @@ public final class IncomingCheck {
     public Result verify(RevCommit local, RevCommit remote) throws IOException {
         // keyed by the path's bytes (as Latin-1 text: one char per byte), so two names are one only when git's are
         Map<String, Refused> refused = new LinkedHashMap<>();
-        try (RevWalk rw = new RevWalk(repo)) {
+        try (RevWalk rw = new RevWalk(setup.repo())) {
             rw.sort(RevSort.TOPO, true);
             rw.sort(RevSort.REVERSE, true);
             rw.markStart(rw.parseCommit(remote));
@@ -90,14 +76,14 @@ public final class IncomingCheck {
 
     private void check(RevWalk rw, RevCommit c, Map<String, Refused> refused) throws IOException {
         RevCommit first = rw.parseCommit(c.getParent(0));
-        List<TreeDiff.Entry> diff = ownChanges(rw, c, TreeDiff.between(repo, first.getTree(), c.getTree()));
-        String writer = Authors.agentOf(c, zones.policy());
+        List<TreeDiff.Entry> diff = ownChanges(rw, c, TreeDiff.between(setup.repo(), first.getTree(), c.getTree()));
+        String writer = Authors.agentOf(c, setup.zones().policy());
         Set<String> allowed = new HashSet<>();
         if (writer != null) {
-            zones.partition(writer, TreeDiff.changes(diff)).allowed().forEach(ch -> allowed.add(ch.path()));
+            setup.zones().partition(writer, TreeDiff.changes(diff)).allowed().forEach(ch -> allowed.add(ch.path()));
         }
         for (TreeDiff.Entry e : diff) {
-            if (!zones.mayWrite(agent, e.path())) continue; // another zone: its owner restores it
+            if (!setup.zones().mayWrite(setup.agent(), e.path())) continue; // another zone: its owner restores it
             String key = new String(e.raw(), StandardCharsets.ISO_8859_1);
             Refused before = refused.get(key);
             // a name that is not UTF-8 is nobody's to write: it is refused whoever wrote it
@@ -107,7 +93,7 @@ public final class IncomingCheck {
                 continue;
             }
             ObjectId wanted = before != null ? before.wanted() : e.before();
-            refused.put(key, new Refused(e.path(), e.raw(), wanted, e.after(), c, Authors.display(c, zones.policy()),
+            refused.put(key, new Refused(e.path(), e.raw(), wanted, e.after(), c, Authors.display(c, setup.zones().policy()),
                     first.name()));
         }
     }
@@ -123,7 +109,7 @@ public final class IncomingCheck {
         for (TreeDiff.Entry e : diff) {
             boolean fromOther = false;
             for (int i = 1; i < c.getParentCount() && !fromOther; i++) {
-                fromOther = Objects.equals(WorkTreeScan.blobAt(repo, rw.parseCommit(c.getParent(i)).getTree(), e.path()),
+                fromOther = Objects.equals(WorkTreeScan.blobAt(setup.repo(), rw.parseCommit(c.getParent(i)).getTree(), e.path()),
                         e.after());
             }
             if (!fromOther) out.add(e);
@@ -135,29 +121,29 @@ public final class IncomingCheck {
         List<ConflictCard> cards = new ArrayList<>();
         List<Refusal> refusals = new ArrayList<>();
         Map<String, Integer> perCommit = new HashMap<>();
-        try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
+        try (ObjectInserter ins = setup.repo().newObjectInserter(); RevWalk rw = new RevWalk(setup.repo())) {
             DirCache dc = DirCacheEdits.of(rw.getObjectReader(), remote.getTree());
             DirCacheEditor ed = dc.editor();
             for (Refused r : refused.values()) {
                 String path = r.path();
                 ObjectId atTip = blobAt(remote, r.raw());
                 if (Objects.equals(atTip, r.wanted())) continue; // undone since: nothing to restore
-                ConflictDecision.Version ours = ConflictDecision.Version.of(agent, TreeDiff.name(r.wanted()));
-                ConflictDecision.Version theirs = ConflictDecision.Version.of(Authors.agentOf(r.commit(), zones.policy()),
+                ConflictDecision.Version ours = ConflictDecision.Version.of(setup.agent(), TreeDiff.name(r.wanted()));
+                ConflictDecision.Version theirs = ConflictDecision.Version.of(Authors.agentOf(r.commit(), setup.zones().policy()),
                         TreeDiff.name(atTip));
                 ConflictDecision.Decision d = r.utf8()
-                        ? ConflictDecision.decide(zones, agent, path, TreeDiff.name(r.wanted()), ours, theirs, false)
-                        : ConflictDecision.badName(agent, ours, theirs);
+                        ? ConflictDecision.decide(setup.zones(), setup.agent(), path, TreeDiff.name(r.wanted()), ours, theirs, false)
+                        : ConflictDecision.badName(setup.agent(), ours, theirs);
                 if (!(d instanceof ConflictDecision.Decision.Card c)) continue;
                 int n = perCommit.merge(r.commit().name(), 1, Integer::sum);
-                String id = cardMaker.newId("in-" + r.commit().abbreviate(7).name() + (n == 1 ? "" : "-" + (n - 1)));
+                String id = setup.cardMaker().newId("in-" + r.commit().abbreviate(7).name() + (n == 1 ? "" : "-" + (n - 1)));
                 String what = r.utf8() ? path : path + " (a name that is not valid UTF-8, shown with %XX for its bad bytes)";
                 String reason = r.writer() + " may not write " + what + (c.kind() == ConflictKind.POLICY_CHANGE
-                        ? " (the policy belongs to its local agent)" : "")
-                        + "; its change in commit " + r.commit().abbreviate(7).name() + " was not applied, and " + agent
+                        ? " (the policy belongs to its local setup.agent())" : "")
+                        + "; its change in commit " + r.commit().abbreviate(7).name() + " was not applied, and " + setup.agent()
                         + " restored its version.";
-                ConflictCard card = cardMaker.make(id, c, path, path, r.base(),
-                        new CardMaker.Bytes(agent, null, bytes(r.wanted())),
+                ConflictCard card = setup.cardMaker().make(id, c, path, path, r.base(),
+                        new CardMaker.Bytes(setup.agent(), null, bytes(r.wanted())),
                         new CardMaker.Bytes(r.writer(), r.commit().name(), bytes(atTip)), reason);
                 DirCacheEdits.put(ed, r.raw(), r.wanted());
                 DirCacheEdits.writeCard(ed, ins, card, atTip);
@@ -169,10 +155,10 @@ public final class IncomingCheck {
             CommitBuilder cb = new CommitBuilder();
             cb.setTreeId(dc.writeTree(ins));
             cb.setParentId(remote);
-            cb.setAuthor(ident);
-            cb.setCommitter(ident);
-            cb.setMessage(trailers.message("vaultsync: " + agent + " restores " + refusals.size() + " path"
-                    + (refusals.size() == 1 ? "" : "s") + " written outside the writer's zones"));
+            cb.setAuthor(setup.ident());
+            cb.setCommitter(setup.ident());
+            cb.setMessage(setup.trailers().message("vaultsync: " + setup.agent() + " restores " + refusals.size() + " path"
+                    + (refusals.size() == 1 ? "" : "s") + " written outside the writer's setup.zones()"));
             ObjectId tip = ins.insert(cb);
             ins.flush();
             return new Result(rw.parseCommit(tip), cards, refusals);
@@ -180,11 +166,11 @@ public final class IncomingCheck {
     }
 
     private byte[] bytes(ObjectId blob) throws IOException {
-        return blob == null ? null : repo.open(blob, Constants.OBJ_BLOB).getBytes();
+        return blob == null ? null : setup.repo().open(blob, Constants.OBJ_BLOB).getBytes();
     }
 
     private ObjectId blobAt(RevCommit commit, byte[] raw) throws IOException {
-        try (org.eclipse.jgit.treewalk.TreeWalk tw = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+        try (org.eclipse.jgit.treewalk.TreeWalk tw = new org.eclipse.jgit.treewalk.TreeWalk(setup.repo())) {
             tw.addTree(commit.getTree());
             tw.setRecursive(true);
             tw.setFilter(new RawPathFilter(raw));

@@ -29,8 +29,6 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
@@ -41,22 +39,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * changed the same path, ours stays in place and theirs is saved with a decision card.
  */
 public final class Replayer {
-    private final Repository repo;
-    private final Zones zones;
-    private final String agent;
-    private final Trailers trailers;
-    private final PersonIdent ident;
+    private final IntegrationSetup setup;
     private final List<String> agents;
-    private final CardMaker cardMaker;
 
-    public Replayer(Repository repo, Zones zones, String agent, Trailers trailers, PersonIdent ident, CardMaker cardMaker) {
-        this.repo = repo;
-        this.zones = zones;
-        this.agent = agent;
-        this.trailers = trailers;
-        this.ident = ident;
-        this.cardMaker = cardMaker;
-        this.agents = zones.policy().agents().stream().map(io.vaultsync.policy.AgentSpec::name).toList();
+    public Replayer(IntegrationSetup setup) {
+        this.setup = setup;
+        this.agents = setup.zones().policy().agents().stream().map(io.vaultsync.policy.AgentSpec::name).toList();
     }
 
     /**
@@ -71,7 +59,8 @@ public final class Replayer {
         for (RevCommit c : localOldestFirst) {
             if (c.getParentCount() != 1) return false;
             RevCommit parent = parse(c.getParent(0));
-            if (!zones.partition(agent, TreeDiff.changes(TreeDiff.between(repo, parent.getTree(), c.getTree()))).outside().isEmpty()) {
+            var changes = TreeDiff.changes(TreeDiff.between(setup.repo(), parent.getTree(), c.getTree()));
+            if (!setup.zones().partition(setup.agent(), changes).outside().isEmpty()) {
                 return false;
             }
         }
@@ -80,7 +69,7 @@ public final class Replayer {
 
     public Result replay(List<RevCommit> localOldestFirst, RevCommit onto) throws IOException {
         Run run = new Run(onto);
-        try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
+        try (ObjectInserter ins = setup.repo().newObjectInserter(); RevWalk rw = new RevWalk(setup.repo())) {
             run.dc = DirCacheEdits.of(rw.getObjectReader(), onto.getTree());
             for (RevCommit c : localOldestFirst) {
                 RevCommit commit = rw.parseCommit(c);
@@ -92,7 +81,7 @@ public final class Replayer {
                 cb.setTreeId(tree);
                 cb.setParentId(run.tip);
                 cb.setAuthor(commit.getAuthorIdent());
-                cb.setCommitter(ident);
+                cb.setCommitter(setup.ident());
                 cb.setMessage(withTrailers(commit.getFullMessage()));
                 run.tip = ins.insert(cb);
                 run.tipTree = tree;
@@ -126,9 +115,9 @@ public final class Replayer {
 
     /** Carries one local commit's allowed changes into {@code run.dc}. */
     private void carry(Run run, ObjectInserter ins, RevCommit commit, RevCommit parent) throws IOException {
-        List<TreeDiff.Entry> diff = TreeDiff.between(repo, parent.getTree(), commit.getTree());
+        List<TreeDiff.Entry> diff = TreeDiff.between(setup.repo(), parent.getTree(), commit.getTree());
         List<Zones.Change> changes = TreeDiff.changes(diff);
-        Zones.Partition split = zones.partition(agent, changes);
+        Zones.Partition split = setup.zones().partition(setup.agent(), changes);
         split.outside().forEach(ch -> run.dropped.add(ch.path()));
         Set<String> allowed = new LinkedHashSet<>(split.allowed().stream().map(Zones.Change::path).toList());
         Moves moves = moves(run, ins, commit, parent, diff, changes, allowed);
@@ -149,7 +138,7 @@ public final class Replayer {
     private Moves moves(Run run, ObjectInserter ins, RevCommit commit, RevCommit parent, List<TreeDiff.Entry> diff,
             List<Zones.Change> changes, Set<String> allowed) throws IOException {
         Moves out = new Moves(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
-        for (TaskMove m : TaskMoves.find(agent, agents, changes)) {
+        for (TaskMove m : TaskMoves.find(setup.agent(), agents, changes)) {
             if (!allowed.contains(m.from()) || !allowed.contains(m.to())) continue;
             ObjectId before = blobAt(parent, m.from());
             if (TaskPlacement.moveHolds(m, TreeDiff.name(blobIn(run.dc, m.from())), TreeDiff.name(before))) {
@@ -184,9 +173,9 @@ public final class Replayer {
             return;
         }
         // the remote head was verified on the way in: its state counts as allowed here
-        ConflictDecision.Decision d = ConflictDecision.decide(zones, agent, e.path(), TreeDiff.name(e.before()),
-                new ConflictDecision.Version(agent, TreeDiff.name(e.after()), moves.movePaths().contains(e.path()),
-                        e.after() == null && zones.isVerdict(agent, e.path(), added)),
+        ConflictDecision.Decision d = ConflictDecision.decide(setup.zones(), setup.agent(), e.path(), TreeDiff.name(e.before()),
+                new ConflictDecision.Version(setup.agent(), TreeDiff.name(e.after()), moves.movePaths().contains(e.path()),
+                        e.after() == null && setup.zones().isVerdict(setup.agent(), e.path(), added)),
                 new ConflictDecision.Version(null, TreeDiff.name(theirs), true, verdictGiven(run.dc, e, theirs)), false);
         if (d instanceof ConflictDecision.Decision.Take t && t.side() == ConflictDecision.Side.OURS) {
             put(ed, e.path(), e.after());
@@ -194,9 +183,9 @@ public final class Replayer {
             boolean oursStays = cd.inPlace() == ConflictDecision.Side.OURS;
             if (oursStays) put(ed, e.path(), e.after());
             RevCommit writer = lastWriter(run.onto, parent, e.path());
-            String them = Authors.display(writer, zones.policy());
-            ConflictCard card = cardMaker.make(cardId(commit, run.cards.size()), cd, e.path(), e.path(), parent.name(),
-                    new CardMaker.Bytes(agent, commit.name(), bytes(e.after())),
+            String them = Authors.display(writer, setup.zones().policy());
+            ConflictCard card = setup.cardMaker().make(cardId(commit, run.cards.size()), cd, e.path(), e.path(), parent.name(),
+                    new CardMaker.Bytes(setup.agent(), commit.name(), bytes(e.after())),
                     new CardMaker.Bytes(them, writer.name(), bytes(theirs)), CardReasons.replayed(cd.kind(), them));
             writeCard(ed, ins, card, oursStays ? theirs : e.after());
             run.cards.add(card);
@@ -218,7 +207,7 @@ public final class Replayer {
     }
 
     private String cardId(RevCommit ours, int n) {
-        return cardMaker.newId(ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
+        return setup.cardMaker().newId(ours.abbreviate(7).name() + (n == 0 ? "" : "-" + n));
     }
 
     /**
@@ -230,10 +219,10 @@ public final class Replayer {
         String task = TaskMoves.taskName(e.path());
         String theirsAt = TaskPlacement.theirsAt(task, holder, p -> run.dc.getEntry(p) != null);
         ObjectId theirs = theirsAt == null ? null : blobIn(run.dc, theirsAt);
-        var d = ConflictDecision.doubleClaim(zones, agent, e.path(), e.after() != null, theirs != null);
-        String who = holder == null ? Authors.display(run.onto, zones.policy()) : holder;
-        ConflictCard card = cardMaker.make(cardId(ours, run.cards.size()), d, e.path(), theirsAt, null,
-                new CardMaker.Bytes(agent, ours.name(), bytes(e.after())),
+        var d = ConflictDecision.doubleClaim(setup.zones(), setup.agent(), e.path(), e.after() != null, theirs != null);
+        String who = holder == null ? Authors.display(run.onto, setup.zones().policy()) : holder;
+        ConflictCard card = setup.cardMaker().make(cardId(ours, run.cards.size()), d, e.path(), theirsAt, null,
+                new CardMaker.Bytes(setup.agent(), ours.name(), bytes(e.after())),
                 new CardMaker.Bytes(who, run.onto.name(), bytes(theirs)),
                 CardReasons.taskKeptAside(task, holder));
         writeCard(ed, ins, card, e.after());
@@ -248,7 +237,7 @@ public final class Replayer {
 
     /** The newest commit from {@code onto} back to (not into) {@code base} that changed {@code path}. */
     private RevCommit lastWriter(RevCommit onto, RevCommit base, String path) throws IOException {
-        try (RevWalk rw = new RevWalk(repo)) {
+        try (RevWalk rw = new RevWalk(setup.repo())) {
             rw.setTreeFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(
                     org.eclipse.jgit.treewalk.filter.PathFilter.create(path), org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
             rw.markStart(rw.parseCommit(onto));
@@ -259,7 +248,7 @@ public final class Replayer {
     }
 
     private byte[] bytes(ObjectId blob) throws IOException {
-        return blob == null ? null : repo.open(blob, Constants.OBJ_BLOB).getBytes();
+        return blob == null ? null : setup.repo().open(blob, Constants.OBJ_BLOB).getBytes();
     }
 
     /** Writing our version of {@code In_Progress/<me>/T} would put task T in two places ({@link TaskPlacement}). */
@@ -271,7 +260,7 @@ public final class Replayer {
 
     /** The agent (not us) whose {@code In_Progress/} holds {@code task} in {@code dc}, or null. */
     private String holderOf(DirCache dc, String task) {
-        return TaskPlacement.holder(agent, agents, task, p -> dc.getEntry(p) != null);
+        return TaskPlacement.holder(setup.agent(), agents, task, p -> dc.getEntry(p) != null);
     }
 
     /** The task's bytes changed in the move beyond its lease (a claim rewrites only the lease). */
@@ -281,19 +270,19 @@ public final class Replayer {
     }
 
     private boolean isMine(String path) {
-        return agent.equals(TaskMoves.inProgressOwner(path));
+        return setup.agent().equals(TaskMoves.inProgressOwner(path));
     }
 
     private String withTrailers(String message) {
         if (Trailers.parse(message).containsKey(Trailers.AGENT)) return message;
-        return trailers.message(message.isBlank() ? "vaultsync: replayed commit" : message.strip());
+        return setup.trailers().message(message.isBlank() ? "vaultsync: replayed commit" : message.strip());
     }
 
     private RevCommit parse(ObjectId id) throws IOException {
-        return repo.parseCommit(id);
+        return setup.repo().parseCommit(id);
     }
 
     private ObjectId blobAt(RevCommit c, String path) throws IOException {
-        return WorkTreeScan.blobAt(repo, c.getTree(), path);
+        return WorkTreeScan.blobAt(setup.repo(), c.getTree(), path);
     }
 }

@@ -31,18 +31,8 @@ import java.util.Optional;
  * card lives in its conflicts folder), and only with an option that writes inside its zones. The caller
  * holds the vault lock.
  */
-public final class CardResolver {
+public record CardResolver(AgentSettings settings, Clock clock, SyncCycle cycle) {
     public static final String CARD_TRAILER = "Vaultsync-Card";
-
-    private final AgentSettings settings;
-    private final Clock clock;
-    private final SyncCycle cycle;
-
-    public CardResolver(AgentSettings settings, Clock clock, SyncCycle cycle) {
-        this.settings = settings;
-        this.clock = clock;
-        this.cycle = cycle;
-    }
 
     public ResolveResult resolve(Path vaultDir, String id, Keep keep, String note) throws IOException {
         Optional<CardFiles.Entry> found = CardFiles.find(vaultDir, id);

@@ -9,6 +9,7 @@ import io.vaultsync.integrate.CardMaker;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.GitSession;
 import io.vaultsync.integrate.IncomingCheck;
+import io.vaultsync.integrate.IntegrationSetup;
 import io.vaultsync.integrate.LostClaim;
 import io.vaultsync.git.Recovery;
 import io.vaultsync.git.RemoteBranch;
@@ -232,12 +233,11 @@ public final class SyncCycle {
                 concat(first.blocked(), after.blocked()), concat(first.outside(), after.outside()));
         journal.catchUp(vault); // each local commit is enqueued before it is pushed
         CardMaker cardMaker = new CardMaker(agent, ctx.now(), (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
-        Integrator integrator = new Integrator(vault, zones, gate, agent,
-                new Replayer(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker),
-                new IncomingCheck(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker), cardMaker, backoff);
+        var setup = new IntegrationSetup(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker);
         Integration integrated;
         try {
-            integrated = integrator.run();
+            integrated = new Integrator(vault, zones, gate, agent, new Replayer(setup), new IncomingCheck(setup), cardMaker,
+                    backoff).run();
         } catch (RemoteException e) {
             integrated = Integration.only(new SyncOutcome.Offline(e.failure()));
         }
