@@ -1,5 +1,6 @@
 package io.vaultsync.sync;
 
+import io.vaultsync.integrate.IntegrationSetup;
 import io.vaultsync.git.LocalBranch;
 import io.vaultsync.transport.RemoteException;
 import io.vaultsync.VaultStateException;
@@ -16,7 +17,6 @@ import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.integrate.Replayer;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.WorkTreeWriter;
-import io.vaultsync.policy.Zones;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,12 +40,10 @@ final class Integrator {
     private static final Logger LOG = LoggerFactory.getLogger(Integrator.class);
 
     private final VaultRepo vault;
-    private final Zones zones;
     private final SecretGate gate;
-    private final String agent;
+    private final IntegrationSetup setup;
     private final Replayer replayer;
     private final IncomingCheck incoming;
-    private final CardMaker cardMaker;
     private final Backoff backoff;
     /** Why the last attempt did not land: a push rejection or a transport failure. */
     private String lastRejection = "";
@@ -54,15 +52,13 @@ final class Integrator {
     /** Transport failures tolerated within one cycle before it reports the remote unreachable. */
     private static final int MAX_TRANSPORT_RETRIES = 3;
 
-    Integrator(VaultRepo vault, Zones zones, SecretGate gate, String agent, Replayer replayer, IncomingCheck incoming,
-            CardMaker cardMaker, Backoff backoff) {
+    /** Integrates into {@code vault} as {@code setup} says, new files passing {@code gate}, retrying as {@code backoff} allows. */
+    Integrator(VaultRepo vault, SecretGate gate, IntegrationSetup setup, Backoff backoff) {
         this.vault = vault;
-        this.zones = zones;
         this.gate = gate;
-        this.agent = agent;
-        this.replayer = replayer;
-        this.incoming = incoming;
-        this.cardMaker = cardMaker;
+        this.setup = setup;
+        this.replayer = new Replayer(setup);
+        this.incoming = new IncomingCheck(setup);
         this.backoff = backoff;
     }
 
@@ -152,7 +148,8 @@ final class Integrator {
      */
     private Integration apply(BranchUpdate update, SyncOutcome outcome) throws IOException {
         List<ConflictCard> saved = new ArrayList<>();
-        WorkTreeWriter writer = new WorkTreeWriter(vault, p -> zones.mayWrite(agent, p) && !update.diverted().contains(p),
+        WorkTreeWriter writer = new WorkTreeWriter(vault,
+                p -> setup.zones().mayWrite(setup.agent(), p) && !update.diverted().contains(p),
                 (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked(),
                 (p, bytes, theirs) -> saveLocal(update, p, bytes, theirs, saved));
         WorkTreeWriter.Result r = writer.update(update.from().getTree(), update.tip().getTree(), update.dropped(),
@@ -174,11 +171,11 @@ final class Integrator {
             throws IOException {
         RevCommit tip = update.tip();
         boolean lost = update.diverted().contains(path);
-        String owner = lost ? holderOf(update, path) : zones.owner(path).orElse("nobody");
-        var d = ConflictDecision.localEditGivenUp(zones, agent, path, lost, theirsBlob != null);
+        String owner = lost ? holderOf(update, path) : setup.zones().owner(path).orElse("nobody");
+        var d = ConflictDecision.localEditGivenUp(setup.zones(), setup.agent(), path, lost, theirsBlob != null);
         byte[] theirs = theirsBlob == null ? null : vault.repository().open(theirsBlob, Constants.OBJ_BLOB).getBytes();
-        ConflictCard card = cardMaker.make(cardMaker.newId("local-" + (saved.size() + 1)), d, path, path, null,
-                new CardMaker.Bytes(agent, null, bytes), new CardMaker.Bytes(owner, tip.name(), theirs),
+        ConflictCard card = setup.cardMaker().make(setup.cardMaker().newId("local-" + (saved.size() + 1)), d, path, path, null,
+                new CardMaker.Bytes(setup.agent(), null, bytes), new CardMaker.Bytes(owner, tip.name(), theirs),
                 CardReasons.localEditGivenUp(path, owner, lost));
         AtomicFiles.write(vault.workTree().resolve(card.saved().at()), bytes);
         AtomicFiles.write(vault.workTree().resolve(card.cardPath()), card.render().getBytes(StandardCharsets.UTF_8));

@@ -8,12 +8,10 @@ import io.vaultsync.gate.SecretGate;
 import io.vaultsync.integrate.CardMaker;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.GitSession;
-import io.vaultsync.integrate.IncomingCheck;
 import io.vaultsync.integrate.IntegrationSetup;
 import io.vaultsync.integrate.LostClaim;
 import io.vaultsync.git.Recovery;
 import io.vaultsync.git.RemoteBranch;
-import io.vaultsync.integrate.Replayer;
 import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.git.VaultRepo;
@@ -34,7 +32,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -236,8 +233,7 @@ public final class SyncCycle {
         var setup = new IntegrationSetup(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker);
         Integration integrated;
         try {
-            integrated = new Integrator(vault, zones, gate, agent, new Replayer(setup), new IncomingCheck(setup), cardMaker,
-                    backoff).run();
+            integrated = new Integrator(vault, gate, setup, backoff).run();
         } catch (RemoteException e) {
             integrated = Integration.only(new SyncOutcome.Offline(e.failure()));
         }
