@@ -22,11 +22,10 @@ import java.time.Duration;
  * cycle or one command (others wait their turn); {@code daemon.lock} by {@code run} for its whole life.
  */
 public final class AgentLock implements AutoCloseable {
-    private final FileChannel channel;
+    /** The lock held; its channel is the open lock file, closed with it. */
     private final FileLock lock;
 
-    private AgentLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private AgentLock(FileLock lock) {
         this.lock = lock;
     }
 
@@ -78,7 +77,7 @@ public final class AgentLock implements AutoCloseable {
             ch.truncate(0);
             ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             ch.force(true);
-            return new AgentLock(ch, l);
+            return new AgentLock(l);
         } catch (IOException e) {
             throw new VaultStateException("cannot lock " + f + ": " + e.getMessage(), e);
         }
@@ -91,7 +90,6 @@ public final class AgentLock implements AutoCloseable {
             return null;
         }
     }
-
 
     private static String holder(FileChannel ch) {
         try {
@@ -109,7 +107,7 @@ public final class AgentLock implements AutoCloseable {
         try {
             lock.release();
         } finally {
-            channel.close();
+            lock.channel().close();
         }
     }
 }
