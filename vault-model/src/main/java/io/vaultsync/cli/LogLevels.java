@@ -14,6 +14,8 @@ record LogLevels(String level, boolean verbose) {
     static final String LEVEL = "vaultsync.log.level";
     static final String EXCEPTION = "vaultsync.log.exception";
     static final String SSH_LEVEL = "vaultsync.ssh.log.level";
+    /** What {@code logback.xml} uses for a variable left unset (its {@code :-} defaults). */
+    static final Map<String, String> DEFAULTS = Map.of(LEVEL, "WARN", EXCEPTION, "%nopex", SSH_LEVEL, "ERROR");
 
     static LogLevels of(String... args) {
         List<String> list = Arrays.asList(args);

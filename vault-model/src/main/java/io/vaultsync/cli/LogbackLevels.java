@@ -42,11 +42,13 @@ final class LogbackLevels {
             }
         }
 
-        /** Whether the context already runs with exactly these variables (the same command again, in tests). */
+        /** Whether the context already runs with these variables (as configured at start-up, or by the same command before). */
         private static boolean current(LoggerContext ctx, Map<String, String> variables) {
-            for (String k : new String[] {LogLevels.LEVEL, LogLevels.EXCEPTION, LogLevels.SSH_LEVEL}) {
-                String now = ctx.getProperty(k);
-                if (now == null ? variables.containsKey(k) : !now.equals(variables.get(k))) return false;
+            for (var d : LogLevels.DEFAULTS.entrySet()) { // unset is the file's default: start-up already has it
+                String now = ctx.getProperty(d.getKey());
+                if (!(now == null ? d.getValue() : now).equals(variables.getOrDefault(d.getKey(), d.getValue()))) {
+                    return false;
+                }
             }
             return true;
         }
