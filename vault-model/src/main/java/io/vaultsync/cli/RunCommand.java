@@ -2,12 +2,14 @@ package io.vaultsync.cli;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
+import io.vaultsync.sync.LoopHealth;
 import io.vaultsync.sync.RunLoop;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.sync.SyncReport;
 import io.vaultsync.work.Worker;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,8 +41,9 @@ final class RunCommand extends VaultCommand {
                 debounce == null ? s.pushDebounce() : debounce, rescan == null ? s.rescan() : rescan, !noWatch);
         SyncCycle cycle = SyncCycle.standard(s);
         Worker worker = ctx.extension().worker(ctx, s, cycle);
-        long n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s), worker::afterCycle,
-                new Output(s.name(), timing.interval())).run();
+        LoopHealth health = new LoopHealth(s.service().hangAfter());
+        RunLoop.Listener listener = RunLoop.Listener.all(List.of(health, new Output(s.name(), timing.interval())));
+        long n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s), worker::afterCycle, listener).run();
         ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
         return ExitCodes.OK;
     }
@@ -63,12 +66,12 @@ final class RunCommand extends VaultCommand {
         }
 
         @Override
-        public void cycled(SyncReport report) {
+        public void cycled(SyncReport report, Duration took) {
             Reports.print(ctx.out(), report);
         }
 
         @Override
-        public void cycleFailed(Exception e) {
+        public void cycleFailed(Exception e, Duration took) {
             failed("cycle failed: ", e);
         }
 

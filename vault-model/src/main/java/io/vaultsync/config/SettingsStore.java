@@ -59,7 +59,7 @@ public final class SettingsStore {
                     str(m.interval(), "interval", f),
                     // a file written before these keys existed gets the defaults
                     or(m.pushDebounce(), AgentSettings.DEFAULT_PUSH_DEBOUNCE), or(m.rescan(), AgentSettings.DEFAULT_RESCAN),
-                    access(m, f), or(m.lockMaxAge(), AgentSettings.DEFAULT_LOCK_MAX_AGE));
+                    access(m, f), or(m.lockMaxAge(), AgentSettings.DEFAULT_LOCK_MAX_AGE), service(m, f));
         } catch (IllegalArgumentException e) {
             throw new VaultStateException("unreadable agent settings " + f + ": " + e.getMessage(), e);
         }
@@ -79,6 +79,15 @@ public final class SettingsStore {
         try {
             return new RemoteAccess(path(m.sshKey()), path(m.knownHosts()), path(m.sshPassphraseFile()), m.username(),
                     path(m.tokenFile()), path(m.passwordFile()), or(m.networkTimeout(), RemoteAccess.DEFAULT_TIMEOUT));
+        } catch (IllegalArgumentException e) {
+            throw new VaultStateException("agent settings " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ServiceSettings service(SettingsFile m, Path f) {
+        try {
+            return new ServiceSettings(m.http(), m.staleAfter(), or(m.hangAfter(), ServiceSettings.DEFAULT_HANG_AFTER),
+                    or(m.workers(), ServiceSettings.DEFAULT_WORKERS), m.notifyCommand());
         } catch (IllegalArgumentException e) {
             throw new VaultStateException("agent settings " + f + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import io.vaultsync.sync.LoopState.Ended;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,25 +38,57 @@ public final class RunLoop {
         void afterCycle(Path vault) throws IOException;
     }
 
-    /** What the loop tells its caller as it goes; each call comes from the loop's own thread. */
+    /**
+     * What the loop tells its caller as it goes; each call comes from the loop's own thread. Only
+     * {@link #started} has no default: a listener says what it watches.
+     */
     public interface Listener {
         /** The daemon lock is held and the signals are handled: the first cycle comes next. */
         void started();
 
-        /** A cycle ran (its outcome says whether it reached the remote). */
-        void cycled(SyncReport report);
+        /** The loop is about to wait this long (or less, when woken) with nothing to do: it is alive and idle. */
+        default void waiting(Duration d) { }
 
-        /** A cycle failed; the next one tries again. */
-        void cycleFailed(Exception e);
+        /** The loop starts a step (a cycle, a look at the remote, the role's work): it is alive and busy. */
+        default void busy() { }
+
+        /** The remote was asked for its head: whether it moved, or the failure (a full cycle follows and tells). */
+        default void peeked(boolean moved, Exception failure) { }
+
+        /** A cycle ran in {@code took} (its outcome says whether it reached the remote). */
+        default void cycled(SyncReport report, Duration took) { }
+
+        /** A cycle failed after {@code took}; the next one tries again. */
+        default void cycleFailed(Exception e, Duration took) { }
 
         /** The role's work after a cycle failed; the next pass tries again. */
-        void workFailed(Exception e);
+        default void workFailed(Exception e) { }
 
         /** The work tree cannot be watched: a full cycle every interval instead. */
-        void notWatching(IOException e);
+        default void notWatching(IOException e) { }
 
         /** A cycle or a work pass is over: what it printed is due out now. */
-        void passEnded();
+        default void passEnded() { }
+
+        /** SIGTERM or SIGINT came: the step in flight finishes and the loop ends. */
+        default void stopping() { }
+
+        /** Each of {@code listeners} told everything, in order. */
+        static Listener all(List<Listener> listeners) {
+            List<Listener> each = List.copyOf(listeners);
+            return new Listener() {
+                @Override public void started() { each.forEach(Listener::started); }
+                @Override public void waiting(Duration d) { each.forEach(l -> l.waiting(d)); }
+                @Override public void busy() { each.forEach(Listener::busy); }
+                @Override public void peeked(boolean moved, Exception failure) { each.forEach(l -> l.peeked(moved, failure)); }
+                @Override public void cycled(SyncReport report, Duration took) { each.forEach(l -> l.cycled(report, took)); }
+                @Override public void cycleFailed(Exception e, Duration took) { each.forEach(l -> l.cycleFailed(e, took)); }
+                @Override public void workFailed(Exception e) { each.forEach(l -> l.workFailed(e)); }
+                @Override public void notWatching(IOException e) { each.forEach(l -> l.notWatching(e)); }
+                @Override public void passEnded() { each.forEach(Listener::passEnded); }
+                @Override public void stopping() { each.forEach(Listener::stopping); }
+            };
+        }
     }
 
     private final Path vault;
@@ -96,7 +129,7 @@ public final class RunLoop {
             n++;
             runOnce(gitDir, ScanScope.ALL);
             work();
-            stop.await(timing.interval());
+            await(stop, timing.interval());
         }
         return n;
     }
@@ -119,7 +152,7 @@ public final class RunLoop {
                 CycleSchedule.Next next = CycleSchedule.decide(now, state.lastFull(), state.nextPeek(), watcher.dirty(),
                         watcher.firstChangeNanos(), watcher.lastChangeNanos(), timing.debounce(), timing.rescan());
                 if (next instanceof CycleSchedule.Wait w) {
-                    stop.await(w.d());
+                    await(stop, w.d());
                     continue;
                 }
                 boolean full = next instanceof CycleSchedule.Full;
@@ -145,16 +178,28 @@ public final class RunLoop {
         return n;
     }
 
+    /** Waits for {@code d} or a wake-up; tells the listener when the stop is asked for. */
+    private void await(StopSignal stop, Duration d) throws InterruptedException {
+        listener.waiting(d);
+        stop.await(d);
+        if (stop.requested()) listener.stopping();
+    }
+
     private boolean peek() {
+        listener.busy();
         try {
-            return cycle.remoteMoved(vault);
+            boolean moved = cycle.remoteMoved(vault);
+            listener.peeked(moved, null);
+            return moved;
         } catch (IOException | RuntimeException e) {
+            listener.peeked(true, e);
             return true; // let a full cycle report it
         }
     }
 
     /** The role's work after a cycle; a failure is told like a failed cycle and the loop goes on. */
     private void work() {
+        listener.busy();
         try {
             work.afterCycle(vault);
         } catch (IOException | RuntimeException e) {
@@ -167,13 +212,15 @@ public final class RunLoop {
     /** A failed cycle is told and the loop goes on: the agent never stops silently. */
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
     private Ended runOnce(Path gitDir, ScanScope scope) {
+        listener.busy();
         Ended done = Ended.FAILED;
+        long start = System.nanoTime();
         try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
             SyncReport r = cycle.run(vault, keeper, scope);
-            listener.cycled(r);
+            listener.cycled(r, Duration.ofNanos(System.nanoTime() - start));
             done = r.outcome().completed() ? Ended.DONE : Ended.UNFINISHED;
         } catch (IOException | RuntimeException e) {
-            listener.cycleFailed(e);
+            listener.cycleFailed(e, Duration.ofNanos(System.nanoTime() - start));
         }
         listener.passEnded();
         return done;
