@@ -2,6 +2,8 @@ package io.vaultsync.cli;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
+import io.vaultsync.daemon.Supervision;
+import io.vaultsync.git.VaultRepo;
 import io.vaultsync.sync.LoopHealth;
 import io.vaultsync.sync.RunLoop;
 import io.vaultsync.sync.SyncCycle;
@@ -42,8 +44,13 @@ final class RunCommand extends VaultCommand {
         SyncCycle cycle = SyncCycle.standard(s);
         Worker worker = ctx.extension().worker(ctx, s, cycle);
         LoopHealth health = new LoopHealth(s.service().hangAfter());
-        RunLoop.Listener listener = RunLoop.Listener.all(List.of(health, new Output(s.name(), timing.interval())));
-        long n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s), worker::afterCycle, listener).run();
+        long n;
+        try (Supervision sup = Supervision.start(VaultRepo.gitDirOf(opts.vault), health, timing.interval(), timing.watch(),
+                System.getenv())) {
+            RunLoop.Listener listener = RunLoop.Listener.all(List.of(health, sup.listener(),
+                    new Output(s.name(), timing.interval())));
+            n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s), worker::afterCycle, listener).run();
+        }
         ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
         return ExitCodes.OK;
     }

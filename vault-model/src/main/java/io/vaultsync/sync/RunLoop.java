@@ -73,6 +73,15 @@ public final class RunLoop {
         /** SIGTERM or SIGINT came: the step in flight finishes and the loop ends. */
         default void stopping() { }
 
+        /** A full cycle starts; its first scan looks at {@code scope} (a cycle's report covers only that). */
+        default void scanning(ScanScope scope) { }
+
+        /**
+         * Watched, the loop is about to wait and the watcher has seen no change since the last cycle started:
+         * a scan now would find what that cycle's scan found.
+         */
+        default void quiet() { }
+
         /** Each of {@code listeners} told everything, in order. */
         static Listener all(List<Listener> listeners) {
             List<Listener> each = List.copyOf(listeners);
@@ -87,6 +96,8 @@ public final class RunLoop {
                 @Override public void notWatching(IOException e) { each.forEach(l -> l.notWatching(e)); }
                 @Override public void passEnded() { each.forEach(Listener::passEnded); }
                 @Override public void stopping() { each.forEach(Listener::stopping); }
+                @Override public void scanning(ScanScope scope) { each.forEach(l -> l.scanning(scope)); }
+                @Override public void quiet() { each.forEach(Listener::quiet); }
             };
         }
     }
@@ -152,6 +163,7 @@ public final class RunLoop {
                 CycleSchedule.Next next = CycleSchedule.decide(now, state.lastFull(), state.nextPeek(), watcher.dirty(),
                         watcher.firstChangeNanos(), watcher.lastChangeNanos(), timing.debounce(), timing.rescan());
                 if (next instanceof CycleSchedule.Wait w) {
+                    if (!watcher.dirty() && n > 0) listener.quiet();
                     await(stop, w.d());
                     continue;
                 }
@@ -213,6 +225,7 @@ public final class RunLoop {
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
     private Ended runOnce(Path gitDir, ScanScope scope) {
         listener.busy();
+        listener.scanning(scope);
         Ended done = Ended.FAILED;
         long start = System.nanoTime();
         try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
