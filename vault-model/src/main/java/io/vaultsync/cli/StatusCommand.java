@@ -41,6 +41,7 @@ final class StatusCommand extends VaultCommand {
                     r.policyNotInForce().size());
             for (String p : r.policyNotInForce()) out.printf("  %s%n", p);
         }
+        daemon(out, r);
         out.printf("pending       %d path(s) to commit at the next sync%n", r.pending());
         out.printf("blocked       %d%n", r.blocked().size());
         for (BlockedPath b : r.blocked()) out.printf("  %s  [%s]%n", b.path(), b.rule());
@@ -52,6 +53,23 @@ final class StatusCommand extends VaultCommand {
             out.printf("provisional   %d claim(s) not yet on the remote; the next sync confirms or undoes them%n",
                     r.provisionalClaims().size());
             for (String p : r.provisionalClaims()) out.printf("  %s%n", p);
+        }
+    }
+
+    /** Whether an agent runs on the vault, and where the scan below comes from. */
+    private static void daemon(PrintWriter out, StatusReport r) {
+        StatusReport.Daemon d = r.daemon();
+        if (d == null) {
+            out.printf("daemon        %s%n", r.daemonState());
+        } else {
+            out.printf("daemon        running, pid %d since %s%n", d.pid(), d.since());
+            out.printf("  last cycle  %s%n", d.lastCycle() == null ? "none yet (the first one runs)"
+                    : d.lastCycle() + " " + d.lastOutcome() + (d.lastError() == null ? "" : ": " + d.lastError()));
+            out.printf("  endpoint    %s%n", d.endpoint() == null ? "none" : d.endpoint());
+        }
+        if (r.scan() != null && "daemon".equals(r.scan().by())) {
+            out.printf("scan          the running agent's of %s (no file change seen since; this command did not scan)%n",
+                    r.scan().at());
         }
     }
 }

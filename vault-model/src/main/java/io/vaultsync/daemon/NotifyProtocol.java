@@ -76,23 +76,21 @@ public final class NotifyProtocol {
     }
 
     /**
-     * The one-line state for {@code STATUS=}: what the loop does and how the last cycle ended, e.g.
-     * {@code "idle; last cycle 12:00:01Z Synced; last success 12:00:01Z"} or
-     * {@code "busy; last cycle 12:00:01Z Offline (3 in a row): remote unreachable"}.
+     * The one-line state for {@code STATUS=}: whether the loop runs (or is hung: {@code hung}, the watchdog no
+     * longer fed) and how the last cycle ended, e.g. {@code "running; last cycle 2026-01-02T03:04:05Z Synced"} or
+     * {@code "running; last cycle 2026-01-02T03:04:05Z Offline (3 in a row): remote unreachable; last success ..."}.
      */
-    public static String statusLine(LoopHealth.Snapshot s, long nowNanos) {
+    public static String statusLine(LoopHealth.Snapshot s, boolean hung) {
         StringBuilder b = new StringBuilder();
         if (s.stopping()) b.append("stopping");
-        else if (!s.alive(nowNanos)) b.append("hung (no progress within hang_after)");
+        else if (hung) b.append("hung: a step or a wait overstayed hang_after");
         else if (s.lastCycle() == null) b.append("first cycle");
-        else b.append(s.busy() ? "busy" : "idle");
+        else b.append("running");
         if (s.lastCycle() != null) {
             b.append("; last cycle ").append(time(s.lastCycle())).append(' ').append(s.lastOutcome());
             if (s.failedInRow() > 0) b.append(" (").append(s.failedInRow()).append(" in a row)");
             if (s.lastError() != null && s.failedInRow() > 0) b.append(": ").append(Redact.text(s.lastError()));
-        }
-        if (s.lastSuccess() != null && (s.failedInRow() > 0 || s.lastCycle() == null)) {
-            b.append("; last success ").append(time(s.lastSuccess()));
+            if (s.failedInRow() > 0) b.append("; last success ").append(s.lastSuccess() == null ? "never" : time(s.lastSuccess()));
         }
         return oneLine(b.toString(), MAX_STATUS);
     }

@@ -32,6 +32,7 @@ public final class SystemdNotifier implements RunLoop.Listener, AutoCloseable {
     private ScheduledExecutorService timer;
     private boolean ready;
     private boolean stopping;
+    private boolean hung;
 
     /**
      * @param socket where to send, or null for nowhere
@@ -84,12 +85,16 @@ public final class SystemdNotifier implements RunLoop.Listener, AutoCloseable {
         }
     }
 
-    /** One watchdog tick (the timer thread): fed only while the loop is alive. */
-    private void tick() {
-        if (NotifyProtocol.feedWatchdog(health.snapshot(), nanos.getAsLong())) {
+    /** One watchdog tick (the timer thread): fed only while the loop is alive; the status says when it stops. */
+    private synchronized void tick() {
+        LoopHealth.Snapshot s = health.snapshot();
+        if (NotifyProtocol.feedWatchdog(s, nanos.getAsLong())) {
             send(NotifyProtocol.WATCHDOG);
-        } else {
-            LOG.debug("watchdog not fed: the loop has not moved on within hang_after");
+            hung = false;
+        } else if (!hung) {
+            hung = true;
+            LOG.warn("the loop has not moved on within hang_after: the systemd watchdog is no longer fed");
+            send(NotifyProtocol.status(NotifyProtocol.statusLine(s, true)));
         }
     }
 
@@ -105,7 +110,7 @@ public final class SystemdNotifier implements RunLoop.Listener, AutoCloseable {
 
     private synchronized void afterCycle() {
         if (socket == null || stopping) return;
-        send(NotifyProtocol.status(NotifyProtocol.statusLine(health.snapshot(), nanos.getAsLong())));
+        send(NotifyProtocol.status(NotifyProtocol.statusLine(health.snapshot(), false)));
         if (!ready) {
             ready = true;
             send(NotifyProtocol.READY);

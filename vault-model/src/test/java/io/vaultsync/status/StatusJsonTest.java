@@ -24,7 +24,8 @@ class StatusJsonTest {
                 List.of(new BlockedPath("Plans/.env", "path:.env*")), List.of("Done/x.md"),
                 List.of(new StatusReport.OpenCard("C-1", "content", "Plans/a.md", "local_agent")), List.of("T1.md"),
                 Map.of("z_agent", new LastPushes.Push("c2", T, null), "a_agent", new LastPushes.Push("c1", T, "vm")),
-                "no", List.of());
+                "no", List.of(), "running", new StatusReport.Daemon(42, T, T, "Synced", null, "127.0.0.1:9410"),
+                new StatusReport.Scan("daemon", T));
         assertThat(Mappers.prettyJson(r)).isEqualTo("""
                 {
                   "agent" : "cloud_agent",
@@ -70,7 +71,20 @@ class StatusJsonTest {
                     }
                   },
                   "remoteMovedSinceFetch" : "no",
-                  "policyNotInForce" : [ ]
+                  "policyNotInForce" : [ ],
+                  "daemonState" : "running",
+                  "daemon" : {
+                    "pid" : 42,
+                    "since" : "2026-01-02T03:04:05Z",
+                    "lastCycle" : "2026-01-02T03:04:05Z",
+                    "lastOutcome" : "Synced",
+                    "lastError" : null,
+                    "endpoint" : "127.0.0.1:9410"
+                  },
+                  "scan" : {
+                    "by" : "daemon",
+                    "at" : "2026-01-02T03:04:05Z"
+                  }
                 }""");
     }
 
