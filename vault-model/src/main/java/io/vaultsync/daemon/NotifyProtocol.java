@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * systemd's notify protocol (sd_notify(3)), the decisions only: the messages, the one-line status, where to
  * send them and whether the watchdog is fed. No I/O here: {@link NotifySocket} sends, {@link SystemdNotifier}
- * decides when.
+ * decides when (the watchdog is fed while {@link LoopHealth#alive()}).
  */
 public final class NotifyProtocol {
     public static final String READY = "READY=1";
@@ -68,11 +68,6 @@ public final class NotifyProtocol {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    /** Whether to send {@code WATCHDOG=1} now: only while the loop is alive (a hung loop gets restarted). */
-    public static boolean feedWatchdog(LoopHealth.Snapshot s, long nowNanos) {
-        return s.alive(nowNanos);
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,6 @@ public final class SystemdNotifier implements RunLoop.Listener, AutoCloseable {
     private final NotifySocket socket;
     private final LoopHealth health;
     private final Duration period;
-    private final LongSupplier nanos;
     private ScheduledExecutorService timer;
     private boolean ready;
     private boolean stopping;
@@ -38,11 +36,10 @@ public final class SystemdNotifier implements RunLoop.Listener, AutoCloseable {
      * @param socket where to send, or null for nowhere
      * @param period how often to feed the watchdog, or null for no watchdog
      */
-    public SystemdNotifier(NotifySocket socket, LoopHealth health, Duration period, LongSupplier nanos) {
+    public SystemdNotifier(NotifySocket socket, LoopHealth health, Duration period) {
         this.socket = socket;
         this.health = health;
         this.period = period;
-        this.nanos = nanos;
     }
 
     /**
@@ -51,17 +48,17 @@ public final class SystemdNotifier implements RunLoop.Listener, AutoCloseable {
      */
     public static SystemdNotifier fromEnvironment(Map<String, String> env, LoopHealth health) {
         Optional<String> where = NotifyProtocol.socket(env.get("NOTIFY_SOCKET"));
-        if (where.isEmpty()) return new SystemdNotifier(null, health, null, System::nanoTime);
+        if (where.isEmpty()) return new SystemdNotifier(null, health, null);
         Duration period = NotifyProtocol.watchdogPeriod(env.get("WATCHDOG_USEC"), env.get("WATCHDOG_PID"),
                 ProcessHandle.current().pid()).orElse(null);
         try {
             NotifySocket s = NotifySocket.open(where.get());
             LOG.info("notifying systemd at {}{}", s.name(),
                     period == null ? " (no watchdog)" : ", watchdog fed every " + Durations.format(period) + " while the loop is alive");
-            return new SystemdNotifier(s, health, period, System::nanoTime);
+            return new SystemdNotifier(s, health, period);
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.error("cannot open NOTIFY_SOCKET {}: {}; systemd will not hear from this agent", where.get(), e.toString());
-            return new SystemdNotifier(null, health, null, System::nanoTime);
+            return new SystemdNotifier(null, health, null);
         }
     }
 
@@ -87,14 +84,18 @@ public final class SystemdNotifier implements RunLoop.Listener, AutoCloseable {
 
     /** One watchdog tick (the timer thread): fed only while the loop is alive; the status says when it stops. */
     private synchronized void tick() {
-        LoopHealth.Snapshot s = health.snapshot();
-        if (NotifyProtocol.feedWatchdog(s, nanos.getAsLong())) {
-            send(NotifyProtocol.WATCHDOG);
-            hung = false;
-        } else if (!hung) {
-            hung = true;
-            LOG.warn("the loop has not moved on within hang_after: the systemd watchdog is no longer fed");
-            send(NotifyProtocol.status(NotifyProtocol.statusLine(s, true)));
+        try {
+            if (health.alive()) {
+                send(NotifyProtocol.WATCHDOG);
+                hung = false;
+            } else if (!hung) {
+                hung = true;
+                LOG.warn("the loop has not moved on within hang_after: the systemd watchdog is no longer fed");
+                send(NotifyProtocol.status(NotifyProtocol.statusLine(health.snapshot(), true)));
+            }
+        } catch (RuntimeException e) {
+            // an exception would end the timer's schedule for good, and with it the agent (systemd restarts it)
+            LOG.warn("watchdog tick failed: {}", e.toString());
         }
     }
 

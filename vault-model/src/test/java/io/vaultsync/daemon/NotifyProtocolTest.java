@@ -67,14 +67,6 @@ class NotifyProtocolTest {
     }
 
     @Test
-    void theWatchdogIsFedOnlyBeforeTheLoopsDeadline() {
-        LoopHealth.Snapshot s = new LoopHealth.Snapshot(T, 1_000, true, null, null, null, null, null, 0, false);
-        assertThat(NotifyProtocol.feedWatchdog(s, 999)).isTrue();
-        assertThat(NotifyProtocol.feedWatchdog(s, 1_000)).isFalse();
-        assertThat(NotifyProtocol.feedWatchdog(s, 5_000)).isFalse();
-    }
-
-    @Test
     void theStatusLineSaysHowTheLoopAndItsLastCycleAre() {
         LoopHealth.Snapshot first = new LoopHealth.Snapshot(T, 0, true, null, null, null, null, null, 0, false);
         LoopHealth.Snapshot synced = new LoopHealth.Snapshot(T, 0, false, T, T, "Synced", null, null, 0, false);
