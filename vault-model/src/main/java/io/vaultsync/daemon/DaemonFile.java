@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.config.Mappers;
 import io.vaultsync.config.SettingsStore;
+import io.vaultsync.doctor.DaemonCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,8 +18,8 @@ import java.util.Optional;
 /**
  * {@code .git/vaultsync/daemon.json}: a running agent's {@link DaemonRecord}, written whole (temp file then
  * rename) at start and after each cycle, removed on a clean stop. Reading it never fails: a missing, broken,
- * oversized or foreign file, or one whose process is gone or is no Java process (a kill -9 leaves the file
- * behind, and pids are reused), reads as {@link NotRunning} with the reason.
+ * oversized or foreign file, or one whose process is gone, is no Java process or holds no daemon lock (a kill -9
+ * leaves the file behind, and pids are reused), reads as {@link NotRunning} with the reason.
  */
 public final class DaemonFile {
     /** Larger than any record an agent writes (blocked paths included); anything bigger is not ours. */
@@ -60,20 +61,35 @@ public final class DaemonFile {
         Parsed p = parse(of(gitDir));
         if (p instanceof Parsed.Bad bad) return new NotRunning(bad.reason());
         DaemonRecord r = ((Parsed.Ok) p).record();
+        // this very process (a /status served by the daemon): never probe its own lock, closing the probe drops it
+        if (r.pid() == ProcessHandle.current().pid()) return new Running(r);
         Optional<ProcessHandle> h = ProcessHandle.of(r.pid());
         boolean alive = h.map(ProcessHandle::isAlive).orElse(false);
         String command = h.flatMap(x -> x.info().command()).orElse(null);
-        return judge(r, alive, command);
+        Boolean locked = null;
+        if (alive) {
+            try {
+                locked = DaemonCheck.probe(gitDir).running();
+            } catch (IOException e) {
+                // the lock cannot be tried: the process table decides alone
+            }
+        }
+        return judge(r, alive, command, locked);
     }
 
     /**
-     * The decision: running only if the record's process is alive and is a Java process (its command unknown
-     * counts as one: another user's process hides it, and that is how a system unit looks to a user).
+     * The decision: running only if the record's process is alive, is a Java process (its command unknown
+     * counts as one: another user's process hides it, and that is how a system unit looks to a user), and some
+     * process holds the daemon lock ({@code locked}; null: not known). A pid reused by another Java program
+     * after a kill -9 fails the last test.
      */
-    static Seen judge(DaemonRecord r, boolean alive, String command) {
+    static Seen judge(DaemonRecord r, boolean alive, String command, Boolean locked) {
         if (!alive) return new NotRunning("not running (pid " + r.pid() + " is gone; the last one did not stop cleanly)");
         if (command != null && !isJava(command)) {
             return new NotRunning("not running (pid " + r.pid() + " is now " + Path.of(command).getFileName() + ", not an agent)");
+        }
+        if (Boolean.FALSE.equals(locked)) {
+            return new NotRunning("not running (no agent holds the daemon lock; pid " + r.pid() + " is another program)");
         }
         return new Running(r);
     }

@@ -70,11 +70,31 @@ class DaemonFileTest {
     @Test
     void theDecisionTable() {
         DaemonRecord r = mine();
-        assertThat(DaemonFile.judge(r, true, "/usr/lib/jvm/java-17-openjdk-amd64/bin/java")).isInstanceOf(DaemonFile.Running.class);
-        assertThat(DaemonFile.judge(r, true, null)).as("another user's process: its command is hidden")
+        String java = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java";
+        assertThat(DaemonFile.judge(r, true, java, true)).isInstanceOf(DaemonFile.Running.class);
+        assertThat(DaemonFile.judge(r, true, java, null)).as("the lock could not be tried").isInstanceOf(DaemonFile.Running.class);
+        assertThat(DaemonFile.judge(r, true, null, true)).as("another user's process: its command is hidden")
                 .isInstanceOf(DaemonFile.Running.class);
-        assertThat(DaemonFile.judge(r, true, "/usr/bin/python3")).isInstanceOf(DaemonFile.NotRunning.class);
-        assertThat(DaemonFile.judge(r, false, null)).isInstanceOf(DaemonFile.NotRunning.class);
+        assertThat(DaemonFile.judge(r, true, java, false)).as("a reused pid, another Java program")
+                .isInstanceOf(DaemonFile.NotRunning.class);
+        assertThat(DaemonFile.judge(r, true, "/usr/bin/python3", true)).isInstanceOf(DaemonFile.NotRunning.class);
+        assertThat(DaemonFile.judge(r, false, null, null)).isInstanceOf(DaemonFile.NotRunning.class);
+    }
+
+    @Test
+    void aPidReusedByAnotherJavaProgramIsNotRunning() throws Exception {
+        Path sleep = Files.writeString(gitDir.resolve("Sleep.java"),
+                "class Sleep { public static void main(String[] a) throws Exception { Thread.sleep(120_000); } }");
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
+                sleep.toString()).start();
+        try {
+            DaemonFile.write(gitDir, new DaemonRecord(other.pid(), T, Duration.ofSeconds(30), true, null, null, null, null,
+                    null, null));
+            assertThat(DaemonFile.read(gitDir)).isEqualTo(new DaemonFile.NotRunning(
+                    "not running (no agent holds the daemon lock; pid " + other.pid() + " is another program)"));
+        } finally {
+            other.destroyForcibly();
+        }
     }
 
     @ParameterizedTest
