@@ -43,7 +43,7 @@ final class RunCommand extends VaultCommand {
         Worker worker = ctx.extension().worker(ctx, s, cycle);
         LoopHealth health = new LoopHealth(s.service().hangAfter());
         RunLoop.Listener listener = RunLoop.Listener.all(List.of(health, new Output(s.name(), timing.interval())));
-        long n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s), worker::afterCycle, listener).run();
+        long n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s), worker, listener).run();
         ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
         return ExitCodes.OK;
     }

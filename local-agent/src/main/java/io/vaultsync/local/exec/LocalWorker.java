@@ -18,6 +18,7 @@ import io.vaultsync.work.CommandRuns;
 import io.vaultsync.work.CommandWorker;
 import io.vaultsync.work.WorkLedger;
 import io.vaultsync.work.WorkOutput;
+import io.vaultsync.work.WorkPool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -53,15 +54,26 @@ public final class LocalWorker implements Worker {
     private final AgentSettings settings;
     private final CommandWorker<ApprovedItem> worker;
 
+    /** Executors run on the caller's thread, one after another ({@link WorkPool#inline()}). */
     public LocalWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out) {
+        this(settings, clock, cycle, out, WorkPool.inline());
+    }
+
+    /** Executors run in {@code pool}, beside the caller's loop. */
+    public LocalWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out, WorkPool pool) {
         this.settings = settings;
         this.worker = new CommandWorker<>(settings, clock, cycle, new WorkOutput(settings.name(), out), NAMES, new Executors(),
-                CommandRuns.UNLIMITED);
+                CommandRuns.UNLIMITED, pool);
     }
 
     @Override
     public void afterCycle(Path vault) throws IOException {
         worker.afterCycle(vault);
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        worker.stop();
     }
 
     /** The executors: on the items approved on this machine, with the item and its idempotency key as arguments. */
