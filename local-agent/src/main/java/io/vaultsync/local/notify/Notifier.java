@@ -38,6 +38,8 @@ public final class Notifier {
     private final String command;
     private final WorkPool pool;
     private final Duration limit;
+    /** The call under way, if any: a stopping agent ends it rather than leave it behind. */
+    private volatile Process running;
 
     /** @param command the {@code notify} setting, or null for none (then nothing is ever run) */
     public Notifier(String command, WorkPool pool) {
@@ -58,9 +60,18 @@ public final class Notifier {
         if (t != WorkPool.Taken.STARTED) LOG.debug("notify: not now ({})", t);
     }
 
-    /** Waits up to {@code grace} for a call under way; the news it carries is remembered only once it ends. */
+    /**
+     * Waits up to {@code grace} for a call under way, then ends it (and what it started): a notification is not
+     * worth outliving the agent. Its news may be announced again by the next start.
+     */
     public void stop(Duration grace) throws InterruptedException {
-        pool.stop(grace);
+        if (pool.stop(grace)) return;
+        Process p = running;
+        if (p != null) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            LOG.warn("notify: the call under way was stopped with the agent");
+        }
     }
 
     void pass(Path root) throws IOException {
@@ -90,6 +101,7 @@ public final class Notifier {
             LOG.warn("notify: cannot run the command ({}); {} new item(s) not announced", e.getMessage(), news.size());
             return;
         }
+        running = p;
         try {
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -107,6 +119,8 @@ public final class Notifier {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while the notify command ran", e);
+        } finally {
+            running = null;
         }
     }
 
