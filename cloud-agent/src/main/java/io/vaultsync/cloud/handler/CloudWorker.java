@@ -50,8 +50,9 @@ public final class CloudWorker implements Worker {
     private static final Logger LOG = LoggerFactory.getLogger(CloudWorker.class);
     static final String NEEDS_ACTION = "Needs_Action/";
     /**
-     * A pass starts no further handler once it has run this long (real time), leaving the rest to the next
-     * pass: the run loop's cycle in between renews the leases of the tasks still waiting.
+     * With the inline pool, a pass starts no further handler once it has run this long (real time), leaving the
+     * rest to the next pass, whose cycle in between renews the leases of the tasks still waiting. In {@code run}
+     * the handlers run beside the loop, whose cycles renew the leases meanwhile.
      */
     static final Duration PASS_BUDGET = Lease.DEFAULT_LENGTH.dividedBy(4);
     static final CommandRole.Names NAMES = new CommandRole.Names(WorkLedger.HANDLERS, "handler", "handled",
