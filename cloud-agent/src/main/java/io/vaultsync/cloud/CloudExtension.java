@@ -6,6 +6,7 @@ import io.vaultsync.cli.CliContext;
 import io.vaultsync.cloud.handler.CloudWorker;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.work.WorkPool;
 import io.vaultsync.work.Worker;
 import java.util.List;
 
@@ -27,6 +28,6 @@ public final class CloudExtension implements AgentExtension {
 
     @Override
     public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle) {
-        return new CloudWorker(settings, ctx.clock(), cycle, ctx.out());
+        return new CloudWorker(settings, ctx.clock(), cycle, ctx.out(), WorkPool.bounded(settings.service().workers(), "work"));
     }
 }

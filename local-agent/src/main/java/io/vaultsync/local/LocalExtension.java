@@ -9,6 +9,7 @@ import io.vaultsync.local.cli.VerdictCommands;
 import io.vaultsync.local.dashboard.DashboardKeeper;
 import io.vaultsync.local.exec.LocalWorker;
 import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.work.WorkPool;
 import io.vaultsync.work.Worker;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,6 @@ public final class LocalExtension implements AgentExtension {
 
     @Override
     public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle) {
-        return new LocalWorker(settings, ctx.clock(), cycle, ctx.out());
+        return new LocalWorker(settings, ctx.clock(), cycle, ctx.out(), WorkPool.bounded(settings.service().workers(), "work"));
     }
 }

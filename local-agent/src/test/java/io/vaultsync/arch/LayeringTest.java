@@ -20,7 +20,7 @@ class LayeringTest {
     static final String[] CLI = {"io.vaultsync.cli..", "io.vaultsync.claim.cli..", "io.vaultsync.local.cli..",
         "io.vaultsync.cloud", "io.vaultsync.local"};
     static final String[] SERVICES = {"io.vaultsync.local.approve..", "io.vaultsync.local.exec..",
-        "io.vaultsync.local.dashboard..", "io.vaultsync.cloud.handler..", "io.vaultsync.claim", "io.vaultsync.doctor..",
+        "io.vaultsync.local.dashboard..", "io.vaultsync.local.notify..", "io.vaultsync.cloud.handler..", "io.vaultsync.claim", "io.vaultsync.doctor..",
         "io.vaultsync.status..", "io.vaultsync.work..", "io.vaultsync.daemon.."};
     static final String[] PIPELINE = {"io.vaultsync.sync..", "io.vaultsync.integrate..", "io.vaultsync.git..", "io.vaultsync.gate..",
         "io.vaultsync.transport..", "io.vaultsync.journal..", "io.vaultsync.process.."};

@@ -10,6 +10,7 @@ import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.JavaProcess;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.fixtures.vaults.Vaults;
+import io.vaultsync.work.RunningCalls;
 import io.vaultsync.work.WorkLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ class ExecutorOrphanIT {
         Path sent = Files.createDirectories(root.resolve("sent"));
         // honours the key (acts once per key); an item named SLOW_* waits for the release file first
         Path executor = root.resolve("executor.sh");
-        Files.writeString(executor, "#!/bin/sh\nitem=$1 key=$2\necho \"start $key $$\" >> '" + events + "'\n"
+        Files.writeString(executor, "#!/bin/sh\nitem=$1 key=$2\necho \"start $key $$ $(basename \"$item\")\" >> '" + events + "'\n"
                 + "case $item in *SLOW_*) while [ ! -e '" + release + "' ]; do sleep 0.05; done ;; esac\n"
                 + "if mkdir '" + sent + "'/\"$key\" 2>/dev/null; then echo \"end $key\" >> '" + events + "'; echo \"sent $key\";"
                 + " else echo \"already sent $key\"; fi\n");
@@ -73,9 +74,11 @@ class ExecutorOrphanIT {
         String key;
         long pid;
         try {
+            // b runs beside it (two workers) and may finish meanwhile: SLOW_a's own start and record count
             Await.until("SLOW_a's executor to run, recorded as running", Duration.ofSeconds(60),
-                    () -> lines().size() == 1 && !json(running).isEmpty());
-            String[] start = lines().get(0).split(" ");
+                    () -> slowStart() != null && Files.exists(new RunningCalls(WorkLedger.EXECUTIONS)
+                            .file(v.local().resolve(".git"), slowStart()[1])));
+            String[] start = slowStart();
             key = start[1];
             pid = Long.parseLong(start[2]);
         } finally {
@@ -87,10 +90,11 @@ class ExecutorOrphanIT {
         Path out2 = root.resolve("run-2.out");
         Process second = daemon(jar, v, out2);
         try {
-            Await.until("b to reach Done/ (or SLOW_a to start again)", Duration.ofSeconds(120),
-                    () -> RemoteTree.files(v.remote(), "main").containsKey("Done/b.md") || starts(key) > 1);
+            String stillRunning = "Approved/SLOW_a.md: still running from before the restart, pid " + pid;
+            Await.until("b to reach Done/ and the agent to say SLOW_a still runs (or SLOW_a to start again)",
+                    Duration.ofSeconds(120), () -> (RemoteTree.files(v.remote(), "main").containsKey("Done/b.md")
+                            && read(out2).contains(stillRunning)) || starts(key) > 1);
             assertThat(starts(key)).as("SLOW_a is not called again while its first call runs").isEqualTo(1);
-            assertThat(Files.readString(out2)).contains("Approved/SLOW_a.md: still running from before the restart, pid " + pid);
             assertThat(running(pid)).isTrue();
 
             Files.createFile(release);
@@ -129,6 +133,20 @@ class ExecutorOrphanIT {
             return Files.readAllLines(events);
         } catch (NoSuchFileException none) {
             return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The start line of SLOW_a's executor ({@code start KEY PID SLOW_a.md}, split), or null before it ran. */
+    String[] slowStart() {
+        return lines().stream().map(l -> l.split(" ")).filter(l -> l[0].equals("start") && l[3].equals("SLOW_a.md"))
+                .findFirst().orElse(null);
+    }
+
+    static String read(Path f) {
+        try {
+            return Files.exists(f) ? Files.readString(f) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

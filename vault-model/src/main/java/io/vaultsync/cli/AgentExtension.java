@@ -25,7 +25,10 @@ public interface AgentExtension {
     /** Run by {@code run} in each cycle before the scan (e.g. renewing leases). */
     SyncCycle.Prelude keeper(AgentSettings settings);
 
-    /** Run by {@code run} after each cycle, without the vault lock (it takes it for its own cycles). */
+    /**
+     * Run by {@code run} after each cycle, without the vault lock (it takes it for its own cycles); its slow steps
+     * run beside the loop, {@code workers} ({@link AgentSettings#service()}) at a time.
+     */
     default Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle) {
         return Worker.NONE;
     }

@@ -49,7 +49,7 @@ final class RunCommand extends VaultCommand {
                 System.getenv())) {
             RunLoop.Listener listener = RunLoop.Listener.all(List.of(health, sup.listener(),
                     new Output(s.name(), timing.interval())));
-            n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s), worker::afterCycle, listener).run();
+            n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s), worker, listener).run();
         }
         ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
         return ExitCodes.OK;

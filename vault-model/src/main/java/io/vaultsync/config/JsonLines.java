@@ -18,14 +18,23 @@ import java.util.List;
 /**
  * An append-only file of JSON objects, one per line, each fsynced before {@link #append} returns. A line
  * cut short by a crash is skipped on reading, and the next append starts on a fresh line, so one torn
- * record never swallows the next.
+ * record never swallows the next. Appends from several threads of one agent (its workers run beside its
+ * loop) take turns, so two lines never land on the same offset.
  */
 public final class JsonLines {
+    /** One append at a time in this JVM: each reads the end of its file before it writes there. */
+    private static final Object APPENDING = new Object();
 
     private JsonLines() {}
 
     /** Appends {@code record} as Jackson writes it with {@link Mappers#JSON}, on one line. */
     public static void append(Path file, Object record) {
+        synchronized (APPENDING) {
+            appendNow(file, record);
+        }
+    }
+
+    private static void appendNow(Path file, Object record) {
         try {
             Files.createDirectories(file.getParent());
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);

@@ -32,10 +32,19 @@ public final class RunLoop {
         }
     }
 
-    /** The role's work after a cycle (without the vault lock: it takes it for its own cycles). */
+    /**
+     * The role's work after a cycle (without the vault lock: it takes it for its own cycles). It hands its slow
+     * steps to threads of its own and returns: the loop goes on syncing meanwhile.
+     */
     @FunctionalInterface
     public interface Work {
         void afterCycle(Path vault) throws IOException;
+
+        /**
+         * The loop is ending (SIGTERM or SIGINT): take no new work and wait, bounded, for the steps in flight. Called
+         * on the loop's thread while the daemon lock is still held. Nothing by default.
+         */
+        default void stop() throws InterruptedException {}
     }
 
     /**
@@ -129,7 +138,9 @@ public final class RunLoop {
         try (AgentLock daemon = AgentLock.daemon(gitDir)) {
             StopSignal stop = StopSignal.install();
             listener.started();
-            return timing.watch() ? watched(gitDir, stop) : unwatched(gitDir, stop);
+            long n = timing.watch() ? watched(gitDir, stop) : unwatched(gitDir, stop);
+            work.stop(); // before the daemon lock goes: a new agent must not start a key still in flight here
+            return n;
         }
     }
 

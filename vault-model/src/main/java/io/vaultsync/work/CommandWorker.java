@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * with the same key; a call still running from before a restart is waited for, or stopped once overdue
  * ({@link RunningCalls}). A success is finished in a cycle of its own; repeated failures raise a card
  * (its command's output held back when the secret gate would hold it) and wait for its decision. What
- * goes wrong with one piece is said once and the others go on.
+ * goes wrong with one piece is said once and the others go on. The steps run in a {@link WorkPool} beside the
+ * sync loop, one at a time per key; each takes the vault lock only for its own cycles (a finish, a card).
  */
 public final class CommandWorker<I extends CommandRole.Item> {
     private static final Logger LOG = LoggerFactory.getLogger(CommandWorker.class);
@@ -51,10 +52,15 @@ public final class CommandWorker<I extends CommandRole.Item> {
     private final CommandRole.Names names;
     private final Duration passBudget;
     private final RunningCalls calls;
+    private final WorkPool pool;
 
-    /** @param passBudget a pass starts no further command once it has run this long ({@link CommandRuns#UNLIMITED}) */
+    /**
+     * @param passBudget a pass starts no further command once it has run this long ({@link CommandRuns#UNLIMITED});
+     *                   it only bites with the inline pool (a real one's pass hands its steps over and returns)
+     * @param pool       where the steps run: beside the loop, or {@link WorkPool#inline()}
+     */
     public CommandWorker(AgentSettings settings, Clock clock, SyncCycle cycle, WorkOutput output, CommandRole.Names names,
-            CommandRole<I> role, Duration passBudget) {
+            CommandRole<I> role, Duration passBudget, WorkPool pool) {
         this.settings = settings;
         this.clock = clock;
         this.cycle = cycle;
@@ -63,9 +69,31 @@ public final class CommandWorker<I extends CommandRole.Item> {
         this.names = names;
         this.passBudget = passBudget;
         this.calls = new RunningCalls(names.ledger());
+        this.pool = pool;
     }
 
-    /** One pass over the vault at {@code vault}. */
+    /**
+     * The agent stops: no new step starts; those in flight get {@link WorkPool#STOP_GRACE} to end (a command
+     * still running then is left to finish on its own, in its own process group, as after a kill: the next
+     * start finds it recorded as running).
+     */
+    public void stop() throws InterruptedException {
+        int busy = pool.busy();
+        if (busy > 0) {
+            output.print("stopping: waits up to " + WorkPool.STOP_GRACE.toSeconds() + "s for " + busy + " "
+                    + names.command() + (busy == 1 ? "" : "s") + " under way");
+        }
+        if (!pool.stop(WorkPool.STOP_GRACE)) {
+            output.print("stopping: " + pool.busy() + " " + names.command() + " call(s) still under way are left to"
+                    + " finish on their own; the next start picks up their results");
+        }
+    }
+
+    /**
+     * One pass over the vault at {@code vault}: each piece of work with a step to take is handed to the pool
+     * (unless its key is in flight there, or the pool is full: the next pass asks again), which decides
+     * afresh from the ledger as it is then and takes the step. With the inline pool the steps are taken here.
+     */
     public void afterCycle(Path vault) throws IOException {
         Path root = vault.toAbsolutePath().normalize();
         Path gitDir = VaultRepo.gitDirOf(root);
@@ -75,24 +103,46 @@ public final class CommandWorker<I extends CommandRole.Item> {
         Map<String, List<Entry>> history = ledger(gitDir).byKey();
         PassBudgetUse budgetUse = new PassBudgetUse(System.nanoTime());
         for (CommandRole.Candidate<I> c : role.candidates(root, gitDir, actions)) {
+            Optional<Job<I>> job;
             try {
-                Optional<Job<I>> job = c.read().read();
-                if (job.isPresent()) {
-                    List<Entry> jobHistory = history.getOrDefault(job.get().item().key(), List.of());
-                    takeNextStep(root, gitDir, job.get(), actions, jobHistory, budgetUse);
-                }
-                output.clearTrouble(c.path());
+                job = c.read().read();
             } catch (VaultException | IOException e) {
                 if (Thread.currentThread().isInterrupted()) throw e;
                 output.reportTrouble(c.path(), "not handled", e);
+                continue;
             }
+            if (job.isEmpty()) {
+                output.clearTrouble(c.path());
+                continue;
+            }
+            String key = job.get().item().key();
+            WorkPlan.Step seen = WorkPlan.next(history.getOrDefault(key, List.of()), clock.instant(), actions);
+            if (seen instanceof WorkPlan.Wait || seen instanceof WorkPlan.Nothing) {
+                output.clearTrouble(c.path());
+                continue;
+            }
+            WorkPool.Taken taken = pool.submit(key, () -> step(root, gitDir, c.path(), job.get(), actions, budgetUse));
+            if (taken != WorkPool.Taken.STARTED) LOG.debug("{}: not now ({})", c.path(), taken);
+        }
+    }
+
+    /** In the pool: the next step for one piece of work, from its ledger as it is now; its troubles said once. */
+    private void step(Path root, Path gitDir, String path, Job<I> job, Actions actions, PassBudgetUse budgetUse)
+            throws IOException {
+        try {
+            List<Entry> fresh = ledger(gitDir).byKey().getOrDefault(job.item().key(), List.of());
+            takeNextStep(root, gitDir, job, actions, fresh, budgetUse);
+            output.clearTrouble(path);
+        } catch (VaultException | IOException e) {
+            if (Thread.currentThread().isInterrupted()) throw e;
+            output.reportTrouble(path, "not handled", e);
         }
     }
 
     /** How much of its budget one pass has used: once a command has run and the budget is spent, none starts. */
     private final class PassBudgetUse {
         private final long startNanos;
-        private boolean ran;
+        private volatile boolean ran;
 
         PassBudgetUse(long startNanos) {
             this.startNanos = startNanos;

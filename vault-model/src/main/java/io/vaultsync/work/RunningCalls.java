@@ -19,12 +19,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,7 @@ public final class RunningCalls {
     private static final Logger LOG = LoggerFactory.getLogger(RunningCalls.class);
 
     private final String ledgerName;
-    private final Set<String> told = new HashSet<>();
+    private final Set<String> told = ConcurrentHashMap.newKeySet(); // the pool's threads tell
 
     /** The calls of the ledger {@code ledgerName} ({@link WorkLedger#EXECUTIONS}, {@link WorkLedger#HANDLERS}). */
     public RunningCalls(String ledgerName) {

@@ -3,8 +3,8 @@ package io.vaultsync.work;
 import io.vaultsync.VaultException;
 import io.vaultsync.gate.SecretGate;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,7 @@ public final class WorkOutput {
     private final String agent;
     private final PrintWriter out;
     /** What was last said about a path that could not be handled, by its path. */
-    private final Map<String, String> troubles = new HashMap<>();
+    private final Map<String, String> troubles = new ConcurrentHashMap<>(); // the loop and the pool's threads tell
 
     public WorkOutput(String agent, PrintWriter out) {
         this.agent = agent;
@@ -28,8 +28,10 @@ public final class WorkOutput {
 
     /** Prints one line for the person running the agent, after the agent's name, and logs it. */
     public void print(String line) {
-        out.println(agent + ": " + line);
-        out.flush();
+        synchronized (out) {
+            out.println(agent + ": " + line);
+            out.flush();
+        }
         LOG.info(line);
     }
 

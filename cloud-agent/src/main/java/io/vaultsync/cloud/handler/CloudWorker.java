@@ -18,6 +18,7 @@ import io.vaultsync.work.CommandRole;
 import io.vaultsync.work.CommandWorker;
 import io.vaultsync.work.WorkLedger;
 import io.vaultsync.work.WorkOutput;
+import io.vaultsync.work.WorkPool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,14 +43,16 @@ import org.slf4j.LoggerFactory;
  * {@code Pending_Approval/<type>/}, removing the task and writing a {@code draft-ready} signal, all in one
  * commit. A failing handler is tried again after a growing delay, then a card and a {@code handler-failed}
  * signal ask a person; the task stays in {@code In_Progress/<me>/} meanwhile (its lease renewed). The
- * cloud never sends anything. The steps themselves are the {@link CommandWorker}'s.
+ * cloud never sends anything. The steps themselves are the {@link CommandWorker}'s; in {@code run} the handlers
+ * run in a pool beside the sync loop, which goes on syncing (and renewing leases) meanwhile.
  */
 public final class CloudWorker implements Worker {
     private static final Logger LOG = LoggerFactory.getLogger(CloudWorker.class);
     static final String NEEDS_ACTION = "Needs_Action/";
     /**
-     * A pass starts no further handler once it has run this long (real time), leaving the rest to the next
-     * pass: the run loop's cycle in between renews the leases of the tasks still waiting.
+     * With the inline pool, a pass starts no further handler once it has run this long (real time), leaving the
+     * rest to the next pass, whose cycle in between renews the leases of the tasks still waiting. In {@code run}
+     * the handlers run beside the loop, whose cycles renew the leases meanwhile.
      */
     static final Duration PASS_BUDGET = Lease.DEFAULT_LENGTH.dividedBy(4);
     static final CommandRole.Names NAMES = new CommandRole.Names(WorkLedger.HANDLERS, "handler", "handled",
@@ -61,16 +64,27 @@ public final class CloudWorker implements Worker {
     private final WorkOutput output;
     private final CommandWorker<ClaimedTask> worker;
 
+    /** Handlers run on the caller's thread, one after another ({@link WorkPool#inline()}). */
     public CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out) {
-        this(settings, clock, cycle, out, PASS_BUDGET);
+        this(settings, clock, cycle, out, PASS_BUDGET, WorkPool.inline());
+    }
+
+    /** Handlers run in {@code pool}, beside the caller's loop. */
+    public CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out, WorkPool pool) {
+        this(settings, clock, cycle, out, PASS_BUDGET, pool);
     }
 
     CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out, Duration passBudget) {
+        this(settings, clock, cycle, out, passBudget, WorkPool.inline());
+    }
+
+    private CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out, Duration passBudget,
+            WorkPool pool) {
         this.settings = settings;
         this.clock = clock;
         this.claimCycle = new SyncCycle(settings, clock, ClaimService.BACKOFF, SyncCycle.STALE_LOCK_AGE);
         this.output = new WorkOutput(settings.name(), out);
-        this.worker = new CommandWorker<>(settings, clock, cycle, output, NAMES, new Handlers(), passBudget);
+        this.worker = new CommandWorker<>(settings, clock, cycle, output, NAMES, new Handlers(), passBudget, pool);
     }
 
     /** A task this agent holds: its file name, its type, and the key of this claim of it. */
@@ -84,6 +98,11 @@ public final class CloudWorker implements Worker {
     @Override
     public void afterCycle(Path vault) throws IOException {
         worker.afterCycle(vault);
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        worker.stop();
     }
 
     /** The handlers: on the tasks this agent holds, with the task file and an output folder as arguments. */

@@ -10,6 +10,7 @@ import io.vaultsync.gate.Verdict.Blocked;
 import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.local.approve.Approvals;
+import io.vaultsync.local.notify.Notifier;
 import io.vaultsync.process.CommandRunner;
 import io.vaultsync.sync.CycleContext;
 import io.vaultsync.sync.SyncCycle;
@@ -18,12 +19,14 @@ import io.vaultsync.work.CommandRuns;
 import io.vaultsync.work.CommandWorker;
 import io.vaultsync.work.WorkLedger;
 import io.vaultsync.work.WorkOutput;
+import io.vaultsync.work.WorkPool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,27 +44,46 @@ import org.slf4j.LoggerFactory;
  * any point costs at most one repeated call with the same key, so an executor that honours the key (does
  * nothing and exits 0 when it has already acted on it) acts exactly once. The ledger entry {@code started}
  * is fsynced before the executor runs and {@code succeeded} before the item moves (the
- * {@link CommandWorker}'s steps).
+ * {@link CommandWorker}'s steps). New drafts and cards are told to the person at the desktop through the
+ * {@code notify} command, if one is set ({@link Notifier}).
  */
 public final class LocalWorker implements Worker {
     private static final Logger LOG = LoggerFactory.getLogger(LocalWorker.class);
     public static final String KEY_ENV = "VAULTSYNC_IDEMPOTENCY_KEY";
     static final String DONE = "Done/";
+    /** How long a stopping agent waits for a notification under way (after the executors' grace). */
+    static final Duration NOTIFY_GRACE = Duration.ofSeconds(5);
     static final CommandRole.Names NAMES = new CommandRole.Names(WorkLedger.EXECUTIONS, "executor", "executed",
             "exec", ConflictKind.EXECUTION_FAILED, "exec-out", Actions::executors);
 
     private final AgentSettings settings;
     private final CommandWorker<ApprovedItem> worker;
+    private final Notifier notifier;
 
+    /** Executors run on the caller's thread, one after another ({@link WorkPool#inline()}). */
     public LocalWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out) {
+        this(settings, clock, cycle, out, WorkPool.inline());
+    }
+
+    /** Executors run in {@code pool}, beside the caller's loop. */
+    public LocalWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out, WorkPool pool) {
         this.settings = settings;
         this.worker = new CommandWorker<>(settings, clock, cycle, new WorkOutput(settings.name(), out), NAMES, new Executors(),
-                CommandRuns.UNLIMITED);
+                CommandRuns.UNLIMITED, pool);
+        this.notifier = new Notifier(settings.service().notifyCommand(),
+                pool.isInline() ? WorkPool.inline() : WorkPool.bounded(1, "notify"));
     }
 
     @Override
     public void afterCycle(Path vault) throws IOException {
+        notifier.afterCycle(vault);
         worker.afterCycle(vault);
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        worker.stop();
+        notifier.stop(NOTIFY_GRACE);
     }
 
     /** The executors: on the items approved on this machine, with the item and its idempotency key as arguments. */
