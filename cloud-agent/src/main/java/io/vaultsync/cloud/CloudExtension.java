@@ -1,11 +1,13 @@
 package io.vaultsync.cloud;
 
+import io.vaultsync.OpsEvents;
 import io.vaultsync.claim.cli.ClaimExtension;
 import io.vaultsync.cli.AgentExtension;
 import io.vaultsync.cli.CliContext;
 import io.vaultsync.cloud.handler.CloudWorker;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.work.WorkOutput;
 import io.vaultsync.work.Worker;
 import java.util.List;
 
@@ -22,11 +24,21 @@ public final class CloudExtension implements AgentExtension {
 
     @Override
     public SyncCycle.Prelude keeper(AgentSettings settings) {
-        return ClaimExtension.INSTANCE.keeper(settings);
+        return keeper(settings, OpsEvents.NONE);
+    }
+
+    @Override
+    public SyncCycle.Prelude keeper(AgentSettings settings, OpsEvents events) {
+        return ClaimExtension.INSTANCE.keeper(settings, events);
     }
 
     @Override
     public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle) {
-        return new CloudWorker(settings, ctx.clock(), cycle, ctx.out());
+        return worker(ctx, settings, cycle, OpsEvents.NONE);
+    }
+
+    @Override
+    public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle, OpsEvents events) {
+        return new CloudWorker(settings, ctx.clock(), cycle, new WorkOutput(settings.name(), ctx.out(), events));
     }
 }

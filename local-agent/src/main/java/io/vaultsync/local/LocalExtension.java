@@ -1,5 +1,6 @@
 package io.vaultsync.local;
 
+import io.vaultsync.OpsEvents;
 import io.vaultsync.claim.cli.ClaimExtension;
 import io.vaultsync.cli.AgentExtension;
 import io.vaultsync.cli.CliContext;
@@ -9,6 +10,7 @@ import io.vaultsync.local.cli.VerdictCommands;
 import io.vaultsync.local.dashboard.DashboardKeeper;
 import io.vaultsync.local.exec.LocalWorker;
 import io.vaultsync.sync.SyncCycle;
+import io.vaultsync.work.WorkOutput;
 import io.vaultsync.work.Worker;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +34,21 @@ public final class LocalExtension implements AgentExtension {
 
     @Override
     public SyncCycle.Prelude keeper(AgentSettings settings) {
-        return ClaimExtension.INSTANCE.keeper(settings).andThen(new HandApprovals()).andThen(new DashboardKeeper());
+        return keeper(settings, OpsEvents.NONE);
+    }
+
+    @Override
+    public SyncCycle.Prelude keeper(AgentSettings settings, OpsEvents events) {
+        return ClaimExtension.INSTANCE.keeper(settings, events).andThen(new HandApprovals()).andThen(new DashboardKeeper());
     }
 
     @Override
     public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle) {
-        return new LocalWorker(settings, ctx.clock(), cycle, ctx.out());
+        return worker(ctx, settings, cycle, OpsEvents.NONE);
+    }
+
+    @Override
+    public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle, OpsEvents events) {
+        return new LocalWorker(settings, ctx.clock(), cycle, new WorkOutput(settings.name(), ctx.out(), events));
     }
 }

@@ -1,14 +1,22 @@
 package io.vaultsync.cli;
 
+import io.vaultsync.OpsEvents;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
+import io.vaultsync.git.VaultRepo;
+import io.vaultsync.ops.AgentMetrics;
+import io.vaultsync.ops.HttpAddress;
+import io.vaultsync.ops.MetricsListener;
+import io.vaultsync.ops.OpsServer;
 import io.vaultsync.sync.LoopHealth;
 import io.vaultsync.sync.RunLoop;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.sync.SyncReport;
 import io.vaultsync.work.Worker;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,18 +42,69 @@ final class RunCommand extends VaultCommand {
     @Option(names = "--no-watch", description = "No file watcher: a full cycle every --interval, as before.")
     boolean noWatch;
 
+    @Option(names = "--http", paramLabel = "ADDR", converter = HttpAddressConverter.class,
+            description = "Serve /healthz /readyz /status /metrics at ADDR: a port (loopback), host:port, or [v6]:port;"
+                    + " port 0 picks a free one (default: the agent's http setting; none). There is no authentication:"
+                    + " an address that is not loopback is served as asked, with a warning.")
+    HttpAddress http;
+
+    @Option(names = "--stale-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "/readyz turns 503 once the last successful sync is older than this"
+                    + " (default: the agent's stale_after setting, 3 x --interval).")
+    Duration staleAfter;
+
+    /** The endpoint's address once bound, or null: for the daemon's state file. */
+    private volatile InetSocketAddress served;
+
     @Override
     public Integer call() throws Exception {
         AgentSettings s = settings();
         RunLoop.Timing timing = new RunLoop.Timing(interval == null ? s.interval() : interval,
                 debounce == null ? s.pushDebounce() : debounce, rescan == null ? s.rescan() : rescan, !noWatch);
         SyncCycle cycle = SyncCycle.standard(s);
-        Worker worker = ctx.extension().worker(ctx, s, cycle);
         LoopHealth health = new LoopHealth(s.service().hangAfter());
-        RunLoop.Listener listener = RunLoop.Listener.all(List.of(health, new Output(s.name(), timing.interval())));
-        long n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s), worker::afterCycle, listener).run();
-        ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
+        List<RunLoop.Listener> listeners = new ArrayList<>(List.of(health, new Output(s.name(), timing.interval())));
+        OpsServer ops = null;
+        HttpAddress at;
+        try {
+            at = http != null ? http : s.service().http() == null ? null : HttpAddress.parse(s.service().http());
+        } catch (IllegalArgumentException e) {
+            ctx.err().println(ctx.command() + ": the agent's http setting: " + e.getMessage());
+            return ExitCodes.CANNOT_SERVE;
+        }
+        AgentMetrics metrics = null;
+        if (at != null) {
+            metrics = new AgentMetrics();
+            MetricsListener fed = new MetricsListener(metrics, opts.vault.toAbsolutePath(), VaultRepo.gitDirOf(opts.vault), s.name());
+            listeners.add(fed);
+            Duration stale = staleAfter != null ? staleAfter : s.service().staleAfter(timing.interval());
+            try {
+                if (at.exposed()) {
+                    ctx.err().println(ctx.command() + ": warning: " + at + " is reachable from other machines and the"
+                            + " endpoint has no authentication");
+                }
+                ops = OpsServer.start(at, new OpsServer.Sources(health, fed::policyReadable, stale, ctx.clock(), metrics,
+                        () -> StatusCommand.json(opts.vault, s)));
+            } catch (IOException | IllegalArgumentException e) {
+                ctx.err().println(ctx.command() + ": cannot serve HTTP at " + at + ": " + e.getMessage());
+                return ExitCodes.CANNOT_SERVE;
+            }
+            served = ops.address();
+            ctx.out().println(s.name() + ": serving " + ops.url() + "/healthz /readyz /status /metrics");
+        }
+        OpsEvents events = metrics == null ? OpsEvents.NONE : metrics;
+        Worker worker = ctx.extension().worker(ctx, s, cycle, events);
+        try (OpsServer serving = ops) {
+            long n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s, events), worker::afterCycle,
+                    RunLoop.Listener.all(listeners)).run();
+            ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
+        }
         return ExitCodes.OK;
+    }
+
+    /** Where the HTTP endpoint listens, once bound (null without {@code --http} or the {@code http} setting). */
+    public InetSocketAddress servedAt() {
+        return served;
     }
 
     /** What the loop tells, as lines on the CLI's output and error streams. */

@@ -65,11 +65,20 @@ public final class CloudWorker implements Worker {
         this(settings, clock, cycle, out, PASS_BUDGET);
     }
 
+    /** A worker whose output also tells the running agent's metrics what it ran. */
+    public CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, WorkOutput output) {
+        this(settings, clock, cycle, output, PASS_BUDGET);
+    }
+
     CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out, Duration passBudget) {
+        this(settings, clock, cycle, new WorkOutput(settings.name(), out), passBudget);
+    }
+
+    private CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, WorkOutput output, Duration passBudget) {
         this.settings = settings;
         this.clock = clock;
         this.claimCycle = new SyncCycle(settings, clock, ClaimService.BACKOFF, SyncCycle.STALE_LOCK_AGE);
-        this.output = new WorkOutput(settings.name(), out);
+        this.output = output;
         this.worker = new CommandWorker<>(settings, clock, cycle, output, NAMES, new Handlers(), passBudget);
     }
 

@@ -54,9 +54,13 @@ public final class LocalWorker implements Worker {
     private final CommandWorker<ApprovedItem> worker;
 
     public LocalWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out) {
+        this(settings, clock, cycle, new WorkOutput(settings.name(), out));
+    }
+
+    /** A worker whose output also tells the running agent's metrics what it ran. */
+    public LocalWorker(AgentSettings settings, Clock clock, SyncCycle cycle, WorkOutput output) {
         this.settings = settings;
-        this.worker = new CommandWorker<>(settings, clock, cycle, new WorkOutput(settings.name(), out), NAMES, new Executors(),
-                CommandRuns.UNLIMITED);
+        this.worker = new CommandWorker<>(settings, clock, cycle, output, NAMES, new Executors(), CommandRuns.UNLIMITED);
     }
 
     @Override
