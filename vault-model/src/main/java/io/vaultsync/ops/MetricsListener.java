@@ -5,6 +5,7 @@ import io.vaultsync.conflict.CardFiles;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.journal.Journal;
 import io.vaultsync.sync.BlockedPath;
+import io.vaultsync.sync.Candidates;
 import io.vaultsync.sync.RunLoop;
 import io.vaultsync.sync.SyncOutcome;
 import io.vaultsync.sync.SyncReport;
@@ -50,7 +51,10 @@ public final class MetricsListener implements RunLoop.Listener {
         this.agent = agent;
     }
 
-    /** Whether the last cycle could read the policy (false once one failed on it, until one succeeds). */
+    /**
+     * Whether the policy could be read: false after a cycle that failed on it or that held back an edit of it
+     * that does not parse ({@link Candidates#UNREADABLE_POLICY}), until a cycle without either.
+     */
     public boolean policyReadable() {
         return policyReadable;
     }
@@ -68,7 +72,8 @@ public final class MetricsListener implements RunLoop.Listener {
 
     @Override
     public void cycled(SyncReport report, Duration took) {
-        policyReadable = true;
+        // a policy edit that does not parse is held back (the policy in force stays): not ready until it is fixed
+        policyReadable = report.blocked().stream().noneMatch(b -> b.rule().equals(Candidates.UNREADABLE_POLICY));
         SyncOutcome o = report.outcome();
         String result = o instanceof SyncOutcome.Synced ? "success" : o instanceof SyncOutcome.UpToDate ? "noop" : "error";
         m.cycles.labelValues(result).inc();
