@@ -75,7 +75,8 @@ final class RunCommand extends VaultCommand {
         AgentMetrics metrics = null;
         if (at != null) {
             metrics = new AgentMetrics();
-            MetricsListener fed = new MetricsListener(metrics, opts.vault.toAbsolutePath(), VaultRepo.gitDirOf(opts.vault), s.name());
+            MetricsListener fed = new MetricsListener(metrics, ctx.clock(), opts.vault.toAbsolutePath(),
+                    VaultRepo.gitDirOf(opts.vault), s.name());
             listeners.add(fed);
             Duration stale = staleAfter != null ? staleAfter : s.service().staleAfter(timing.interval());
             try {
@@ -83,7 +84,7 @@ final class RunCommand extends VaultCommand {
                     ctx.err().println(ctx.command() + ": warning: " + at + " is reachable from other machines and the"
                             + " endpoint has no authentication");
                 }
-                ops = OpsServer.start(at, new OpsServer.Sources(health, fed::policyReadable, stale, ctx.clock(), metrics,
+                ops = OpsServer.start(at, new OpsServer.Sources(health, fed, stale, ctx.clock(), metrics,
                         () -> StatusCommand.json(opts.vault, s)));
             } catch (IOException | IllegalArgumentException e) {
                 ctx.err().println(ctx.command() + ": cannot serve HTTP at " + at + ": " + e.getMessage());

@@ -28,7 +28,8 @@ public final class AgentMetrics implements OpsEvents {
             .help("How long sync cycles took, by result").labelNames("result").classicOnly()
             .classicUpperBounds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300).register(registry);
     final Gauge lastSuccess = Gauge.builder().name("vaultsync_last_success_timestamp_seconds")
-            .help("When the last cycle that reached the remote ended (Unix time); 0 before the first").register(registry);
+            .help("When the agent last knew it was in sync with the remote (Unix time): a cycle that reached it, or a look"
+                    + " that found it unchanged; 0 before the first").register(registry);
     final Gauge reachable = Gauge.builder().name("vaultsync_remote_reachable")
             .help("1 if the last cycle or look at the remote reached it, else 0").register(registry);
     final Counter fetches = Counter.builder().name("vaultsync_fetches_total")

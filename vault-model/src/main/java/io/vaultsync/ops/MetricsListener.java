@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -39,13 +41,16 @@ public final class MetricsListener implements RunLoop.Listener {
     private final Path workTree;
     private final Path journal;
     private final String agent;
+    private final Clock clock;
     private volatile boolean policyReadable = true;
+    private volatile Instant confirmed;
     /** Journal lines counted so far, and up to which byte. */
     private long journalLines;
     private long journalBytes;
 
-    public MetricsListener(AgentMetrics metrics, Path workTree, Path gitDir, String agent) {
+    public MetricsListener(AgentMetrics metrics, Clock clock, Path workTree, Path gitDir, String agent) {
         this.m = metrics;
+        this.clock = clock;
         this.workTree = workTree;
         this.journal = Journal.file(gitDir);
         this.agent = agent;
@@ -59,6 +64,11 @@ public final class MetricsListener implements RunLoop.Listener {
         return policyReadable;
     }
 
+    /** When a look at the remote last found it where this clone left it, or null (for {@link Readiness}). */
+    public Instant confirmed() {
+        return confirmed;
+    }
+
     @Override
     public void started() {
         countVault();
@@ -68,6 +78,11 @@ public final class MetricsListener implements RunLoop.Listener {
     public void peeked(boolean moved, Exception failure) {
         m.polls.labelValues(failure != null ? "error" : moved ? "moved" : "unchanged").inc();
         m.reachable.set(failure == null ? 1 : 0);
+        if (failure == null && !moved) {
+            // nothing to fetch and (the loop peeks only when no work is unfinished) nothing to push: in sync now
+            confirmed = clock.instant();
+            m.lastSuccess.set(confirmed.toEpochMilli() / 1000.0);
+        }
     }
 
     @Override
@@ -85,7 +100,7 @@ public final class MetricsListener implements RunLoop.Listener {
         if (o instanceof SyncOutcome.Synced s && s.pushedCommits() > 0) m.pushes.labelValues("ok").inc();
         if (o instanceof SyncOutcome.Contended c) m.pushes.labelValues("lost_race").inc(c.attempts());
         if (pushDenied) m.pushes.labelValues("rejected").inc();
-        if (o.completed()) m.lastSuccess.set(System.currentTimeMillis() / 1000.0);
+        if (o.completed()) m.lastSuccess.set(clock.millis() / 1000.0);
         m.committed.inc(report.committedPaths());
         Map<String, Long> byRule = report.blocked().stream().collect(Collectors.groupingBy(BlockedPath::rule,
                 TreeMap::new, Collectors.counting()));

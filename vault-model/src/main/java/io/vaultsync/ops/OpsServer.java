@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +40,14 @@ public final class OpsServer implements AutoCloseable {
     /**
      * What the endpoints read.
      *
-     * @param policyReadable whether the last cycle could read the policy
+     * @param loop       what the loop told the metrics: whether the policy is readable, the last look in sync
      * @param staleAfter     {@code /readyz} turns 503 once the last successful sync is older than this
      */
-    public record Sources(LoopHealth health, BooleanSupplier policyReadable, Duration staleAfter, Clock clock,
+    public record Sources(LoopHealth health, MetricsListener loop, Duration staleAfter, Clock clock,
             AgentMetrics metrics, StatusSource status) {
         public Sources {
             Objects.requireNonNull(health, "health");
-            Objects.requireNonNull(policyReadable, "policyReadable");
+            Objects.requireNonNull(loop, "loop");
             Objects.requireNonNull(staleAfter, "staleAfter");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(metrics, "metrics");
@@ -139,8 +138,8 @@ public final class OpsServer implements AutoCloseable {
     }
 
     private void readyz(HttpExchange ex) throws IOException {
-        Readiness.Verdict v = Readiness.decide(src.health().snapshot(), src.clock().instant(), src.staleAfter(),
-                src.policyReadable().getAsBoolean());
+        Readiness.Verdict v = Readiness.decide(src.health().snapshot(), src.loop().confirmed(), src.clock().instant(),
+                src.staleAfter(), src.loop().policyReadable());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ready", v.ready());
         body.put("reasons", v.reasons().stream().map(Readiness.Reason::code).toList());

@@ -63,19 +63,23 @@ public final class Readiness {
 
     /**
      * @param s              what the loop last did
+     * @param confirmed      when a look at the remote last found it where this clone left it (an idle agent runs
+     *                       no cycle, it only looks), or null: it counts as a successful sync
      * @param now            the wall clock now
      * @param staleAfter     how old the last successful sync may be
      * @param policyReadable whether the last cycle could read the policy (false: it failed on it)
      */
-    public static Verdict decide(LoopHealth.Snapshot s, Instant now, Duration staleAfter, boolean policyReadable) {
+    public static Verdict decide(LoopHealth.Snapshot s, Instant confirmed, Instant now, Duration staleAfter,
+            boolean policyReadable) {
         Objects.requireNonNull(s, "snapshot");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(staleAfter, "staleAfter");
         List<Reason> why = new ArrayList<>();
-        Duration age = s.lastSuccess() == null ? null : Duration.between(s.lastSuccess(), now);
+        Instant last = latest(s.lastSuccess(), confirmed);
+        Duration age = last == null ? null : Duration.between(last, now);
         if (s.startedAt() == null) {
             why.add(Reason.NOT_STARTED);
-        } else if (s.lastSuccess() == null) {
+        } else if (last == null) {
             why.add(Reason.NOT_SYNCED);
         } else if (age.compareTo(staleAfter) > 0) {
             why.add(Reason.STALE);
@@ -85,6 +89,10 @@ public final class Readiness {
         if (failing && s.lastFailure() == TransportFailure.Kind.SERVER_UNTRUSTED) why.add(Reason.HOST_KEY);
         if (!policyReadable) why.add(Reason.POLICY_UNREADABLE);
         if (s.stopping()) why.add(Reason.STOPPING);
-        return new Verdict(why, s.lastSuccess(), age);
+        return new Verdict(why, last, age);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 }

@@ -62,10 +62,10 @@ class OpsServerTest {
     @BeforeEach
     void start() throws IOException {
         Files.createDirectories(vault.resolve(".git"));
-        fed = new MetricsListener(metrics, vault, vault.resolve(".git"), "cloud");
+        fed = new MetricsListener(metrics, clock, vault, vault.resolve(".git"), "cloud");
         loop = RunLoop.Listener.all(List.of(health, fed));
-        server = OpsServer.start(HttpAddress.parse("127.0.0.1:0"), new OpsServer.Sources(health, fed::policyReadable, STALE,
-                clock, metrics, () -> "{\"agent\" : \"cloud\"}"));
+        server = OpsServer.start(HttpAddress.parse("127.0.0.1:0"), new OpsServer.Sources(health, fed, STALE, clock,
+                metrics, () -> "{\"agent\" : \"cloud\"}"));
     }
 
     @AfterEach
@@ -88,8 +88,9 @@ class OpsServerTest {
                 new Integration(o, List.of(), List.of(), List.of(), List.of(), List.of(), false), List.of())));
     }
 
-    static final SyncOutcome GONE = new SyncOutcome.Offline(new TransportFailure(TransportFailure.Kind.NOT_FOUND,
-            "no repository at /x", "check the URL"));
+    static final TransportFailure GONE_FAILURE = new TransportFailure(TransportFailure.Kind.NOT_FOUND, "no repository at /x",
+            "check the URL");
+    static final SyncOutcome GONE = new SyncOutcome.Offline(GONE_FAILURE);
 
     @Test
     void readyzIsNotReadyBeforeTheFirstSyncThenReadyThenStaleWhileTheRemoteIsGoneAndReadyWhenItIsBack() throws Exception {
@@ -115,6 +116,13 @@ class OpsServerTest {
 
         loop.cycled(report(new SyncOutcome.UpToDate("abc"), List.of()), Duration.ofMillis(5));
         assertThat(get("/readyz").statusCode()).as("back").isEqualTo(200);
+        after(91);
+        assertThat(get("/readyz").statusCode()).as("idle: no cycle for longer than stale_after").isEqualTo(503);
+        loop.peeked(false, null);
+        assertThat(get("/readyz").statusCode()).as("a look found the remote unchanged: in sync").isEqualTo(200);
+        after(91);
+        loop.peeked(true, new RemoteException(GONE_FAILURE, null));
+        assertThat(get("/readyz").statusCode()).as("a failed look confirms nothing").isEqualTo(503);
     }
 
     @Test
@@ -180,7 +188,7 @@ class OpsServerTest {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             HttpAddress at = new HttpAddress("127.0.0.1", taken.getLocalPort());
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpsServer.start(at, new OpsServer.Sources(health,
-                    () -> true, STALE, clock, metrics, () -> "{}"))).isInstanceOf(java.net.BindException.class);
+                    fed, STALE, clock, metrics, () -> "{}"))).isInstanceOf(java.net.BindException.class);
         }
     }
 

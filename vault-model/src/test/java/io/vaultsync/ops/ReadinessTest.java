@@ -46,10 +46,19 @@ class ReadinessTest {
                 Arguments.of("stopping", loop(5, null, 0, true), true, List.of(Reason.STOPPING)));
     }
 
+    @ParameterizedTest(name = "last cycle {0} s ago, last look in sync {1} s ago: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"300, 10, ready", "300, 91, stale", "300, -1, stale", "10, 300, ready",
+        "-1, 10, ready"})
+    void anIdleAgentsLookThatFindsTheRemoteUnchangedCountsAsInSync(long cycleAgo, long lookAgo, String says) {
+        Instant look = lookAgo < 0 ? null : NOW.minusSeconds(lookAgo);
+        Readiness.Verdict v = Readiness.decide(loop(cycleAgo, null, 0, false), look, NOW, STALE, true);
+        assertThat(v.ready() ? "ready" : v.reasons().get(0).code()).isEqualTo(says);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void readinessSaysEveryReasonItIsNotReady(String name, LoopHealth.Snapshot s, boolean policyReadable, List<Reason> reasons) {
-        Readiness.Verdict v = Readiness.decide(s, NOW, STALE, policyReadable);
+        Readiness.Verdict v = Readiness.decide(s, null, NOW, STALE, policyReadable);
         assertThat(v.reasons()).isEqualTo(reasons);
         assertThat(v.ready()).isEqualTo(reasons.isEmpty());
         assertThat(v.lastSuccess()).isEqualTo(s.lastSuccess());
