@@ -35,8 +35,8 @@ public final class AgentMetrics implements OpsEvents {
     final Counter fetches = Counter.builder().name("vaultsync_fetches_total")
             .help("Fetches of full cycles, by result (ok: the remote answered)").labelNames("result").register(registry);
     final Counter pushes = Counter.builder().name("vaultsync_pushes_total")
-            .help("Pushes by result: ok (landed), lost_race (another writer moved the branch first; counted when a"
-                    + " cycle gives up), rejected (the server refused it)").labelNames("result").register(registry);
+            .help("Pushes of sync cycles by result: ok (landed), lost_race (another writer moved the branch first),"
+                    + " rejected (the server refused it)").labelNames("result").register(registry);
     final Counter polls = Counter.builder().name("vaultsync_remote_polls_total")
             .help("Looks at the remote's head (ls-remote) between cycles, by result (moved, unchanged, error)")
             .labelNames("result").register(registry);

@@ -97,7 +97,10 @@ public final class MetricsListener implements RunLoop.Listener {
         boolean reached = !(o instanceof SyncOutcome.Offline) || pushDenied;
         m.fetches.labelValues(reached ? "ok" : "error").inc();
         m.reachable.set(reached ? 1 : 0);
-        if (o instanceof SyncOutcome.Synced s && s.pushedCommits() > 0) m.pushes.labelValues("ok").inc();
+        if (o instanceof SyncOutcome.Synced s) {
+            if (s.pushedCommits() > 0) m.pushes.labelValues("ok").inc();
+            m.pushes.labelValues("lost_race").inc(s.lostRaces());
+        }
         if (o instanceof SyncOutcome.Contended c) m.pushes.labelValues("lost_race").inc(c.attempts());
         if (pushDenied) m.pushes.labelValues("rejected").inc();
         if (o.completed()) m.lastSuccess.set(clock.millis() / 1000.0);

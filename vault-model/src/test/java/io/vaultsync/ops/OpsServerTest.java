@@ -152,7 +152,7 @@ class OpsServerTest {
     void metricsAreTheClientsTextExpositionAndMoveWithTheLoop() throws Exception {
         loop.started();
         loop.peeked(false, null);
-        loop.cycled(report(new SyncOutcome.Synced("abc", 2, 0), List.of(new BlockedPath("a.env", "denylist"))),
+        loop.cycled(report(new SyncOutcome.Synced("abc", 2, 0, 3), List.of(new BlockedPath("a.env", "denylist"))),
                 Duration.ofMillis(300));
         loop.cycled(report(GONE, List.of()), Duration.ofMillis(5));
         OpsEvents events = metrics;
@@ -164,7 +164,8 @@ class OpsServerTest {
         assertThat(m.body()).contains("vaultsync_cycles_total{result=\"success\"} 1.0",
                 "vaultsync_cycles_total{result=\"error\"} 1.0", "vaultsync_cycles_total{result=\"noop\"} 0.0",
                 "vaultsync_cycle_duration_seconds_count{result=\"success\"} 1",
-                "vaultsync_pushes_total{result=\"ok\"} 1.0", "vaultsync_fetches_total{result=\"error\"} 1.0",
+                "vaultsync_pushes_total{result=\"ok\"} 1.0",
+                "vaultsync_pushes_total{result=\"lost_race\"} 3.0", "vaultsync_fetches_total{result=\"error\"} 1.0",
                 "vaultsync_remote_polls_total{result=\"unchanged\"} 1.0", "vaultsync_remote_reachable 0.0",
                 "vaultsync_paths_outside_zones 1.0", "vaultsync_leases_renewed_total 1.0",
                 "vaultsync_command_runs_total{command=\"handler\",result=\"ok\",type=\"email\"} 1.0",
