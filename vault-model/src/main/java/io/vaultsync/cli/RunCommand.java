@@ -1,13 +1,8 @@
 package io.vaultsync.cli;
 
-import io.vaultsync.OpsEvents;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
-import io.vaultsync.git.VaultRepo;
-import io.vaultsync.ops.AgentMetrics;
 import io.vaultsync.ops.HttpAddress;
-import io.vaultsync.ops.MetricsListener;
-import io.vaultsync.ops.OpsServer;
 import io.vaultsync.sync.LoopHealth;
 import io.vaultsync.sync.RunLoop;
 import io.vaultsync.sync.SyncCycle;
@@ -64,39 +59,18 @@ final class RunCommand extends VaultCommand {
         SyncCycle cycle = SyncCycle.standard(s);
         LoopHealth health = new LoopHealth(s.service().hangAfter());
         List<RunLoop.Listener> listeners = new ArrayList<>(List.of(health, new Output(s.name(), timing.interval())));
-        OpsServer ops = null;
-        HttpAddress at;
+        RunEndpoint endpoint;
         try {
-            at = http != null ? http : s.service().http() == null ? null : HttpAddress.parse(s.service().http());
-        } catch (IllegalArgumentException e) {
-            ctx.err().println(ctx.command() + ": the agent's http setting: " + e.getMessage());
+            endpoint = RunEndpoint.open(ctx, s, opts.vault, http, staleAfter, timing.interval(), health);
+        } catch (RunEndpoint.CannotServe e) {
+            ctx.err().println(ctx.command() + ": " + e.getMessage());
             return ExitCodes.CANNOT_SERVE;
         }
-        AgentMetrics metrics = null;
-        if (at != null) {
-            metrics = new AgentMetrics();
-            MetricsListener fed = new MetricsListener(metrics, ctx.clock(), opts.vault.toAbsolutePath(),
-                    VaultRepo.gitDirOf(opts.vault), s.name());
-            listeners.add(fed);
-            Duration stale = staleAfter != null ? staleAfter : s.service().staleAfter(timing.interval());
-            try {
-                if (at.exposed()) {
-                    ctx.err().println(ctx.command() + ": warning: " + at + " is reachable from other machines and the"
-                            + " endpoint has no authentication");
-                }
-                ops = OpsServer.start(at, new OpsServer.Sources(health, fed, stale, ctx.clock(), metrics,
-                        () -> StatusCommand.json(opts.vault, s)));
-            } catch (IOException | IllegalArgumentException e) {
-                ctx.err().println(ctx.command() + ": cannot serve HTTP at " + at + ": " + e.getMessage());
-                return ExitCodes.CANNOT_SERVE;
-            }
-            served = ops.address();
-            ctx.out().println(s.name() + ": serving " + ops.url() + "/healthz /readyz /status /metrics");
-        }
-        OpsEvents events = metrics == null ? OpsEvents.NONE : metrics;
-        Worker worker = ctx.extension().worker(ctx, s, cycle, events);
-        try (OpsServer serving = ops) {
-            long n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s, events), worker::afterCycle,
+        served = endpoint.address();
+        listeners.add(endpoint.listener());
+        Worker worker = ctx.extension().worker(ctx, s, cycle, endpoint.events());
+        try (endpoint) {
+            long n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s, endpoint.events()), worker::afterCycle,
                     RunLoop.Listener.all(listeners)).run();
             ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
         }
