@@ -1,5 +1,6 @@
 package io.vaultsync.claim;
 
+import io.vaultsync.OpsEvents;
 import io.vaultsync.sync.FileMove;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.lease.Lease;
@@ -30,9 +31,16 @@ import org.slf4j.LoggerFactory;
 public final class LeaseKeeper implements SyncCycle.Prelude {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
     private final Duration leaseLength;
+    private final OpsEvents events;
 
     public LeaseKeeper(Duration leaseLength) {
+        this(leaseLength, OpsEvents.NONE);
+    }
+
+    /** A keeper that tells {@code events} of each renewal and each return of an expired lease. */
+    public LeaseKeeper(Duration leaseLength, OpsEvents events) {
         this.leaseLength = leaseLength;
+        this.events = events;
     }
 
     @Override
@@ -49,6 +57,7 @@ public final class LeaseKeeper implements SyncCycle.Prelude {
             AtomicFiles.write(f, LeaseFrontMatter.write(bytes, next)); // committed by this cycle's scan
             ctx.wrote(ClaimPaths.claimedBy(me, task));
             LOG.info("lease of {} renewed until {}", task, next.expires());
+            events.leaseRenewed();
         }
         for (AgentSpec other : ctx.policy().agents()) {
             if (other.name().equals(me)) continue;
@@ -73,6 +82,7 @@ public final class LeaseKeeper implements SyncCycle.Prelude {
                 "vaultsync: " + me + " returns " + task + " (lease of " + holder + " expired)");
         ClaimLog.append(ctx.vault().gitDir(), new ClaimLog.Entry(ctx.now(), "return", task, me, "returned: " + record));
         LOG.info("returned {} to {}: lease of {} expired at {}", task, ClaimPaths.UNCLAIMED, holder, lease.get().expires());
+        events.leaseExpired();
     }
 
     /** Plain task files directly in a folder (sorted); a missing folder has none. */

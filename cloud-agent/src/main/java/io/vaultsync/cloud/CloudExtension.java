@@ -1,5 +1,6 @@
 package io.vaultsync.cloud;
 
+import io.vaultsync.OpsEvents;
 import io.vaultsync.claim.cli.ClaimExtension;
 import io.vaultsync.cli.AgentExtension;
 import io.vaultsync.cli.CliContext;
@@ -7,6 +8,7 @@ import io.vaultsync.cloud.handler.CloudWorker;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.work.WorkPool;
+import io.vaultsync.work.WorkOutput;
 import io.vaultsync.work.Worker;
 import java.util.List;
 
@@ -23,11 +25,22 @@ public final class CloudExtension implements AgentExtension {
 
     @Override
     public SyncCycle.Prelude keeper(AgentSettings settings) {
-        return ClaimExtension.INSTANCE.keeper(settings);
+        return keeper(settings, OpsEvents.NONE);
+    }
+
+    @Override
+    public SyncCycle.Prelude keeper(AgentSettings settings, OpsEvents events) {
+        return ClaimExtension.INSTANCE.keeper(settings, events);
     }
 
     @Override
     public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle) {
-        return new CloudWorker(settings, ctx.clock(), cycle, ctx.out(), WorkPool.bounded(settings.service().workers(), "work"));
+        return worker(ctx, settings, cycle, OpsEvents.NONE);
+    }
+
+    @Override
+    public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle, OpsEvents events) {
+        return new CloudWorker(settings, ctx.clock(), cycle, new WorkOutput(settings.name(), ctx.out(), events),
+                WorkPool.bounded(settings.service().workers(), "work"));
     }
 }

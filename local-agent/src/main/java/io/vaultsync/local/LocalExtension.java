@@ -1,5 +1,6 @@
 package io.vaultsync.local;
 
+import io.vaultsync.OpsEvents;
 import io.vaultsync.claim.cli.ClaimExtension;
 import io.vaultsync.cli.AgentExtension;
 import io.vaultsync.cli.CliContext;
@@ -10,6 +11,7 @@ import io.vaultsync.local.dashboard.DashboardKeeper;
 import io.vaultsync.local.exec.LocalWorker;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.work.WorkPool;
+import io.vaultsync.work.WorkOutput;
 import io.vaultsync.work.Worker;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +35,22 @@ public final class LocalExtension implements AgentExtension {
 
     @Override
     public SyncCycle.Prelude keeper(AgentSettings settings) {
-        return ClaimExtension.INSTANCE.keeper(settings).andThen(new HandApprovals()).andThen(new DashboardKeeper());
+        return keeper(settings, OpsEvents.NONE);
+    }
+
+    @Override
+    public SyncCycle.Prelude keeper(AgentSettings settings, OpsEvents events) {
+        return ClaimExtension.INSTANCE.keeper(settings, events).andThen(new HandApprovals()).andThen(new DashboardKeeper());
     }
 
     @Override
     public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle) {
-        return new LocalWorker(settings, ctx.clock(), cycle, ctx.out(), WorkPool.bounded(settings.service().workers(), "work"));
+        return worker(ctx, settings, cycle, OpsEvents.NONE);
+    }
+
+    @Override
+    public Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle, OpsEvents events) {
+        return new LocalWorker(settings, ctx.clock(), cycle, new WorkOutput(settings.name(), ctx.out(), events),
+                WorkPool.bounded(settings.service().workers(), "work"));
     }
 }

@@ -18,7 +18,7 @@ class LayeringTest {
             .importPackages("io.vaultsync");
 
     static final String[] CLI = {"io.vaultsync.cli..", "io.vaultsync.claim.cli..", "io.vaultsync.local.cli..",
-        "io.vaultsync.cloud", "io.vaultsync.local"};
+        "io.vaultsync.cloud", "io.vaultsync.local", "io.vaultsync.ops.."};
     static final String[] SERVICES = {"io.vaultsync.local.approve..", "io.vaultsync.local.exec..",
         "io.vaultsync.local.dashboard..", "io.vaultsync.local.notify..", "io.vaultsync.cloud.handler..", "io.vaultsync.claim", "io.vaultsync.doctor..",
         "io.vaultsync.status..", "io.vaultsync.work..", "io.vaultsync.daemon.."};

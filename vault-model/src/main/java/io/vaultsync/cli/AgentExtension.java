@@ -1,5 +1,6 @@
 package io.vaultsync.cli;
 
+import io.vaultsync.OpsEvents;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.work.Worker;
@@ -31,6 +32,16 @@ public interface AgentExtension {
      */
     default Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle) {
         return Worker.NONE;
+    }
+
+    /** {@link #keeper(AgentSettings)} telling {@code events} what it does (lease renewals and returns). */
+    default SyncCycle.Prelude keeper(AgentSettings settings, OpsEvents events) {
+        return keeper(settings);
+    }
+
+    /** {@link #worker(CliContext, AgentSettings, SyncCycle)} telling {@code events} what it runs. */
+    default Worker worker(CliContext ctx, AgentSettings settings, SyncCycle cycle, OpsEvents events) {
+        return worker(ctx, settings, cycle);
     }
 
 }

@@ -65,6 +65,9 @@ public final class ExitCodes {
     /** The disk is full (or over quota): nothing was lost; free space and run again. */
     public static final int DISK_FULL = 25;
 
+    /** {@code run --http}: the endpoint's address cannot be bound (in use, not this machine's, not permitted). */
+    public static final int CANNOT_SERVE = 26;
+
     /** The exit code of a transport failure of this class. */
     public static int of(TransportFailure.Kind kind) {
         return switch (kind) {

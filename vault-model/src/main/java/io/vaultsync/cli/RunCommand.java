@@ -4,13 +4,16 @@ import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Durations;
 import io.vaultsync.daemon.Supervision;
 import io.vaultsync.git.VaultRepo;
+import io.vaultsync.ops.HttpAddress;
 import io.vaultsync.sync.LoopHealth;
 import io.vaultsync.sync.RunLoop;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.sync.SyncReport;
 import io.vaultsync.work.Worker;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,23 +39,52 @@ final class RunCommand extends VaultCommand {
     @Option(names = "--no-watch", description = "No file watcher: a full cycle every --interval, as before.")
     boolean noWatch;
 
+    @Option(names = "--http", paramLabel = "ADDR", converter = HttpAddressConverter.class,
+            description = "Serve /healthz /readyz /status /metrics at ADDR: a port (loopback), host:port, or [v6]:port;"
+                    + " port 0 picks a free one (default: the agent's http setting; none). There is no authentication:"
+                    + " an address that is not loopback is served as asked, with a warning.")
+    HttpAddress http;
+
+    @Option(names = "--stale-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "/readyz turns 503 once the last successful sync is older than this"
+                    + " (default: the agent's stale_after setting, 3 x --interval).")
+    Duration staleAfter;
+
+    /** The endpoint's address once bound, or null: for the daemon's state file. */
+    private volatile InetSocketAddress served;
+
     @Override
     public Integer call() throws Exception {
         AgentSettings s = settings();
         RunLoop.Timing timing = new RunLoop.Timing(interval == null ? s.interval() : interval,
                 debounce == null ? s.pushDebounce() : debounce, rescan == null ? s.rescan() : rescan, !noWatch);
         SyncCycle cycle = SyncCycle.standard(s);
-        Worker worker = ctx.extension().worker(ctx, s, cycle);
         LoopHealth health = new LoopHealth(s.service().hangAfter());
-        long n;
-        try (Supervision sup = Supervision.start(VaultRepo.gitDirOf(opts.vault), health, timing.interval(), timing.watch(),
-                System.getenv())) {
-            RunLoop.Listener listener = RunLoop.Listener.all(List.of(health, sup.listener(),
-                    new Output(s.name(), timing.interval())));
-            n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s), worker, listener).run();
+        List<RunLoop.Listener> listeners = new ArrayList<>(List.of(health, new Output(s.name(), timing.interval())));
+        RunEndpoint endpoint;
+        try {
+            endpoint = RunEndpoint.open(ctx, s, opts.vault, http, staleAfter, timing.interval(), health);
+        } catch (RunEndpoint.CannotServe e) {
+            ctx.err().println(ctx.command() + ": " + e.getMessage());
+            return ExitCodes.CANNOT_SERVE;
         }
-        ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
+        served = endpoint.address();
+        listeners.add(endpoint.listener());
+        Worker worker = ctx.extension().worker(ctx, s, cycle, endpoint.events());
+        try (endpoint; Supervision sup = Supervision.start(VaultRepo.gitDirOf(opts.vault), health, timing.interval(),
+                timing.watch(), System.getenv())) {
+            if (served != null) sup.endpoint(new HttpAddress(served.getAddress().getHostAddress(), served.getPort()).toString());
+            listeners.add(1, sup.listener());
+            long n = new RunLoop(opts.vault, timing, cycle, ctx.extension().keeper(s, endpoint.events()), worker,
+                    RunLoop.Listener.all(listeners)).run();
+            ctx.out().println(s.name() + ": stopped after " + n + " cycle" + (n == 1 ? "" : "s"));
+        }
         return ExitCodes.OK;
+    }
+
+    /** Where the HTTP endpoint listens, once bound (null without {@code --http} or the {@code http} setting). */
+    public InetSocketAddress servedAt() {
+        return served;
     }
 
     /** What the loop tells, as lines on the CLI's output and error streams. */

@@ -1,9 +1,13 @@
 package io.vaultsync.cli;
 
+import io.vaultsync.config.AgentSettings;
+import io.vaultsync.config.Mappers;
 import io.vaultsync.status.StatusReport;
 import io.vaultsync.status.StatusService;
 import io.vaultsync.sync.BlockedPath;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,8 +18,17 @@ final class StatusCommand extends VaultCommand {
 
     @Override
     public Integer call() throws Exception {
-        StatusReport r = StatusService.compute(opts.vault, settings());
-        return print(json, () -> r, out -> text(out, r));
+        if (json) {
+            ctx.out().println(json(opts.vault, settings()));
+            return ExitCodes.OK;
+        }
+        text(ctx.out(), StatusService.compute(opts.vault, settings()));
+        return ExitCodes.OK;
+    }
+
+    /** What {@code status --json} prints (without the line end): also {@code run --http}'s {@code /status}. */
+    static String json(Path vault, AgentSettings s) throws IOException {
+        return Mappers.prettyJson(StatusService.compute(vault, s));
     }
 
     private static void text(PrintWriter out, StatusReport r) {

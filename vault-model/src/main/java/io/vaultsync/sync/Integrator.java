@@ -47,6 +47,8 @@ final class Integrator {
     private final Backoff backoff;
     /** Why the last attempt did not land: a push rejection or a transport failure. */
     private String lastRejection = "";
+    /** Pushes of this run another writer beat. */
+    private int lostRaces;
     /** Whether a fetch of this run reached the remote: only then is a transport failure worth a retry. */
     private boolean reached;
     /** Transport failures tolerated within one cycle before it reports the remote unreachable. */
@@ -93,16 +95,18 @@ final class Integrator {
         if (local.equals(remote)) return Integration.only(new SyncOutcome.UpToDate(remote.name()));
         BranchUpdate update = branchUpdate(local, remote);
         if (update.tip().equals(remote)) {
-            return apply(update, new SyncOutcome.Synced(remote.name(), 0, Commits.count(vault.repository(), remote, local)));
+            return apply(update, new SyncOutcome.Synced(remote.name(), 0, Commits.count(vault.repository(), remote, local),
+                    lostRaces));
         }
         // the work tree is brought along only once the push has landed: a lost race costs no file writes
         RemoteBranch.PushOutcome pushed = RemoteBranch.push(vault, update.tip(), remote);
         if (pushed instanceof RemoteBranch.PushOutcome.Pushed p) {
             return apply(update, new SyncOutcome.Synced(p.tip().name(), Commits.count(vault.repository(), update.tip(), remote),
-                    Commits.count(vault.repository(), remote, local)));
+                    Commits.count(vault.repository(), remote, local), lostRaces));
         }
         RemoteBranch.PushOutcome.Rejected r = (RemoteBranch.PushOutcome.Rejected) pushed;
         lastRejection = (r.status() + " " + r.message()).trim();
+        lostRaces++;
         LOG.info("push attempt {} lost the race ({}); fetching again", attempt, lastRejection);
         return null;
     }

@@ -121,14 +121,14 @@ public final class SyncCycle {
 
     /**
      * Whether the remote branch moved away from what this clone last fetched: one ls-remote, no scan, no
-     * lock. False when the remote cannot be reached (the next full cycle reports that).
+     * lock.
+     *
+     * @throws io.vaultsync.transport.RemoteException the remote cannot be used: the loop tells its listener (so
+     *         readiness and metrics see a remote gone away) and runs a full cycle, which reports it
      */
     public boolean remoteMoved(Path vaultDir) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, settings.branch(), session)) {
             return !Objects.equals(RemoteBranch.peek(vault), vault.tracking());
-        } catch (RemoteException e) {
-            LOG.debug("peek: {}", e.getMessage());
-            return false;
         }
     }
 

@@ -4,8 +4,16 @@ import io.vaultsync.transport.TransportFailure;
 
 /** How a cycle ended. Every case is an expected outcome, not an error. */
 public sealed interface SyncOutcome {
-    /** The remote branch now holds everything this agent had to give, and this clone holds the remote's. */
-    record Synced(String remoteHead, int pushedCommits, int pulledCommits) implements SyncOutcome {}
+    /**
+     * The remote branch now holds everything this agent had to give, and this clone holds the remote's.
+     *
+     * @param lostRaces pushes of this cycle that another writer beat before one landed (for the metrics)
+     */
+    record Synced(String remoteHead, int pushedCommits, int pulledCommits, int lostRaces) implements SyncOutcome {
+        public Synced(String remoteHead, int pushedCommits, int pulledCommits) {
+            this(remoteHead, pushedCommits, pulledCommits, 0);
+        }
+    }
 
     /** Nothing to send and nothing new on the remote: nothing moved. */
     record UpToDate(String remoteHead) implements SyncOutcome {}

@@ -202,6 +202,7 @@ public final class CommandWorker<I extends CommandRole.Item> {
         }
         CommandRuns.Ran ran = CommandRuns.judge(r.ok(), r.summary(), r.ok() ? role.lacking(outDir) : Optional.empty());
         record(gitDir, item, ran.ok() ? Event.SUCCEEDED : Event.FAILED, ran.detail());
+        output.events().commandRan(names.command(), item.label(), ran.ok());
         calls.ended(gitDir, item.key());
         if (ran.ok()) {
             output.print(item.path() + ": " + names.doneVerb() + " (" + item.label() + ", attempt " + run.attempt() + ")");

@@ -1,5 +1,6 @@
 package io.vaultsync.work;
 
+import io.vaultsync.OpsEvents;
 import io.vaultsync.VaultException;
 import io.vaultsync.gate.SecretGate;
 import java.io.PrintWriter;
@@ -21,9 +22,22 @@ public final class WorkOutput {
     /** What was last said about a path that could not be handled, by its path. */
     private final Map<String, String> troubles = new ConcurrentHashMap<>(); // the loop and the pool's threads tell
 
+    private final OpsEvents events;
+
     public WorkOutput(String agent, PrintWriter out) {
+        this(agent, out, OpsEvents.NONE);
+    }
+
+    /** Output that also tells {@code events} (the running agent's metrics) what the worker ran. */
+    public WorkOutput(String agent, PrintWriter out, OpsEvents events) {
         this.agent = agent;
         this.out = out;
+        this.events = java.util.Objects.requireNonNull(events, "events");
+    }
+
+    /** Who is told what the worker ran ({@link OpsEvents#NONE} unless {@code run} serves metrics). */
+    public OpsEvents events() {
+        return events;
     }
 
     /** Prints one line for the person running the agent, after the agent's name, and logs it. */

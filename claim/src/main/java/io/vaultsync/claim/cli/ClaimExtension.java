@@ -1,5 +1,6 @@
 package io.vaultsync.claim.cli;
 
+import io.vaultsync.OpsEvents;
 import io.vaultsync.claim.LeaseKeeper;
 import io.vaultsync.cli.AgentExtension;
 import io.vaultsync.cli.CliContext;
@@ -22,6 +23,11 @@ public final class ClaimExtension implements AgentExtension {
 
     @Override
     public SyncCycle.Prelude keeper(AgentSettings settings) {
-        return new LeaseKeeper(Lease.DEFAULT_LENGTH);
+        return keeper(settings, OpsEvents.NONE);
+    }
+
+    @Override
+    public SyncCycle.Prelude keeper(AgentSettings settings, OpsEvents events) {
+        return new LeaseKeeper(Lease.DEFAULT_LENGTH, events);
     }
 }

@@ -66,24 +66,29 @@ public final class CloudWorker implements Worker {
 
     /** Handlers run on the caller's thread, one after another ({@link WorkPool#inline()}). */
     public CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out) {
-        this(settings, clock, cycle, out, PASS_BUDGET, WorkPool.inline());
+        this(settings, clock, cycle, new WorkOutput(settings.name(), out), PASS_BUDGET, WorkPool.inline());
     }
 
     /** Handlers run in {@code pool}, beside the caller's loop. */
     public CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out, WorkPool pool) {
-        this(settings, clock, cycle, out, PASS_BUDGET, pool);
+        this(settings, clock, cycle, new WorkOutput(settings.name(), out), PASS_BUDGET, pool);
+    }
+
+    /** Handlers run in {@code pool}; the output also tells the running agent's metrics what it ran. */
+    public CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, WorkOutput output, WorkPool pool) {
+        this(settings, clock, cycle, output, PASS_BUDGET, pool);
     }
 
     CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out, Duration passBudget) {
-        this(settings, clock, cycle, out, passBudget, WorkPool.inline());
+        this(settings, clock, cycle, new WorkOutput(settings.name(), out), passBudget, WorkPool.inline());
     }
 
-    private CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out, Duration passBudget,
+    private CloudWorker(AgentSettings settings, Clock clock, SyncCycle cycle, WorkOutput output, Duration passBudget,
             WorkPool pool) {
         this.settings = settings;
         this.clock = clock;
         this.claimCycle = new SyncCycle(settings, clock, ClaimService.BACKOFF, SyncCycle.STALE_LOCK_AGE);
-        this.output = new WorkOutput(settings.name(), out);
+        this.output = output;
         this.worker = new CommandWorker<>(settings, clock, cycle, output, NAMES, new Handlers(), passBudget, pool);
     }
 

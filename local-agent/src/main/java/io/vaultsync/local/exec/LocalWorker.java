@@ -62,14 +62,13 @@ public final class LocalWorker implements Worker {
 
     /** Executors run on the caller's thread, one after another ({@link WorkPool#inline()}). */
     public LocalWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out) {
-        this(settings, clock, cycle, out, WorkPool.inline());
+        this(settings, clock, cycle, new WorkOutput(settings.name(), out), WorkPool.inline());
     }
 
-    /** Executors run in {@code pool}, beside the caller's loop. */
-    public LocalWorker(AgentSettings settings, Clock clock, SyncCycle cycle, PrintWriter out, WorkPool pool) {
+    /** Executors run in {@code pool}, beside the caller's loop; the output also tells the metrics what ran. */
+    public LocalWorker(AgentSettings settings, Clock clock, SyncCycle cycle, WorkOutput output, WorkPool pool) {
         this.settings = settings;
-        this.worker = new CommandWorker<>(settings, clock, cycle, new WorkOutput(settings.name(), out), NAMES, new Executors(),
-                CommandRuns.UNLIMITED, pool);
+        this.worker = new CommandWorker<>(settings, clock, cycle, output, NAMES, new Executors(), CommandRuns.UNLIMITED, pool);
         this.notifier = new Notifier(settings.service().notifyCommand(),
                 pool.isInline() ? WorkPool.inline() : WorkPool.bounded(1, "notify"));
     }
