@@ -81,7 +81,7 @@ final class StatusCommand extends VaultCommand {
             out.printf("  endpoint    %s%n", d.endpoint() == null ? "none" : d.endpoint());
         }
         if (r.scan() != null && "daemon".equals(r.scan().by())) {
-            out.printf("scan          the running agent's of %s (no file change seen since; this command did not scan)%n",
+            out.printf("scan          the running agent's, of %s (its watcher has seen no change since: not scanned again)%n",
                     r.scan().at());
         }
     }
