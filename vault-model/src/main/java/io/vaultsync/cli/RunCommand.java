@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = "Sync until SIGTERM or SIGINT (which finish the cycle in flight): a full cycle when files"
         + " change (debounced), a cheap look at the remote every --interval, a full rescan every --rescan.")
@@ -33,6 +35,9 @@ final class RunCommand extends VaultCommand {
 
     @Option(names = "--no-watch", description = "No file watcher: a full cycle every --interval, as before.")
     boolean noWatch;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -82,7 +87,7 @@ final class RunCommand extends VaultCommand {
 
         private void failed(String what, Exception e) {
             ctx.err().println(ctx.command() + ": " + what + AgentCli.message(e));
-            if (opts.verbose) e.printStackTrace(ctx.err());
+            if (AgentCli.stackTraces(spec)) e.printStackTrace(ctx.err());
         }
 
         @Override
