@@ -47,7 +47,13 @@ public final class AgentCli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionStrategy(parsed -> {
-            logs(root.log, parsed);
+            try {
+                logs(root.log, parsed);
+            } catch (IllegalArgumentException e) { // a log option, checked once parsed
+                err.println(command + ": " + e.getMessage());
+                err.flush();
+                return ExitCodes.USAGE;
+            }
             return new CommandLine.RunLast().execute(parsed);
         });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -67,11 +73,7 @@ public final class AgentCli {
     private static void logs(LogOptions options, CommandLine.ParseResult parsed) {
         List<CommandLine> chain = parsed.asCommandLineList();
         boolean daemon = chain.get(chain.size() - 1).getCommand() instanceof RunCommand;
-        try {
-            LogbackSetup.apply(LogSetup.decide(options, daemon, System.getenv()));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), e.getMessage(), e, null, null);
-        }
+        LogbackSetup.apply(LogSetup.decide(options, daemon, System.getenv()));
     }
 
     /** Whether the command {@code spec} belongs to was asked for stack traces (-v). */
