@@ -90,9 +90,9 @@ final class CliTree {
         @Override
         public Integer call() {
             String other = role == Role.LOCAL ? "local-agent" : "cloud-agent";
-            ctx.err().println(ctx.command() + ": " + name + " is a " + other + " command, not one of this " + ctx.command()
-                    + " (run it with the " + other + " jar on the " + role.name().toLowerCase(java.util.Locale.ROOT)
-                    + " side); '" + ctx.command() + " help' lists this agent's commands");
+            ctx.err().println(ctx.command() + ": " + name + " is a " + other + " command (run it with the " + other
+                    + " jar, on the " + role.name().toLowerCase(java.util.Locale.ROOT) + " side); '" + ctx.command()
+                    + " help' lists this agent's commands");
             return ExitCodes.USAGE;
         }
     }
