@@ -55,7 +55,10 @@ final class CliTree {
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         helpEverywhere(cl);
         ROLE_COMMANDS.forEach((name, role) -> {
-            if (!cl.getSubcommands().containsKey(name)) cl.addSubcommand(name, new Foreign(ctx, name, role));
+            if (cl.getSubcommands().containsKey(name)) return;
+            Foreign foreign = new Foreign(ctx, name, role);
+            cl.addSubcommand(name, foreign);
+            cl.getSubcommands().get(name).getCommandSpec().usageMessage().description(foreign.hint()); // help NAME says it too
         });
         return cl;
     }
@@ -87,12 +90,16 @@ final class CliTree {
             this.role = role;
         }
 
+        String hint() {
+            String other = role == Role.LOCAL ? "local-agent" : "cloud-agent";
+            return name + " is a " + other + " command (run it with the " + other + " jar, on the "
+                    + role.name().toLowerCase(java.util.Locale.ROOT) + " side); '" + ctx.command()
+                    + " help' lists this agent's commands";
+        }
+
         @Override
         public Integer call() {
-            String other = role == Role.LOCAL ? "local-agent" : "cloud-agent";
-            ctx.err().println(ctx.command() + ": " + name + " is a " + other + " command (run it with the " + other
-                    + " jar, on the " + role.name().toLowerCase(java.util.Locale.ROOT) + " side); '" + ctx.command()
-                    + " help' lists this agent's commands");
+            ctx.err().println(ctx.command() + ": " + hint());
             return ExitCodes.USAGE;
         }
     }

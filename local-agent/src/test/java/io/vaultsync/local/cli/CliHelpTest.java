@@ -72,6 +72,8 @@ class CliHelpTest {
             assertThat(r.err()).contains(args[0] + " is a local-agent command");
             assertThat(r.out()).isEmpty();
         }
+        assertThat(run(Role.CLOUD, "help", "approve").out()).contains("approve is a local-agent command");
+        assertThat(run(Role.CLOUD, "--help").out()).doesNotContain("approve");
     }
 
     @Test
