@@ -69,9 +69,13 @@ public final class AgentCli {
         return code;
     }
 
-    /** Sets up logging for the command line just parsed: its options, and whether it runs the daemon. */
+    /**
+     * Sets up logging for the command line just parsed: its options, and whether it runs the daemon. Help and
+     * version log nothing: Logback is not even started for them (a faster answer).
+     */
     private static void logs(LogOptions options, CommandLine.ParseResult parsed) {
         List<CommandLine> chain = parsed.asCommandLineList();
+        if (chain.stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested())) return;
         boolean daemon = chain.get(chain.size() - 1).getCommand() instanceof RunCommand;
         LogbackSetup.apply(LogSetup.decide(options, daemon, System.getenv()));
     }
