@@ -40,15 +40,16 @@ public final class AgentCli {
 
     public static int run(Role role, String command, PrintWriter out, PrintWriter err, AgentExtension extension,
             String... args) {
-        GitEnvironment.install(); // JGit reads $HOME, as C git does
         CliContext ctx = new CliContext(role, command, out, err, Clock.systemUTC(), extension);
         CliTree.Root root = new CliTree.Root();
         CommandLine cl = CliTree.build(root, ctx);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionStrategy(parsed -> {
+            if (helpOnly(parsed)) return new CommandLine.RunLast().execute(parsed); // no Logback, no JGit: a fast answer
             try {
                 logs(root.log, parsed);
+                GitEnvironment.install(); // JGit reads $HOME, as C git does
             } catch (IllegalArgumentException e) { // a log option, checked once parsed
                 err.println(command + ": " + e.getMessage());
                 err.flush();
@@ -69,13 +70,14 @@ public final class AgentCli {
         return code;
     }
 
-    /**
-     * Sets up logging for the command line just parsed: its options, and whether it runs the daemon. Help and
-     * version log nothing: Logback is not even started for them (a faster answer).
-     */
+    /** Whether the command line asks for help or the version only. */
+    private static boolean helpOnly(CommandLine.ParseResult parsed) {
+        return parsed.asCommandLineList().stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
+    }
+
+    /** Sets up logging for the command line just parsed: its options, and whether it runs the daemon. */
     private static void logs(LogOptions options, CommandLine.ParseResult parsed) {
         List<CommandLine> chain = parsed.asCommandLineList();
-        if (chain.stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested())) return;
         boolean daemon = chain.get(chain.size() - 1).getCommand() instanceof RunCommand;
         LogbackSetup.apply(LogSetup.decide(options, daemon, System.getenv()));
     }
