@@ -76,6 +76,9 @@ class LogOutputTest {
         }
         assertThat(rolled).as("rolled files in " + logs).isNotEmpty();
         assertThat(Files.size(logs.resolve("agent.log"))).isPositive();
+        for (Path f : rolled) { // rolled once past 2KB: at most one event (a few KB at trace level) beyond it
+            assertThat(Files.size(f)).as(f.toString()).isGreaterThanOrEqualTo(2048).isLessThan(2048 + 16384);
+        }
     }
 
     @Test
