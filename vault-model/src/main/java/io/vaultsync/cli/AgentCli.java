@@ -11,37 +11,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * The command line both agents share. Each subcommand turns options into a request, calls the library
  * and turns the result into output and an exit code; errors become one line on stderr (the stack trace
- * only with --verbose).
+ * only with -v).
  */
 public final class AgentCli {
     private AgentCli() {}
-
-    @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "Keeps a git-backed vault of Markdown task files in step, inside this agent's write zones.")
-    static final class Root implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
-        }
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = AgentCli.class.getPackage().getImplementationVersion();
-            return new String[] {"vaultsync " + (v == null ? "dev" : v)};
-        }
-    }
 
     /**
      * What an executable's {@code main} calls: the CLI, in a JVM whose file-name encoding is UTF-8 (see
@@ -61,28 +40,27 @@ public final class AgentCli {
 
     public static int run(Role role, String command, PrintWriter out, PrintWriter err, AgentExtension extension,
             String... args) {
-        LogbackLevels.apply(LogLevels.of(args));
-        GitEnvironment.install(); // JGit reads $HOME, as C git does
         CliContext ctx = new CliContext(role, command, out, err, Clock.systemUTC(), extension);
-        CommandLine cl = new CommandLine(new Root());
-        cl.setCommandName(command);
-        cl.addSubcommand("init", new InitCommand(ctx));
-        cl.addSubcommand("sync", new SyncCommand().in(ctx));
-        cl.addSubcommand("run", new RunCommand().in(ctx));
-        cl.addSubcommand("status", new StatusCommand().in(ctx));
-        cl.addSubcommand("conflicts", new ConflictsCommand().in(ctx));
-        cl.addSubcommand("resolve", new ResolveCommand().in(ctx));
-        cl.addSubcommand("log", new LogCommand().in(ctx));
-        cl.addSubcommand("verify", new VerifyCommand().in(ctx));
-        cl.addSubcommand("doctor", new DoctorCommand().in(ctx));
-        extension.commands(ctx).forEach(cl::addSubcommand);
+        CliTree.Root root = new CliTree.Root();
+        CommandLine cl = CliTree.build(root, ctx);
         cl.setOut(out);
         cl.setErr(err);
-        boolean verbose = Arrays.asList(args).contains("--verbose");
+        cl.setExecutionStrategy(parsed -> {
+            if (helpOnly(parsed)) return new CommandLine.RunLast().execute(parsed); // no Logback, no JGit: a fast answer
+            try {
+                logs(root.log, parsed);
+                GitEnvironment.install(); // JGit reads $HOME, as C git does
+            } catch (IllegalArgumentException e) { // a log option, checked once parsed
+                err.println(command + ": " + e.getMessage());
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
             err.println(command + ": " + message(e));
-            if (verbose) e.printStackTrace(err);
+            if (root.log.stackTraces()) e.printStackTrace(err);
             err.flush();
             return exitCode(e);
         });
@@ -92,6 +70,23 @@ public final class AgentCli {
         return code;
     }
 
+    /** Whether the command line asks for help or the version only. */
+    private static boolean helpOnly(CommandLine.ParseResult parsed) {
+        return parsed.asCommandLineList().stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
+    }
+
+    /** Sets up logging for the command line just parsed: its options, and whether it runs the daemon. */
+    private static void logs(LogOptions options, CommandLine.ParseResult parsed) {
+        List<CommandLine> chain = parsed.asCommandLineList();
+        boolean daemon = chain.get(chain.size() - 1).getCommand() instanceof RunCommand;
+        LogbackSetup.apply(LogSetup.decide(options, daemon, System.getenv()));
+    }
+
+    /** Whether the command {@code spec} belongs to was asked for stack traces (-v). */
+    static boolean stackTraces(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof CliTree.Root r && r.log.stackTraces();
+    }
+
     static String message(Throwable e) {
         if (diskFull(e)) {
             return "the disk is full (" + e.getMessage() + "); free some space and run it again: nothing was lost,"
@@ -99,7 +94,7 @@ public final class AgentCli {
         }
         if (e instanceof VaultException) return e.getMessage();
         if (e instanceof IOException) return "I/O error: " + e.getMessage();
-        return e.getClass().getSimpleName() + ": " + e.getMessage() + " (rerun with --verbose for details)";
+        return e.getClass().getSimpleName() + ": " + e.getMessage() + " (rerun with -v for details)";
     }
 
     /** ENOSPC (or a quota) anywhere in the chain: a full disk, not a broken vault. */

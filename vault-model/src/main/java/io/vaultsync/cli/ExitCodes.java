@@ -6,7 +6,7 @@ import io.vaultsync.transport.TransportFailure;
 public final class ExitCodes {
     /** The command did what it was asked. */
     public static final int OK = 0;
-    /** An unexpected failure; rerun with --verbose for the cause. */
+    /** An unexpected failure; rerun with -v for the cause. */
     public static final int FAILURE = 1;
     /** Bad command line (picocli's usage error). */
     public static final int USAGE = 2;

@@ -83,9 +83,6 @@ final class InitCommand implements Callable<Integer> {
             description = "Allow init to change an existing clone's agent name or role (otherwise it keeps who the clone is).")
     boolean reassign;
 
-    @Option(names = "--verbose", description = "Show stack traces and debug logging.")
-    boolean verbose;
-
     @Spec
     CommandSpec spec;
 

@@ -34,22 +34,7 @@ final class Reports {
     }
 
     static String headline(SyncOutcome o) {
-        if (o instanceof SyncOutcome.Synced s) {
-            return "synced, pushed " + commits(s.pushedCommits()) + ", pulled " + commits(s.pulledCommits())
-                    + " (remote at " + s.remoteHead().substring(0, 8) + ")";
-        }
-        if (o instanceof SyncOutcome.UpToDate u) {
-            return "up to date (remote at " + u.remoteHead().substring(0, 8) + ")";
-        }
-        if (o instanceof SyncOutcome.Offline off) {
-            return off.failure().kind().label() + ", local commits kept for the next cycle: " + off.reason();
-        }
-        SyncOutcome.Contended c = (SyncOutcome.Contended) o;
-        return "lost the push race " + c.attempts() + " times (last: " + c.lastRejection() + "); nothing lost, sync again";
-    }
-
-    private static String commits(int n) {
-        return n + " commit" + (n == 1 ? "" : "s");
+        return o.describe();
     }
 
     static int exitCode(SyncOutcome o) {

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = "Sync until SIGTERM or SIGINT (which finish the cycle in flight): a full cycle when files"
         + " change (debounced), a cheap look at the remote every --interval, a full rescan every --rescan.")
@@ -52,6 +54,9 @@ final class RunCommand extends VaultCommand {
 
     /** The endpoint's address once bound, or null: for the daemon's state file. */
     private volatile InetSocketAddress served;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -121,7 +126,7 @@ final class RunCommand extends VaultCommand {
 
         private void failed(String what, Exception e) {
             ctx.err().println(ctx.command() + ": " + what + AgentCli.message(e));
-            if (opts.verbose) e.printStackTrace(ctx.err());
+            if (AgentCli.stackTraces(spec)) e.printStackTrace(ctx.err());
         }
 
         @Override

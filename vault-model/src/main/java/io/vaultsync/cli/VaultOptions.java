@@ -8,9 +8,6 @@ public final class VaultOptions {
     @Option(names = "--vault", required = true, paramLabel = "DIR", description = "The vault clone.")
     Path vault;
 
-    @Option(names = "--verbose", description = "Show stack traces and debug logging.")
-    boolean verbose;
-
     public Path vault() {
         return vault;
     }

@@ -286,11 +286,16 @@ public final class SyncCycle {
         next.write(vault.gitDir());
     }
 
+    /**
+     * The cycle at debug level: the CLI prints the same report for a person ({@code sync}, {@code run}), so at
+     * the default levels each event is said once.
+     */
     private static void log(SyncReport r, long millis) {
-        LOG.info("cycle {}: {} committed={} blocked={} outsideZone={} cards={} in {} ms", r.agent(), r.outcome(),
-                r.committedPaths(), r.blocked().size(), r.outsideZone().size(), r.cards().size(), millis);
-        for (BlockedPath b : r.blocked()) LOG.info("blocked {} ({})", b.path(), b.rule());
-        for (String e : r.errors()) LOG.warn("path error: {}", e);
-        for (LostClaim l : r.lostClaims()) LOG.warn("{}", l.describe());
+        if (!LOG.isDebugEnabled()) return;
+        LOG.debug("cycle {}: {}; committed {}, blocked {}, outside the zones {}, cards {}, in {} ms", r.agent(),
+                r.outcome().describe(), r.committedPaths(), r.blocked().size(), r.outsideZone().size(), r.cards().size(), millis);
+        for (BlockedPath b : r.blocked()) LOG.debug("blocked {} ({})", b.path(), b.rule());
+        for (String e : r.errors()) LOG.debug("path error: {}", e);
+        for (LostClaim l : r.lostClaims()) LOG.debug("{}", l.describe());
     }
 }

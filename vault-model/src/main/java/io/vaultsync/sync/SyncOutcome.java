@@ -36,6 +36,26 @@ public sealed interface SyncOutcome {
     /** Other writers kept winning the push race until the retry budget ran out; nothing is lost. */
     record Contended(int attempts, String lastRejection) implements SyncOutcome {}
 
+    /** The outcome in words, on one line (what the CLI prints and the log says; never the record's own text). */
+    default String describe() {
+        if (this instanceof Synced s) {
+            return "synced, pushed " + commits(s.pushedCommits()) + ", pulled " + commits(s.pulledCommits())
+                    + " (remote at " + s.remoteHead().substring(0, Math.min(8, s.remoteHead().length())) + ")";
+        }
+        if (this instanceof UpToDate u) {
+            return "up to date (remote at " + u.remoteHead().substring(0, Math.min(8, u.remoteHead().length())) + ")";
+        }
+        if (this instanceof Offline off) {
+            return off.failure().kind().label() + ", local commits kept for the next cycle: " + off.reason();
+        }
+        Contended c = (Contended) this;
+        return "lost the push race " + c.attempts() + " times (last: " + c.lastRejection() + "); nothing lost, sync again";
+    }
+
+    private static String commits(int n) {
+        return n + " commit" + (n == 1 ? "" : "s");
+    }
+
     default boolean completed() {
         return this instanceof Synced || this instanceof UpToDate;
     }

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a worker says to the person running the agent (each line prefixed with the agent's name, also
- * logged), and its troubles: what went wrong with one path is said once while it stays the same, not
+ * What a worker says to the person running the agent (each line prefixed with the agent's name; not
+ * logged again, so that each event is one line), and its troubles: what went wrong with one path is said once while it stays the same, not
  * every pass. Paths are shown masked ({@link SecretGate#shown}): a token in a name is never printed.
  */
 public final class WorkOutput {
@@ -40,13 +40,12 @@ public final class WorkOutput {
         return events;
     }
 
-    /** Prints one line for the person running the agent, after the agent's name, and logs it. */
+    /** Prints one line for the person running the agent, after the agent's name. */
     public void print(String line) {
         synchronized (out) {
             out.println(agent + ": " + line);
             out.flush();
         }
-        LOG.info(line);
     }
 
     /** Says what went wrong with one path, once while it stays the same; the others go on. */

@@ -181,7 +181,7 @@ public final class CloudWorker implements Worker {
                 }
                 if (r instanceof ClaimResult.Done) output.print("claimed " + name + " (" + type + ")");
                 else if (r instanceof ClaimResult.Provisional) output.print("claimed " + name + " provisionally (remote unreachable)");
-                else LOG.info("not claimed: {}: {}", name, r);
+                else LOG.info("not claimed: {}: {}", name, why(r));
                 output.clearTrouble(NEEDS_ACTION + name);
             } catch (NoSuchFileException gone) {
                 LOG.info("not claimed: {}: gone meanwhile", name);
@@ -224,5 +224,15 @@ public final class CloudWorker implements Worker {
 
     static WorkLedger ledger(Path gitDir) {
         return new WorkLedger(gitDir, NAMES.ledger());
+    }
+
+    /** Why a claim did not happen, in words (not the result record's own text). */
+    private static String why(ClaimResult r) {
+        if (r instanceof ClaimResult.HeldBy h) return "held by " + h.agent();
+        if (r instanceof ClaimResult.AlreadyYours) return "already this agent's";
+        if (r instanceof ClaimResult.NotClaimed) return "not claimed";
+        if (r instanceof ClaimResult.Missing) return "no longer in " + NEEDS_ACTION;
+        if (r instanceof ClaimResult.Contended c) return "other writers won the push race " + c.attempts() + " times";
+        return r.getClass().getSimpleName();
     }
 }
