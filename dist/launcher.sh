@@ -6,8 +6,8 @@
 # - gives `run` (the daemon) the memory settings of the systemd units: peak RSS under 200 MB on a 100k-file
 #   vault (a bounded heap, the serial GC, C1 only: C2's compiling alone pushed it past 250 MB);
 # - gives every other command a short-lived JVM's settings and a class-data archive (AppCDS) of the classes
-#   the agent loads, made by itself after the first command and reused (a cut of about 40% of a CLI
-#   command's wall time). It lives in ${XDG_CACHE_HOME:-~/.cache}/vaultsync/, named after the jar (path,
+#   the agent loads, made by itself after the first command and reused (about 40% less CPU for
+#   `--version`). It lives in ${XDG_CACHE_HOME:-~/.cache}/vaultsync/, named after the jar (path,
 #   size, modification time) and the Java runtime, so a new jar or Java gets a new one. A cache that cannot
 #   be written only means no archive;
 # - sets a UTF-8 character type when the locale has none, so that file names are UTF-8 (without it the agent
