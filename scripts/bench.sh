@@ -141,8 +141,8 @@ for n in "${sizes[@]}"; do
       timed "$d/cl.txt" "${agent[@]}" claim "bench-$mode-$k.md" --vault "$d/local"
     done
     row "$n" "CLI status / claim, $mode (ms wall)" "$(wall "$d/st.txt") / $(wall "$d/cl.txt")" "-" "-"
+    row "$n" "  the same, $mode (ms cpu)" "$(cpu "$d/st.txt") / $(cpu "$d/cl.txt")" "-" "-"
   done
-  row "$n" "  the same, launcher (ms cpu)" "$(cpu "$d/st.txt") / $(cpu "$d/cl.txt")" "-" "-"
   # the cloud's claim, and --version, through the launchers
   for k in 1 2 3; do echo "task" > "$d/cloud/Needs_Action/bench-cloud-$k.md"; done
   "$cloud_bin" sync --vault "$d/cloud" >/dev/null
