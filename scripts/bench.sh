@@ -2,19 +2,22 @@
 # Benchmark: the agents against the seed's loop (plain C git: pull, add zones, diff-index, commit, push),
 # in the same run, on the same generated vault and the same loopback (on-disk) remote. Prints a table.
 #   scripts/bench.sh [SIZES...]     (default: 1000 10000 100000; a work dir is made under ${TMPDIR:-/tmp})
+# The agents run through their launchers (target/bin/*-agent: the JVM settings and the class-data archive,
+# no flag typed), as a user runs them; one row runs `java -jar` with a short-lived JVM's flags instead.
 # Not a test: numbers depend on the machine. Needs Java 17, Maven, git, GNU coreutils.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
 work=$(mktemp -d -t vaultsync-bench.XXXXXX)
-cloud_jar=$here/cloud-agent/target/cloud-agent.jar
 local_jar=$here/local-agent/target/local-agent.jar
-if [ ! -f "$cloud_jar" ] || [ ! -f "$local_jar" ]; then (cd "$here" && mvn -B -q package -DskipTests); fi
+cloud_bin=$here/cloud-agent/target/bin/cloud-agent
+local_bin=$here/local-agent/target/bin/local-agent
+if [ ! -f "$local_jar" ] || [ ! -x "$cloud_bin" ] || [ ! -x "$local_bin" ]; then (cd "$here" && mvn -B -q package -DskipTests); fi
+# a fresh HOME: its ~/.cache/vaultsync gets the launchers' class-data archives, made by the first commands
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config GIT_CONFIG_NOSYSTEM=1
+unset XDG_CACHE_HOME VAULTSYNC_JAVA_OPTS VAULTSYNC_CDS
 mkdir -p "$HOME"; git config --global user.name bench; git config --global user.email bench@example.invalid
-# the daemons run with the settings of scripts/systemd/*.service; CLI commands with a short-lived JVM's flags
-export MALLOC_ARENA_MAX=2
-jvm=(java -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=64m -Xss512k)
+# the plain `java -jar` row: a short-lived JVM's flags typed by hand
 cli=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
@@ -27,6 +30,17 @@ wait_for() { local limit=$1; shift; local end=$((SECONDS+limit)); until "$@"; do
 remote_head() { git --git-dir="$1" rev-parse main 2>/dev/null; }
 moved() { [ "$(remote_head "$1")" != "$2" ]; }
 pct() { sort -n | awk -v p="$1" '{a[NR]=$1} END {i=int((NR-1)*p/100)+1; print a[i]}'; }
+# timed FILE COMMAND...: runs COMMAND (its output dropped) and appends "wall_ms cpu_ms" (user+sys) to FILE
+timed() {
+  local f=$1 TIMEFORMAT='%3R %3U %3S'; shift
+  { time "$@" >/dev/null 2>&1; } 2>&1 | awk '{printf "%d %d\n", $1*1000, ($2+$3)*1000}' >> "$f"
+}
+wall() { awk '{print $1}' "$1" | pct 50; }   # the median wall time of a timed FILE
+cpu() { awk '{print $2}' "$1" | pct 50; }
+# a launcher's class-data archive is in place (made in the background after its first command)
+archive_ready() {
+  ls "$HOME/.cache/vaultsync/$1-"*.jsa >/dev/null 2>&1 && ! ls -d "$HOME/.cache/vaultsync/$1-"*.making >/dev/null 2>&1
+}
 
 # the seed's loop, one cycle, in a C git clone
 seed_cycle() {
@@ -41,21 +55,21 @@ row() { printf '%-7s | %-34s | %12s | %12s | %7s\n' "$@"; }
 for n in "${sizes[@]}"; do
   d=$work/$n; mkdir -p "$d"
   git init -q --bare -b main "$d/remote.git"
-  "${jvm[@]}" -jar "$cloud_jar" init --vault "$d/cloud" --remote "$d/remote.git" --machine vm >/dev/null
+  "$cloud_bin" init --vault "$d/cloud" --remote "$d/remote.git" --machine vm >/dev/null
   # the vault: n files in the cloud's zones, 100 per folder, committed and pushed by the cloud agent
   for ((i = 0; i < n; i++)); do
     dir="$d/cloud/Plans/p$((i / 100))"; [ $((i % 100)) -eq 0 ] && mkdir -p "$dir"
     printf -- '---\ntype: plan\n---\nPlan %d: nothing secret here.\n' "$i" > "$dir/f$i.md"
   done
-  "${jvm[@]}" -jar "$cloud_jar" sync --vault "$d/cloud" >/dev/null
-  t0=$(ms); "${jvm[@]}" -jar "$local_jar" init --vault "$d/local" --remote "$d/remote.git" --machine desktop >/dev/null; init_ms=$(( $(ms) - t0 ))
+  "$cloud_bin" sync --vault "$d/cloud" >/dev/null
+  t0=$(ms); "$local_bin" init --vault "$d/local" --remote "$d/remote.git" --machine desktop >/dev/null; init_ms=$(( $(ms) - t0 ))
   t0=$(ms); git clone -q "$d/remote.git" "$d/seed"; seed_clone_ms=$(( $(ms) - t0 ))
   row "$n" "init / clone (ms)" "$init_ms" "$seed_clone_ms" "$(awk -v a=$init_ms -v b=$seed_clone_ms 'BEGIN{printf "%.2f", a/b}')"
 
   # idle cycle CPU: the seed loop, 10 cycles; the cloud daemon (1 s interval), over 10 s
   TIMEFORMAT='%U %S'
   seed_cpu=$( { time (for k in 1 2 3 4 5 6 7 8 9 10; do seed_cycle "$d/seed"; done) ; } 2>&1 | awk '{printf "%.1f", ($1+$2)*1000/10}')
-  "${jvm[@]}" -jar "$cloud_jar" run --vault "$d/cloud" --interval 1s --debounce 100ms > "$d/cloud.log" 2>&1 &
+  "$cloud_bin" run --vault "$d/cloud" --interval 1s --debounce 100ms > "$d/cloud.log" 2>&1 &   # $!: the JVM (exec)
   cloud_pid=$!; pids+=("$cloud_pid")
   wait_for 120 grep -qs "SyncCycle - cycle" "$d/cloud.log"; sleep 3
   c0=$(cpu_ticks "$cloud_pid"); sleep 10; c1=$(cpu_ticks "$cloud_pid")
@@ -90,10 +104,10 @@ for n in "${sizes[@]}"; do
 
   # propagation cloud write -> local disk, both daemons running, 1 s interval
   : > "$d/cloud.log"
-  "${jvm[@]}" -jar "$cloud_jar" run --vault "$d/cloud" --interval 1s --debounce 100ms >> "$d/cloud.log" 2>&1 &
+  "$cloud_bin" run --vault "$d/cloud" --interval 1s --debounce 100ms >> "$d/cloud.log" 2>&1 &
   cloud_pid=$!; pids+=("$cloud_pid")
   wait_for 120 grep -qs "SyncCycle - cycle" "$d/cloud.log"
-  "${jvm[@]}" -jar "$local_jar" run --vault "$d/local" --interval 1s --debounce 100ms > "$d/local.log" 2>&1 &
+  "$local_bin" run --vault "$d/local" --interval 1s --debounce 100ms > "$d/local.log" 2>&1 &
   local_pid=$!; pids+=("$local_pid")
   wait_for 120 grep -qs "SyncCycle - cycle" "$d/local.log"; sleep 2
   : > "$d/lat.txt"
@@ -103,27 +117,41 @@ for n in "${sizes[@]}"; do
     sleep 0.$((RANDOM % 9 + 1))
   done
   row "$n" "propagation p50 / p99 (ms)" "$(pct 50 < "$d/lat.txt") / $(pct 99 < "$d/lat.txt")" "(30 s loop)" "-"
+  # status next to a running daemon (which keeps its last scan for it), the median of 3
+  wait_for 300 archive_ready local-agent
+  : > "$d/sd.txt"; for k in 1 2 3; do timed "$d/sd.txt" "$local_bin" status --vault "$d/local"; done
+  row "$n" "status, daemon up (ms wall / cpu)" "$(wall "$d/sd.txt") / $(cpu "$d/sd.txt")" "-" "-"
   rss=$(awk -v b="$rss_busy" '/VmHWM/ {r=int($2/1024); printf "%d", (b>r)?b:r}' "/proc/$cloud_pid/status")
   lrss=$(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$local_pid/status")
   row "$n" "daemon peak RSS cloud / local (MB)" "$rss / $lrss" "-" "-"
   kill "$cloud_pid" "$local_pid"; wait "$cloud_pid" "$local_pid" 2>/dev/null || true; pids=()
 
-  # CLI wall time after a first run: status, and claim of a task the cloud put on the remote; then the same
-  # with a class-data archive the first run wrote (-XX:ArchiveClassesAtExit, see the README)
-  jsa=$work/local-$n.jsa
-  "${cli[@]}" -XX:ArchiveClassesAtExit="$jsa" -jar "$local_jar" status --vault "$d/local" >/dev/null 2>&1
-  for mode in plain cds; do
-    flags=(); [ "$mode" = cds ] && flags=(-XX:SharedArchiveFile="$jsa")
+  # CLI commands, no daemon running: status, and claim of a task the cloud put on the remote, the median of
+  # 3 runs each; plain `java -jar` with a short-lived JVM's flags, then through the launcher (its class-data
+  # archive made after its first command, as on a user's machine)
+  wait_for 300 archive_ready local-agent; wait_for 300 archive_ready cloud-agent
+  for mode in plain launcher; do
+    if [ "$mode" = plain ]; then agent=("${cli[@]}" -jar "$local_jar"); else agent=("$local_bin"); fi
     : > "$d/st.txt"; : > "$d/cl.txt"
     for k in 1 2 3; do echo "task" > "$d/cloud/Needs_Action/bench-$mode-$k.md"; done
-    "${jvm[@]}" -jar "$cloud_jar" sync --vault "$d/cloud" >/dev/null
-    "${cli[@]}" -jar "$local_jar" sync --vault "$d/local" >/dev/null
-    for k in 1 2 3; do   # the median of 3 runs each
-      t0=$(ms); "${cli[@]}" "${flags[@]}" -jar "$local_jar" status --vault "$d/local" >/dev/null; echo $(( $(ms) - t0 )) >> "$d/st.txt"
-      t0=$(ms); "${cli[@]}" "${flags[@]}" -jar "$local_jar" claim "bench-$mode-$k.md" --vault "$d/local" >/dev/null
-      echo $(( $(ms) - t0 )) >> "$d/cl.txt"
+    "$cloud_bin" sync --vault "$d/cloud" >/dev/null
+    "$local_bin" sync --vault "$d/local" >/dev/null
+    for k in 1 2 3; do
+      timed "$d/st.txt" "${agent[@]}" status --vault "$d/local"
+      timed "$d/cl.txt" "${agent[@]}" claim "bench-$mode-$k.md" --vault "$d/local"
     done
-    row "$n" "CLI status / claim, $mode (ms wall)" "$(pct 50 < "$d/st.txt") / $(pct 50 < "$d/cl.txt")" "-" "-"
+    row "$n" "CLI status / claim, $mode (ms wall)" "$(wall "$d/st.txt") / $(wall "$d/cl.txt")" "-" "-"
+    row "$n" "  the same, $mode (ms cpu)" "$(cpu "$d/st.txt") / $(cpu "$d/cl.txt")" "-" "-"
   done
+  # the cloud's claim, and --version, through the launchers
+  for k in 1 2 3; do echo "task" > "$d/cloud/Needs_Action/bench-cloud-$k.md"; done
+  "$cloud_bin" sync --vault "$d/cloud" >/dev/null
+  : > "$d/cc.txt"; : > "$d/v.txt"
+  for k in 1 2 3; do
+    timed "$d/cc.txt" "$cloud_bin" claim "bench-cloud-$k.md" --vault "$d/cloud"
+    timed "$d/v.txt" "$local_bin" --version
+  done
+  row "$n" "cloud claim / --version (ms wall)" "$(wall "$d/cc.txt") / $(wall "$d/v.txt")" "-" "-"
 done
-echo "(work dir: $work; ratio = agent / seed loop; the seed loop is plain C git on the same vault and remote)"
+echo "(work dir: $work; ratio = agent / seed loop; the seed loop is plain C git on the same vault and remote;"
+echo " load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores)"

@@ -10,17 +10,18 @@ dir=${1:-$(mktemp -d -t vaultsync-demo.XXXXXX)}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
-cloud_jar=$here/cloud-agent/target/cloud-agent.jar
-local_jar=$here/local-agent/target/local-agent.jar
-if [ ! -f "$cloud_jar" ] || [ ! -f "$local_jar" ]; then
+# the launchers (the JVM settings, a class-data archive, UTF-8 file names; they exec the JVM)
+cloud_bin=$here/cloud-agent/target/bin/cloud-agent
+local_bin=$here/local-agent/target/bin/local-agent
+if [ ! -x "$cloud_bin" ] || [ ! -x "$local_bin" ] || [ ! -f "$here/cloud-agent/target/cloud-agent.jar" ] \
+  || [ ! -f "$here/local-agent/target/local-agent.jar" ]; then
   echo "building the agents (mvn -B -q package -DskipTests) ..."
   (cd "$here" && mvn -B -q package -DskipTests)
 fi
 
-jvm=(java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 step() { printf '\n[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-cloud() { "${jvm[@]}" -jar "$cloud_jar" "$@"; }
-local_() { "${jvm[@]}" -jar "$local_jar" "$@"; }
+cloud() { "$cloud_bin" "$@"; }
+local_() { "$local_bin" "$@"; }
 remote_files() { git --git-dir="$dir/remote.git" ls-tree -r --name-only main 2>/dev/null || true; }
 # wait_for WHAT SECONDS COMMAND...: polls until COMMAND succeeds, or fails the demo after SECONDS
 wait_for() {
@@ -59,7 +60,7 @@ local_ init --vault "$dir/local" --remote "$dir/remote.git" --machine desktop \
   --executor "email=$here/scripts/sample-executor.sh --outbox $dir/outbox"
 
 step "cloud agent: run (a daemon, 1 s between cycles); the local agent stays stopped for now"
-"${jvm[@]}" -jar "$cloud_jar" run --vault "$dir/cloud" --interval 1s > "$dir/cloud.log" 2>&1 &   # $! is the JVM
+"$cloud_bin" run --vault "$dir/cloud" --interval 1s > "$dir/cloud.log" 2>&1 &   # $! is the JVM (exec)
 pids+=($!)
 
 step "a sample email task lands in Needs_Action/ (next to a .env the cloud must never send)"
@@ -81,7 +82,7 @@ echo "draft on the remote: $draft"
 grep -E '^cloud_agent: (claimed|In_Progress)' "$dir/cloud.log" | sed 's/^/  /' || true
 
 step "local agent: run; it pulls the draft"
-"${jvm[@]}" -jar "$local_jar" run --vault "$dir/local" --interval 1s > "$dir/local.log" 2>&1 &
+"$local_bin" run --vault "$dir/local" --interval 1s > "$dir/local.log" 2>&1 &
 pids+=($!)
 wait_for "the draft in the local vault" 120 test -f "$dir/local/$draft"
 sed 's/^/  | /' "$dir/local/$draft"

@@ -2,20 +2,17 @@
 //   pm2 start scripts/pm2/ecosystem.config.js --only vaultsync-cloud    (on the VM)
 //   pm2 start scripts/pm2/ecosystem.config.js --only vaultsync-local    (on the desktop)
 //   pm2 save && pm2 startup                                             (start again after a reboot)
-// Edit the jar paths, --vault and HOME first; each vault must have been set up with `init` as the same user.
-// The JVM settings are the systemd units' (peak RSS 163 MB on a 100k-file vault). SIGTERM finishes the cycle
-// in flight and the agent exits 0, so kill_timeout leaves it time to; PM2 restarts it if it ever stops.
+// Edit the launcher paths, --vault and HOME first; each vault must have been set up with `init` as the same
+// user. The launchers (bin/cloud-agent, bin/local-agent: the distribution archive's, or target/bin/ after a
+// build) give `run` the JVM settings of the benchmark (peak RSS 163 MB on a 100k-file vault) and a UTF-8
+// locale, and exec the JVM, so PM2's SIGTERM reaches the agent: it finishes the cycle in flight and exits 0
+// (kill_timeout leaves it time to); PM2 restarts it if it ever stops. More JVM flags: VAULTSYNC_JAVA_OPTS.
 // The remote is reached through HOME/.ssh (config, known_hosts, keys) or the paths in .git/vaultsync/agent.yaml.
-const jvm = [
-  '-Xms16m', '-Xmx96m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1',
-  '-XX:ReservedCodeCacheSize=32m', '-XX:MaxMetaspaceSize=64m', '-Xss512k',
-];
-
-function agent(name, jar, vault, home) {
+function agent(name, launcher, vault, home) {
   return {
     name,
-    script: 'java',
-    args: [...jvm, '-jar', jar, 'run', '--vault', vault],
+    script: launcher,
+    args: ['run', '--vault', vault],
     interpreter: 'none',
     exec_mode: 'fork',
     instances: 1,
@@ -30,8 +27,8 @@ function agent(name, jar, vault, home) {
 
 module.exports = {
   apps: [
-    agent('vaultsync-cloud', '/opt/vaultsync/cloud-agent.jar', '/srv/vault', '/home/vaultsync'),
-    agent('vaultsync-local', `${process.env.HOME}/vaultsync/local-agent.jar`, `${process.env.HOME}/Vault`,
+    agent('vaultsync-cloud', '/opt/vaultsync/bin/cloud-agent', '/srv/vault', '/home/vaultsync'),
+    agent('vaultsync-local', `${process.env.HOME}/vaultsync/bin/local-agent`, `${process.env.HOME}/Vault`,
       process.env.HOME),
   ],
 };

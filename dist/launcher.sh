@@ -1,0 +1,129 @@
+#!/bin/sh
+# @AGENT@ (vaultsync @VERSION@): starts the agent's JVM with the settings scripts/bench.sh chose.
+#   @AGENT@ COMMAND [OPTIONS...]        (@AGENT@ --help lists the commands)
+# Built by Maven from dist/launcher.sh. It finds @AGENT@.jar next to its own folder (target/ after a build,
+# lib/ in the distribution archive) and Java in JAVA_HOME, else on PATH. Then it:
+# - gives `run` (the daemon) the memory settings of the systemd units: peak RSS under 200 MB on a 100k-file
+#   vault (a bounded heap, the serial GC, C1 only: C2's compiling alone pushed it past 250 MB);
+# - gives every other command a short-lived JVM's settings and a class-data archive (AppCDS) of the classes
+#   the agent loads, made by itself after the first command and reused (about 40% less CPU for
+#   `--version`). It lives in ${XDG_CACHE_HOME:-~/.cache}/vaultsync/, named after the jar (path,
+#   size, modification time) and the Java runtime, so a new jar or Java gets a new one. A cache that cannot
+#   be written only means no archive;
+# - sets a UTF-8 character type when the locale has none, so that file names are UTF-8 (without it the agent
+#   would start itself a second time under C.UTF-8);
+# - replaces itself with java (exec): signals, exit code and pid are the JVM's own.
+# Environment: JAVA_HOME; VAULTSYNC_JAVA_OPTS (more JVM flags, after the launcher's, so they win);
+# VAULTSYNC_CDS=off (no class-data archive, neither used nor made).
+agent='@AGENT@'
+me=${0##*/}
+
+fail() { printf '%s: %s\n' "$me" "$*" >&2; exit 127; }
+
+# the jar: resolve symlinks to this script (an `ln -s /opt/vaultsync/bin/@AGENT@ /usr/local/bin/`)
+self=$0
+while [ -h "$self" ]; do
+  link=$(readlink "$self")
+  case $link in /*) self=$link ;; *) self=${self%/*}/$link ;; esac
+done
+case $self in */*) bin=${self%/*} ;; *) bin=. ;; esac
+base=$(cd "$bin/.." && pwd -P) || fail "cannot find the folder of $0"
+if [ -f "$base/lib/$agent.jar" ]; then jar=$base/lib/$agent.jar
+elif [ -f "$base/$agent.jar" ]; then jar=$base/$agent.jar
+else fail "no $agent.jar in $base/lib or $base (build it with: mvn -B -q package -DskipTests)"
+fi
+
+# Java: JAVA_HOME, else PATH; 17 or newer (read from the runtime's release file, no JVM started for it)
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java
+else java=$(command -v java) || fail "no java: install Java 17 or newer, or set JAVA_HOME"
+fi
+java_real=$(readlink -f "$java" 2>/dev/null) || java_real=$java
+java_home=${java_real%/bin/java}
+if [ -f "$java_home/release" ]; then
+  feature=$(sed -n 's/^JAVA_VERSION="\{0,1\}\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$java_home/release")
+  if [ -n "$feature" ] && [ "$feature" -lt 17 ]; then fail "$java is Java $feature; the agent needs 17 or newer (set JAVA_HOME)"; fi
+fi
+
+# UTF-8 file names: Java takes their encoding from the character type of the locale (LC_ALL, LC_CTYPE, LANG)
+is_utf8() { case $1 in *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) return 0 ;; *) return 1 ;; esac; }
+if ! is_utf8 "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}"; then
+  if [ -n "${LC_ALL:-}" ]; then LC_ALL=C.UTF-8; export LC_ALL; else LC_CTYPE=C.UTF-8; export LC_CTYPE; fi
+fi
+# glibc's per-thread malloc arenas add tens of MB of RSS to a JVM for nothing here
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}; export MALLOC_ARENA_MAX
+
+# the command: the first word that is not an option (nor the value of a global option that takes one); and
+# whether the call only asks for help or the version (too few classes to make an archive from)
+command=''
+takes_value=''
+trivial=''
+for arg in "$@"; do
+  if [ -n "$takes_value" ]; then takes_value=''; continue; fi
+  case $arg in
+    --help | -h | --version | -V) trivial=1 ;;
+    --log-file | --log-format | --log-max-size | --log-max-history | --log-total-cap) [ -z "$command" ] && takes_value=1 ;;
+    -*) ;;
+    *) [ -z "$command" ] && command=$arg ;;
+  esac
+done
+case $command in '' | help | completion) trivial=1 ;; esac
+
+set -- -jar "$jar" "$@"
+set -f # VAULTSYNC_JAVA_OPTS is a list of flags, split on blanks (as JAVA_OPTS is), never globbed
+# shellcheck disable=SC2086
+set -- ${VAULTSYNC_JAVA_OPTS:-} "$@"
+set +f
+
+if [ "$command" = run ]; then
+  # the daemon: the settings that keep its peak RSS under 200 MB (scripts/bench.sh); no class-data archive
+  # (it starts once, and a mapped archive would count in its RSS)
+  exec "$java" -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m \
+    -XX:MaxMetaspaceSize=64m -Xss512k "$@"
+fi
+
+# Makes the class-data archive from the class list the command (this pid, once exec'd) writes, after it has
+# ended: a static archive (-Xshare:dump) rather than a dynamic one, because the dynamic one of Java 17 leaves
+# out picocli (old class files) and was slower. Written under a temporary name, checked by a JVM that must
+# map it (-Xshare:on), and only then renamed into place; a failure is remembered (.failed) and not retried
+# for this jar.
+make_archive() {
+  while kill -0 "$1" 2>/dev/null; do sleep 0.2 2>/dev/null || sleep 1; done
+  if [ -s "$making/classes" ] \
+    && nice "$java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$making/classes" \
+      -XX:SharedArchiveFile="$making/archive.jsa" -cp "$jar" \
+    && "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:on \
+      -XX:SharedArchiveFile="$making/archive.jsa" -cp "$jar" -version \
+    && mv -f "$making/archive.jsa" "$archive"; then
+    for old in "$cache/$agent-$where-"*.jsa; do [ "$old" = "$archive" ] || rm -f "$old"; done
+  elif [ -s "$making/classes" ]; then
+    : > "$archive.failed"
+  fi
+  rm -rf "$making"
+}
+
+# a short-lived command: C1 only, the serial GC, no perf-data file in /tmp; the class-data archive when
+# there is one, else the class list to make it from (one launcher at a time: the mkdir of .making)
+if [ "${VAULTSYNC_CDS:-on}" != off ]; then
+  cache=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}
+  cache=${cache:+$cache/vaultsync}
+  # the archive is named after the jar's and the runtime's path, size and modification time
+  stamp=$(stat -L -c '%s.%Y' "$jar" "$java_home/lib/modules" 2>/dev/null \
+    || stat -L -f '%z.%m' "$jar" "$java_home/lib/modules" 2>/dev/null) || stamp=''
+  if [ -n "$cache" ] && [ -n "$stamp" ]; then
+    where=$(printf '%s\n%s\n' "$jar" "$java_real" | cksum | tr ' ' -)
+    what=$(printf '%s\n' "$stamp" | cksum | tr ' ' -)
+    archive=$cache/$agent-$where-$what.jsa
+    making=$archive.making
+    if [ -f "$archive" ]; then
+      set -- "-XX:SharedArchiveFile=$archive" "$@"
+    elif [ -z "$trivial" ] && [ ! -e "$archive.failed" ] && mkdir -p "$cache" 2>/dev/null; then
+      # a launcher killed while it waited leaves its .making behind: taken back after 10 minutes
+      find "$cache" -maxdepth 1 -name "$agent-*.making" -mmin +10 -exec rm -rf {} + 2>/dev/null
+      if mkdir "$making" 2>/dev/null; then
+        set -- "-XX:DumpLoadedClassList=$making/classes" "$@"
+        (make_archive $$ </dev/null >/dev/null 2>&1 &)
+      fi
+    fi
+  fi
+fi
+exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "$@"
