@@ -33,7 +33,7 @@ class EventLoopIT {
         Path jar = JavaProcess.jar("vaultsync.cloudJar");
         Vaults v = Vaults.create(root);
         Path log = root.resolve("run.out");
-        Process p = new ProcessBuilder(JavaProcess.command(jar, "run", "--vault", v.cloud().toString(), "--interval", "200ms",
+        Process p = new ProcessBuilder(JavaProcess.command(jar, "run", "-v", "--vault", v.cloud().toString(), "--interval", "200ms",
                 "--debounce", "300ms")).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Await.until("the first cycle", Duration.ofSeconds(60), () -> uncheckedCycles(log) >= 1);
@@ -66,7 +66,7 @@ class EventLoopIT {
         Vaults v = Vaults.create(root);
         Path log = root.resolve("run.out");
         Path away = root.resolve("away.git");
-        Process p = new ProcessBuilder(JavaProcess.command(jar, "run", "--vault", v.cloud().toString(), "--interval", "200ms",
+        Process p = new ProcessBuilder(JavaProcess.command(jar, "run", "-v", "--vault", v.cloud().toString(), "--interval", "200ms",
                 "--debounce", "200ms")).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Await.until("the first cycle", Duration.ofSeconds(60), () -> uncheckedCycles(log) >= 1);

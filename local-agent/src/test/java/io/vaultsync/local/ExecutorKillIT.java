@@ -47,7 +47,9 @@ class ExecutorKillIT {
         Path outbox = root.resolve("outbox");
         ActionsStore.write(v.local().resolve(".git"), Actions.NONE.withExecutor("email",
                 List.of(SAMPLE_EXECUTOR.toString(), "--outbox", outbox.toString())));
-        int items = Math.max(3, kills);
+        // two executors run at once (the workers setting): twice as many items as kills, so that the run does
+        // not finish its items before it has been killed mid-send that often
+        int items = Math.max(3, 2 * kills);
         for (int i = 0; i < items; i++) {
             Vaults.write(v.cloud(), "Pending_Approval/email/DRAFT_" + i + ".md",
                     "---\ntype: email\nto: client" + i + "@example.com\nsubject: \"Re: " + i + "\"\n---\nReply " + i + ".\n");
@@ -64,11 +66,12 @@ class ExecutorKillIT {
         while (midSend < kills && !allDone(v, items)) {
             rounds++;
             int started = started(v);
+            int seen = ledger(v).size();
             Process p = daemon(jar, v, root.resolve("run-" + rounds + ".out"));
             try {
                 Await.until("an executor to start", Duration.ofSeconds(60), () -> started(v) > started || allDone(v, items));
                 Thread.sleep(random.nextInt(400)); // the sample executor takes 600 ms: mostly mid-send
-                if (lastEvent(v) == WorkLedger.Event.STARTED) midSend++;
+                if (sending(v, seen)) midSend++;
             } finally {
                 p.destroyForcibly(); // SIGKILL
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -124,9 +127,12 @@ class ExecutorKillIT {
         return (int) ledger(v).stream().filter(e -> e.event() == WorkLedger.Event.STARTED).count();
     }
 
-    static WorkLedger.Event lastEvent(Vaults v) {
+    /** Whether an executor this run started is still running: its item's last entry since {@code from} is "started". */
+    static boolean sending(Vaults v, int from) {
         List<WorkLedger.Entry> l = ledger(v);
-        return l.isEmpty() ? null : l.get(l.size() - 1).event();
+        Map<String, WorkLedger.Event> last = new java.util.HashMap<>();
+        for (WorkLedger.Entry e : l.subList(Math.min(from, l.size()), l.size())) last.put(e.key(), e.event());
+        return last.containsValue(WorkLedger.Event.STARTED);
     }
 
     static List<WorkLedger.Entry> ledger(Vaults v) {
