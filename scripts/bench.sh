@@ -69,7 +69,7 @@ for n in "${sizes[@]}"; do
   # idle cycle CPU: the seed loop, 10 cycles; the cloud daemon (1 s interval), over 10 s
   TIMEFORMAT='%U %S'
   seed_cpu=$( { time (for k in 1 2 3 4 5 6 7 8 9 10; do seed_cycle "$d/seed"; done) ; } 2>&1 | awk '{printf "%.1f", ($1+$2)*1000/10}')
-  "$cloud_bin" run --vault "$d/cloud" --interval 1s --debounce 100ms > "$d/cloud.log" 2>&1 &   # $!: the JVM (exec)
+  "$cloud_bin" run -v --vault "$d/cloud" --interval 1s --debounce 100ms > "$d/cloud.log" 2>&1 &   # $!: the JVM (exec)
   cloud_pid=$!; pids+=("$cloud_pid")
   wait_for 120 grep -qs "SyncCycle - cycle" "$d/cloud.log"; sleep 3
   c0=$(cpu_ticks "$cloud_pid"); sleep 10; c1=$(cpu_ticks "$cloud_pid")
@@ -97,17 +97,17 @@ for n in "${sizes[@]}"; do
     t0=$(ms); seed_cycle "$d/seed"; [ $r -gt 0 ] && echo $(( $(ms) - t0 )) >> "$d/busy-seed.txt"
   done
   git --git-dir="$d/remote.git" update-ref refs/heads/main "$agents_head"
-  grep -o 'committed=100 .* in [0-9]* ms' "$d/cloud.log" | sed 's/.* in \([0-9]*\) ms/\1/' | tail -n 5 > "$d/busy-cycle.txt"
+  grep -o 'committed 100, .* in [0-9]* ms' "$d/cloud.log" | sed 's/.* in \([0-9]*\) ms/\1/' | tail -n 5 > "$d/busy-cycle.txt"
   agent_cycle=$(pct 50 < "$d/busy-cycle.txt"); agent_busy=$(pct 50 < "$d/busy-agent.txt"); seed_busy=$(pct 50 < "$d/busy-seed.txt")
   row "$n" "busy cycle, 100 files (ms wall)" "$agent_cycle" "$seed_busy" "$(awk -v a=$agent_cycle -v b=$seed_busy 'BEGIN{printf "%.2f", a/b}')"
   row "$n" "busy: first write -> on remote (ms)" "$agent_busy" "(30 s loop)" "-"
 
   # propagation cloud write -> local disk, both daemons running, 1 s interval
   : > "$d/cloud.log"
-  "$cloud_bin" run --vault "$d/cloud" --interval 1s --debounce 100ms >> "$d/cloud.log" 2>&1 &
+  "$cloud_bin" run -v --vault "$d/cloud" --interval 1s --debounce 100ms >> "$d/cloud.log" 2>&1 &
   cloud_pid=$!; pids+=("$cloud_pid")
   wait_for 120 grep -qs "SyncCycle - cycle" "$d/cloud.log"
-  "$local_bin" run --vault "$d/local" --interval 1s --debounce 100ms > "$d/local.log" 2>&1 &
+  "$local_bin" run -v --vault "$d/local" --interval 1s --debounce 100ms > "$d/local.log" 2>&1 &
   local_pid=$!; pids+=("$local_pid")
   wait_for 120 grep -qs "SyncCycle - cycle" "$d/local.log"; sleep 2
   : > "$d/lat.txt"
