@@ -286,10 +286,7 @@ public final class SyncCycle {
         next.write(vault.gitDir());
     }
 
-    /**
-     * The cycle at debug level: the CLI prints the same report for a person ({@code sync}, {@code run}), so at
-     * the default levels each event is said once.
-     */
+    /** The cycle at debug level: the CLI prints the report for a person, so each event is said once. */
     private static void log(SyncReport r, long millis) {
         if (!LOG.isDebugEnabled()) return;
         LOG.debug("cycle {}: {}; committed {}, blocked {}, outside the zones {}, cards {}, in {} ms", r.agent(),
