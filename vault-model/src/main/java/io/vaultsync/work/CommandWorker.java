@@ -157,6 +157,8 @@ public final class CommandWorker<I extends CommandRole.Item> {
             PassBudgetUse budgetUse) throws IOException {
         I item = job.item();
         WorkPlan.Step step = WorkPlan.next(history, clock.instant(), actions);
+        // the ledger has the end of every call made for the key: a record left by a kill just after it goes
+        if (!(step instanceof WorkPlan.Run)) calls.ended(gitDir, item.key());
         if (step instanceof WorkPlan.Run run) {
             if (budgetUse.spent()) {
                 LOG.info("{}: waits for the next pass (this one has run its commands long enough)", item.path());

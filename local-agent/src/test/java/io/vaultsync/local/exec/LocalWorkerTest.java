@@ -12,6 +12,8 @@ import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.local.LocalCli;
 import io.vaultsync.local.approve.HandApprovals;
 import io.vaultsync.conflict.CardFiles;
+import io.vaultsync.process.ProcessIdentity;
+import io.vaultsync.work.RunningCalls;
 import io.vaultsync.work.WorkLedger;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -196,5 +198,24 @@ class LocalWorkerTest {
         assertThat(LocalWorker.ledger(gitDir).read()).hasSize(events);
         assertThat(LocalWorker.ledger(gitDir).read().get(events - 1).event()).isEqualTo(WorkLedger.Event.SKIPPED);
         assertThat(v.local().resolve(item)).exists();
+    }
+
+    /** Killed after the call's end reached the ledger and before its record went: the record goes at the finish. */
+    @Test
+    void aRunningRecordLeftByAKillAfterTheCallEndedIsRemovedWhenTheItemIsFinished() throws Exception {
+        executor(List.of(SAMPLE_EXECUTOR.toString(), "--outbox", outbox.toString()));
+        String item = approve("Pending_Approval/email/DRAFT_killed.md");
+        String key = Files.readAllLines(v.local().resolve(item)).stream().filter(l -> l.startsWith("approval_id: "))
+                .map(l -> l.substring("approval_id: ".length()).replace("\"", "")).findFirst().orElseThrow();
+        WorkLedger ledger = LocalWorker.ledger(gitDir);
+        ledger.append(new WorkLedger.Entry(key, item, WorkLedger.Event.STARTED, clock.instant(), "attempt 1"));
+        RunningCalls calls = new RunningCalls(WorkLedger.EXECUTIONS);
+        calls.started(gitDir, key, new ProcessIdentity("gone", 4_000_000, 4_000_000, 1), clock.instant());
+        ledger.append(new WorkLedger.Entry(key, item, WorkLedger.Event.SUCCEEDED, clock.instant(), "exit 0"));
+
+        worker.afterCycle(v.local());
+        assertThat(RemoteTree.files(v.remote(), "main")).containsKey("Done/DRAFT_killed.md");
+        assertThat(sent()).as("its call had ended: not called again").isEmpty();
+        assertThat(calls.file(gitDir, key)).as("no record of a call left").doesNotExist();
     }
 }
