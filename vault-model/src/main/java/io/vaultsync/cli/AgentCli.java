@@ -3,6 +3,7 @@ package io.vaultsync.cli;
 import io.vaultsync.AgentBusyException;
 import io.vaultsync.PolicyException;
 import io.vaultsync.transport.RemoteException;
+import io.vaultsync.gate.HistorySecretsException;
 import io.vaultsync.gate.SecretHeldException;
 import io.vaultsync.VaultException;
 import io.vaultsync.policy.Role;
@@ -111,6 +112,7 @@ public final class AgentCli {
         if (e instanceof RemoteException r) return ExitCodes.of(r.failure().kind());
         if (e instanceof AgentBusyException) return ExitCodes.BUSY;
         if (e instanceof SecretHeldException) return ExitCodes.HELD_BY_GATE;
+        if (e instanceof HistorySecretsException) return ExitCodes.HISTORY_SECRETS;
         if (e instanceof PolicyException) return ExitCodes.BAD_POLICY;
         if (e instanceof VaultException) return ExitCodes.BAD_VAULT;
         return ExitCodes.FAILURE;

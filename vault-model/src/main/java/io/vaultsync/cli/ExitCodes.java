@@ -68,6 +68,12 @@ public final class ExitCodes {
     /** {@code run --http}: the endpoint's address cannot be bound (in use, not this machine's, not permitted). */
     public static final int CANNOT_SERVE = 26;
 
+    /**
+     * {@code init}: the history it would adopt (a repository without a policy) holds secrets; nothing was pushed.
+     * Purge them, or run it again with {@code --accept-history}.
+     */
+    public static final int HISTORY_SECRETS = 27;
+
     /** The exit code of a transport failure of this class. */
     public static int of(TransportFailure.Kind kind) {
         return switch (kind) {

@@ -7,6 +7,10 @@ import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Role;
+import io.vaultsync.gate.HistoryAudit;
+import io.vaultsync.gate.HistoryReport;
+import io.vaultsync.progress.Progress;
+import io.vaultsync.sync.HistoryAdoption;
 import io.vaultsync.sync.VaultInit;
 import io.vaultsync.config.RemoteAccess;
 import io.vaultsync.transport.UrlCredentials;
@@ -83,6 +87,11 @@ final class InitCommand implements Callable<Integer> {
             description = "Allow init to change an existing clone's agent name or role (otherwise it keeps who the clone is).")
     boolean reassign;
 
+    @Option(names = "--accept-history",
+            description = "Local: adopt a history without a policy even though its audit found secrets in it (they are"
+                    + " kept as a decision card); without it init stops and pushes nothing.")
+    boolean acceptHistory;
+
     @Spec
     CommandSpec spec;
 
@@ -128,13 +137,15 @@ final class InitCommand implements Callable<Integer> {
         InitIdentity who = InitIdentity.decide(existing, ctx.role(), agent, machine, Machine.name(), given,
                 networkTimeout != null, reassign);
         String name = who.name();
-        VaultInit.Result r = new VaultInit(ctx.clock()).init(vault, remote, name, ctx.role(), who.machine(), branch,
+        var history = new HistoryAdoption.Options(acceptHistory, Progress.forCli(ctx.err()), a -> report(name, a));
+        VaultInit.Result r = new VaultInit(ctx.clock(), history).init(vault, remote, name, ctx.role(), who.machine(), branch,
                 who.access());
         for (String c : who.changes()) ctx.out().println(name + ": changed " + c);
         String how = switch (r.mode()) {
             case CLONED -> "cloned";
             case SEEDED -> "seeded the empty remote and cloned";
             case ADOPTED -> "adopted the existing clone of";
+            case HISTORY -> "made a vault of the history of";
         };
         if (!assignments.isEmpty()) {
             Path gitDir = r.vault().resolve(".git");
@@ -151,5 +162,14 @@ final class InitCommand implements Callable<Integer> {
                     + " (mode 0600, readable only by you); the URL is stored without it");
         }
         return ExitCodes.OK;
+    }
+
+    /** The history audit's findings (never a secret), said before init goes on or stops. */
+    private void report(String name, HistoryAudit.Report a) {
+        ctx.out().println(name + ": " + HistoryReport.summary(a));
+        if (a.clean()) return;
+        for (String line : HistoryReport.findings(a)) ctx.out().println("  " + line);
+        for (String line : HistoryReport.advice()) ctx.out().println(line);
+        ctx.out().flush();
     }
 }

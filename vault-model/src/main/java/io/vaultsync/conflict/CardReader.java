@@ -105,10 +105,15 @@ public final class CardReader {
     /** The body's diff block, kept when a resolved card is written again. */
     private static String diff(String body) {
         String t = "\n" + body;
-        int start = t.indexOf("\n```diff\n");
+        String open = "\n```diff\n";
+        int start = t.indexOf(open);
+        if (start < 0) {
+            open = "\n## Findings\n\n```\n"; // a history-secrets card's list
+            start = t.indexOf(open);
+        }
         if (start < 0) return "";
-        int end = t.indexOf("\n```\n", start + 9);
-        return end < 0 ? "" : t.substring(start + 9, end + 1);
+        int end = t.indexOf("\n```\n", start + open.length());
+        return end < 0 ? "" : t.substring(start + open.length(), end + 1);
     }
 
     private static ConflictCard.Version version(Written v, String key, String where) {

@@ -82,6 +82,17 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
                 "", now, me, null);
     }
 
+    /**
+     * A card for the secrets found in a history {@code init} adopted: {@code findings} (already shown-safe lines)
+     * are its body; the only option is {@code skip}, closing it once the history is purged.
+     */
+    public static ConflictCard historySecrets(String id, String branch, String reason, String findings, Instant now,
+            String me) {
+        return new ConflictCard(id, ConflictKind.HISTORY_SECRETS, branch, null, new Version(me, null, null),
+                new Version("history", null, null), Side.OURS, Keep.SKIP, List.of(Keep.SKIP), reason, findings, now, me,
+                null);
+    }
+
     public static String dir(String agent) {
         return DIR + agent + "/";
     }
@@ -144,7 +155,10 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
             describe(sb, "theirs", theirs, inPlace == Side.THEIRS);
             sb.append('\n');
         }
-        if (isOpen() && kind == ConflictKind.TOMBSTONED) {
+        if (isOpen() && kind == ConflictKind.HISTORY_SECRETS) {
+            sb.append("Close it with `resolve ").append(id).append(" --keep skip` on ").append(createdBy)
+                    .append("'s side once the credentials are rotated and the history purged.\n");
+        } else if (isOpen() && kind == ConflictKind.TOMBSTONED) {
             sb.append("Decide with `resolve ").append(id).append(" --keep theirs` on ").append(createdBy)
                     .append("'s side to bring `").append(path).append("` back, or `--keep skip` to leave it deleted.\n");
         } else if (isOpen() && !kind.weighsVersions()) {
@@ -162,7 +176,8 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
                     .append(".\n");
         }
         if (!diff.isEmpty()) {
-            sb.append(kind.weighsVersions() ? "\n## Diff (ours → theirs)\n\n```diff\n" : "\n## Last output\n\n```\n")
+            sb.append(kind.weighsVersions() ? "\n## Diff (ours → theirs)\n\n```diff\n"
+                    : kind == ConflictKind.HISTORY_SECRETS ? "\n## Findings\n\n```\n" : "\n## Last output\n\n```\n")
                     .append(diff);
             if (!diff.endsWith("\n")) sb.append('\n');
             sb.append("```\n");
@@ -183,6 +198,7 @@ public record ConflictCard(String id, ConflictKind kind, String path, String bas
             case HANDLER_FAILED -> "Handler failed";
             case EXECUTION_FAILED -> "Executor failed";
             case TOMBSTONED -> "Deleted task came back";
+            case HISTORY_SECRETS -> "Secrets in the adopted history";
         };
     }
 

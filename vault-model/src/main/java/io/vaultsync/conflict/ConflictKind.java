@@ -29,11 +29,16 @@ public enum ConflictKind {
     /** A local executor kept failing on an approved item; the item stays in {@code Approved/} until a person decides. */
     EXECUTION_FAILED,
     /** A task deleted earlier came back (a watcher ingested it again, a late writer): kept aside, not restored. */
-    TOMBSTONED;
+    TOMBSTONED,
+    /**
+     * {@code init} adopted a history that holds secrets (with {@code --accept-history}): the card lists where
+     * (path, first commit, rule, never the secret) until a person has purged them.
+     */
+    HISTORY_SECRETS;
 
     /** True for the kinds that weigh two versions of a file (decided by {@link ConflictDecision}). */
     public boolean weighsVersions() {
-        return this != HANDLER_FAILED && this != EXECUTION_FAILED && this != TOMBSTONED;
+        return this != HANDLER_FAILED && this != EXECUTION_FAILED && this != TOMBSTONED && this != HISTORY_SECRETS;
     }
 
     public String yamlName() {

@@ -48,7 +48,8 @@ import org.eclipse.jgit.transport.URIish;
  * Fails before touching anything when the remote is unreachable or the directory is something else.
  */
 public final class VaultInit {
-    public enum Mode { CLONED, SEEDED, ADOPTED }
+    /** {@code HISTORY}: a history without a policy (plain git) made a vault by the local agent ({@link HistoryAdoption}). */
+    public enum Mode { CLONED, SEEDED, ADOPTED, HISTORY }
 
     public record Result(Mode mode, AgentSettings settings, Path vault) {}
 
@@ -56,9 +57,16 @@ public final class VaultInit {
     public static final String PASSWORD_FILE = "password";
 
     private final Clock clock;
+    private final HistoryAdoption.Options history;
 
     public VaultInit(Clock clock) {
+        this(clock, HistoryAdoption.Options.DEFAULT);
+    }
+
+    /** {@code history}: how a history without a policy is adopted (audit progress, report, --accept-history). */
+    public VaultInit(Clock clock, HistoryAdoption.Options history) {
         this.clock = clock;
+        this.history = history;
     }
 
     public Result init(Path dir, String remote, String agent, Role role, String machine, String branch) {
@@ -111,6 +119,7 @@ public final class VaultInit {
                 throw new VaultStateException(vault + " is a clone of " + Redact.url(repo.remoteUrl()) + ", not of " + s.remote());
             }
             VaultRepo.configure(repo.repository());
+            if (HistoryAdoption.lacksPolicy(repo)) return adoptHistory(repo, keepTiming(repo.gitDir(), s), given);
             checkAgent(VaultPolicy.committed(repo), s);
             given.keepPassword();
             AgentSettings kept = keepTiming(repo.gitDir(), s);
@@ -143,6 +152,7 @@ public final class VaultInit {
             throw remote.failure(e, Failures.Op.CLONE, start);
         }
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
+            if (HistoryAdoption.lacksPolicy(repo)) return adoptHistory(repo, s, given);
             checkAgent(VaultPolicy.committed(repo), s);
             given.keepPassword();
             SettingsStore.write(repo.gitDir(), s);
@@ -186,6 +196,13 @@ public final class VaultInit {
             DeviceId.of(repo.gitDir()); // generated at init
         }
         return new Result(Mode.SEEDED, s, vault);
+    }
+
+    /** A history with no policy: the local agent adopts it; anyone else is told to let it do that first. */
+    private Result adoptHistory(VaultRepo repo, AgentSettings s, InitialRemote given) throws IOException {
+        new HistoryAdoption(clock, history).adopt(repo, s, given);
+        checkAgent(VaultPolicy.committed(repo), s);
+        return new Result(Mode.HISTORY, s, repo.workTree());
     }
 
     private static void adoptConcurrentSeed(VaultRepo repo) throws GitAPIException {
