@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.VaultFiles;
 import io.vaultsync.progress.Progress;
-import io.vaultsync.sync.PlainHistory;
+import io.vaultsync.fixtures.PlainHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
