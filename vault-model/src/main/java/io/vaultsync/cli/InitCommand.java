@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "init", description = "Clone the vault, seed an empty remote, or adopt an existing clone of it.")
+@Command(name = "init", description = "Clone the vault, seed an empty remote, adopt an existing clone of it, or"
+        + " (local) make a vault of a history without a policy, audited for secrets first.")
 final class InitCommand implements Callable<Integer> {
     private final CliContext ctx;
 

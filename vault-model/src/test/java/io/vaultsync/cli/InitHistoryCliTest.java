@@ -75,6 +75,13 @@ class InitHistoryCliTest {
         assertThat(r.out() + r.err()).doesNotContain(h.token());
         assertThat(CGit.run(vault, "status", "--porcelain")).isEmpty();
         CGit.assertFsckStrict(h.remote());
+
+        String id = cards.get(0).card().id();
+        CliRun closed = TestCli.run(Role.LOCAL, "resolve", id, "--keep", "skip", "--vault", vault.toString());
+        assertThat(closed.code()).as(closed.out() + closed.err()).isZero();
+        assertThat(CardFiles.open(vault)).isEmpty();
+        assertThat(RemoteTree.files(h.remote(), "main").get(cards.get(0).file())).contains("status: resolved",
+                PlainHistory.TOKEN_FILE + "  first in").doesNotContain(h.token());
     }
 
     @Test
