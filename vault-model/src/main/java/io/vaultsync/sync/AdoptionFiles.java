@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -108,7 +110,7 @@ final class AdoptionFiles {
             Files.createDirectories(p.getParent());
             Path tmp = Files.createTempFile(p.getParent(), ".vaultsync-", ".tmp");
             Files.write(tmp, f.bytes());
-            Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             out.add(new StagedFile(f.path(), f.bytes(), f.bytes().length, Files.getLastModifiedTime(p)));
         }
         return out;
@@ -117,8 +119,9 @@ final class AdoptionFiles {
     /** The bytes of {@code path} in commit {@code head}, or null when it has none. */
     private static byte[] blob(Repository r, ObjectId head, String path) throws IOException {
         try (RevWalk rw = new RevWalk(r); TreeWalk tw = TreeWalk.forPath(r, path, rw.parseCommit(head).getTree())) {
-            return tw == null || !tw.getFileMode(0).equals(org.eclipse.jgit.lib.FileMode.REGULAR_FILE) && !tw.getFileMode(0)
-                    .equals(org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE) ? null : r.open(tw.getObjectId(0)).getBytes();
+            if (tw == null) return null;
+            FileMode mode = tw.getFileMode(0);
+            return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE ? r.open(tw.getObjectId(0)).getBytes() : null;
         }
     }
 }

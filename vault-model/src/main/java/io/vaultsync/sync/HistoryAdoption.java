@@ -19,14 +19,17 @@ import io.vaultsync.progress.Progress;
 import io.vaultsync.transport.InitialRemote;
 import io.vaultsync.transport.Redact;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -112,6 +115,10 @@ public final class HistoryAdoption {
 
     private Adopted land(VaultRepo repo, AgentSettings s) throws IOException {
         repo.requireOnBranch();
+        if (Files.exists(repo.gitDir().resolve("shallow"))) {
+            throw new VaultStateException(repo.workTree() + " is a shallow clone: the audit needs the whole history;"
+                    + " run `git fetch --unshallow` in it, then init again (nothing was pushed)");
+        }
         ObjectId head = repo.head();
         ObjectId remoteHead = RemoteBranch.fetch(repo);
         if (remoteHead != null && !contains(repo, head, remoteHead)) {
@@ -130,13 +137,13 @@ public final class HistoryAdoption {
         if (!report.clean()) {
             ConflictCard c = card(report, s);
             card = c.cardPath();
-            files.add(new AdoptionFiles.File(card, c.render().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            files.add(new AdoptionFiles.File(card, c.render().getBytes(StandardCharsets.UTF_8)));
         }
         AdoptionFiles.refuseOverwrite(repo, head, files);
         Trailers t = new Trailers(s.name(), s.machine(), "op-" + UUID.randomUUID(), null, DeviceId.of(repo.gitDir()));
         PersonIdent who = new PersonIdent(s.name(), s.name() + "@vaultsync", clock.instant(), clock.getZone());
-        List<StagedFile> staged = files.stream().map(f -> new StagedFile(f.path(), f.bytes(), f.bytes().length,
-                java.nio.file.attribute.FileTime.from(clock.instant()))).toList();
+        FileTime now = FileTime.from(clock.instant()); // the objects only: the index gets the files' own times
+        List<StagedFile> staged = files.stream().map(f -> new StagedFile(f.path(), f.bytes(), f.bytes().length, now)).toList();
         ObjectId commit = PendingCommit.write(repo, staged, t.message("vaultsync: adopt this history as a vault"), who);
         if (RemoteBranch.push(repo, commit, remoteHead) instanceof RemoteBranch.PushOutcome.Rejected r) {
             throw new VaultStateException("the branch " + s.branch() + " of " + Redact.url(s.remote())
@@ -159,7 +166,7 @@ public final class HistoryAdoption {
     private static boolean contains(VaultRepo repo, ObjectId head, ObjectId other) throws IOException {
         try (RevWalk rw = new RevWalk(repo.repository())) {
             return rw.isMergedInto(rw.parseCommit(other), rw.parseCommit(head));
-        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+        } catch (MissingObjectException e) {
             return false;
         }
     }

@@ -142,7 +142,7 @@ class InitHistoryCliTest {
     }
 
     @Test
-    void afterAdoptionTheCloudAgentInitsAndBothSidesSync() {
+    void afterAdoptionTheCloudAgentInitsAndBothSidesSync() throws IOException {
         PlainHistory h = PlainHistory.create(root, true);
         Path local = root.resolve("local");
         Path cloud = root.resolve("cloud");
@@ -161,6 +161,9 @@ class InitHistoryCliTest {
         assertThat(TestCli.run(Role.CLOUD, "sync", "--vault", cloud.toString()).code()).isZero();
         assertThat(VaultFiles.read(cloud, "Done/report.md")).isEqualTo("done\n");
         assertThat(VaultFiles.read(cloud, "notes/first.md")).isEqualTo("# First\n\nSome notes.\n");
+        assertThat(CardFiles.open(local)).as("the old commits are no one's violation").extracting(e -> e.card().kind())
+                .containsExactly(ConflictKind.HISTORY_SECRETS);
+        assertThat(CardFiles.open(cloud)).extracting(e -> e.card().kind()).containsExactly(ConflictKind.HISTORY_SECRETS);
         CGit.assertFsckStrict(h.remote());
     }
 

@@ -70,6 +70,20 @@ class HistoryAdoptionTest {
     }
 
     @Test
+    void aShallowCloneIsRefusedSinceItsHistoryCannotBeAudited() {
+        PlainHistory h = PlainHistory.create(root, true);
+        Path clone = root.resolve("shallow");
+        CGit.run(root, "clone", "-q", "--depth", "1", h.remote().toUri().toString(), clone.toString());
+        CGit.run(clone, "remote", "set-url", "origin", h.remote().toString());
+        String refs = h.refs();
+
+        assertThatThrownBy(() -> new VaultInit(Clock.systemUTC(), new HistoryAdoption.Options(true, Progress.NONE, r -> { }))
+                .init(clone, h.remote().toString(), "local_agent", Role.LOCAL, "desk", "main"))
+                .isInstanceOf(VaultStateException.class).hasMessageContaining("shallow clone");
+        assertThat(h.refs()).isEqualTo(refs);
+    }
+
+    @Test
     void anExistingGitignoreKeepsItsLinesAndGetsTheDenylistAppendedOnce() {
         byte[] template = ".env*\n*.pem\n".getBytes();
         byte[] mine = "build/\n".getBytes();
