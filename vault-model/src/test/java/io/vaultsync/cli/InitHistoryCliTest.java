@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * (The log's side of "never the secret" is {@code AdoptHistoryLogTest} in local-agent, where Logback is.)
  * {@code init} on a repository made with plain C git (history, no policy): the audit's findings, its exit
  * code, a remote left as it was; with {@code --accept-history} the policy commit on top of the old history and
- * a card; a clean history adopted without one; then the cloud agent and syncs both ways.
+ * a card; a clean history adopted without one; then the cloud agent and syncs both ways. (The log's side of
+ * "never the secret" is {@code AdoptHistoryLogTest} in local-agent, where Logback is.)
  */
 class InitHistoryCliTest {
     @TempDir
