@@ -126,7 +126,7 @@ class HistoryAuditTest {
 
     @Test
     void aLargeHistoryIsAuditedInSeconds() throws IOException {
-        int files = Integer.getInteger("historyAudit.files", 20_000);
+        int files = Integer.getInteger("historyAudit.files", 5_000); // -DhistoryAudit.files=100000 to measure
         Path repo = plainRepo();
         List<String> stream = new ArrayList<>();
         StringBuilder fi = new StringBuilder("commit refs/heads/main\ncommitter H <h@x.invalid> 1700000000 +0000\ndata 4\nbulk\n");
