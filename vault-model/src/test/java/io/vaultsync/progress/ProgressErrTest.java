@@ -1,0 +1,47 @@
+package io.vaultsync.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vaultsync.progress.ProgressErr.Mode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Whether a command's stderr shows progress: from a table of environment, console, -q and the daemon. */
+class ProgressErrTest {
+    @ParameterizedTest(name = "VAULTSYNC_PROGRESS={0} console={1} quiet={2} daemon={3} -> {4}")
+    @CsvSource({
+        "'', true, false, false, true",
+        "'', false, false, false, false",
+        "auto, true, false, false, true",
+        "always, false, false, false, true",
+        "ALWAYS, false, false, false, true",
+        "never, true, false, false, false",
+        "yes, false, false, false, false",
+        "yes, true, false, false, true",
+        "always, true, true, false, false",
+        "always, true, false, true, false",
+        "'', true, false, true, false",
+        "'', true, true, false, false",
+    })
+    void progressOnlyOnATerminalOrWhenAskedAndNeverQuietOrUnderRun(String env, boolean console, boolean quiet,
+            boolean daemon, boolean shows) {
+        assertThat(ProgressErr.shows(Mode.of(env), console, quiet, daemon)).isEqualTo(shows);
+        ProgressErr err = ProgressErr.of(new PrintWriter(new StringWriter()), Map.of(ProgressErr.ENV, env), console);
+        err.command(quiet, daemon);
+        assertThat(err.shows()).isEqualTo(shows);
+        assertThat(Progress.forCli(err) instanceof TerminalProgress).isEqualTo(shows);
+    }
+
+    @Test
+    void aPlainWriterShowsNothingAndTextGoesThrough() {
+        StringWriter sink = new StringWriter();
+        assertThat(Progress.forCli(new PrintWriter(sink))).isSameAs(Progress.NONE);
+        ProgressErr err = ProgressErr.of(new PrintWriter(sink), Map.of(), false);
+        err.println("local-agent: a line");
+        assertThat(sink).hasToString("local-agent: a line" + System.lineSeparator()); // flushed at the line, as stderr is
+    }
+}
