@@ -7,6 +7,7 @@ import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Role;
+import io.vaultsync.progress.Progress;
 import io.vaultsync.sync.VaultInit;
 import io.vaultsync.config.RemoteAccess;
 import io.vaultsync.transport.UrlCredentials;
@@ -128,8 +129,8 @@ final class InitCommand implements Callable<Integer> {
         InitIdentity who = InitIdentity.decide(existing, ctx.role(), agent, machine, Machine.name(), given,
                 networkTimeout != null, reassign);
         String name = who.name();
-        VaultInit.Result r = new VaultInit(ctx.clock()).init(vault, remote, name, ctx.role(), who.machine(), branch,
-                who.access());
+        VaultInit.Result r = new VaultInit(ctx.clock(), Progress.forCli(ctx.err())).init(vault, remote, name, ctx.role(),
+                who.machine(), branch, who.access());
         for (String c : who.changes()) ctx.out().println(name + ": changed " + c);
         String how = switch (r.mode()) {
             case CLONED -> "cloned";
