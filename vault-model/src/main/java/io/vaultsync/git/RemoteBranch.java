@@ -83,13 +83,18 @@ public final class RemoteBranch {
 
     /** Moves the remote branch from {@code expectedOld} (null: must not exist) to {@code tip}. */
     public static PushOutcome push(VaultRepo vault, ObjectId tip, ObjectId expectedOld) {
+        return push(vault, tip, expectedOld, NullProgressMonitor.INSTANCE);
+    }
+
+    /** As above, telling {@code monitor} how the transfer goes (a CLI command's push, on a terminal). */
+    public static PushOutcome push(VaultRepo vault, ObjectId tip, ObjectId expectedOld, ProgressMonitor monitor) {
         Remote remote = remote(vault);
         long start = System.nanoTime();
         try (Transport t = Transport.open(vault.repository(), VaultRepo.REMOTE)) {
             configure(vault, remote, t);
             RemoteRefUpdate u = new RemoteRefUpdate(vault.repository(), (String) null, tip, vault.branchRef(), false,
                     vault.trackingRef(), expectedOld == null ? ObjectId.zeroId() : expectedOld);
-            PushResult result = t.push(NullProgressMonitor.INSTANCE, List.of(u));
+            PushResult result = t.push(monitor, List.of(u));
             RemoteRefUpdate done = result.getRemoteUpdate(vault.branchRef());
             String message = done.getMessage() == null ? "" : oneLine(done.getMessage());
             return switch (done.getStatus()) {

@@ -220,7 +220,7 @@ public final class SyncCycle {
         String agent = ctx.settings().name();
         Zones zones = ctx.zones();
         SecretGate gate = ctx.gate();
-        WorkTreeScan.Result scan = WorkTreeScan.scan(vault, look);
+        WorkTreeScan.Result scan = WorkTreeScan.scan(vault, look, progress);
         for (String temp : scan.tempFiles()) {
             // a repair is recorded only when something was repaired: a watcher also reports the temp
             // files of writes that completed (renamed away) a moment later
@@ -238,7 +238,7 @@ public final class SyncCycle {
         var setup = new IntegrationSetup(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker);
         Integration integrated;
         try {
-            integrated = new Integrator(vault, gate, setup, backoff).run();
+            integrated = new Integrator(vault, gate, setup, backoff, progress).run();
         } catch (RemoteException e) {
             integrated = Integration.only(new SyncOutcome.Offline(e.failure()));
         }

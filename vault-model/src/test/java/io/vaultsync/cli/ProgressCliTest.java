@@ -34,12 +34,14 @@ class ProgressCliTest {
     }
 
     @Test
-    void syncOfManyFilesOnATerminalShowsCheckingAndStoringThemThenClearsTheLine() {
+    void syncOfManyFilesOnATerminalShowsScanningCheckingStoringAndPushingThenClearsTheLine() {
         CliRun r = run(ALWAYS, Duration.ZERO, "sync", "--vault", v.local().toString());
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.err()).containsPattern("\rchecking files: \\d+/" + FILES + "[,\r]")
-                .containsPattern("\rstoring files: \\d+/" + FILES + ", \\d+ B/\\d+ B");
+        assertThat(r.err()).containsPattern("\rscanning files: \\d+/\\d+")
+                .containsPattern("\rchecking files: \\d+/" + FILES + "[,\r]")
+                .containsPattern("\rstoring files: \\d+/" + FILES + ", \\d+ B/\\d+ B")
+                .containsPattern("\r(Counting|Compressing|Writing) objects: \\d+"); // the push: JGit's tasks
         assertThat(r.err()).as("every line drawn is cleared: nothing but blanks after the last \\r")
                 .endsWith("\r").doesNotContain("\n");
         assertThat(r.out()).doesNotContain("\r").contains("committed " + FILES);
