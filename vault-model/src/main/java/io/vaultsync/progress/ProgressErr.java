@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * A CLI command's standard error, which knows whether a progress line may be drawn on it: the CLI wraps its
  * stderr in one, and {@link Progress#forCli} reads it. Everything printed goes straight through to the
- * wrapped writer (flushed at each line, as stderr is).
+ * wrapped writer (flushed at each line, as stderr is); a progress line drawn on it is cleared first, so a
+ * message (an error in the middle of a clone) never lands on the tail of a progress line.
  *
  * <p>Java 17 cannot tell whether stderr itself is a terminal: {@code System.console() != null} (stdin and
  * stdout are) stands for it, and {@code VAULTSYNC_PROGRESS=always|never} overrides it (scripts, tests). A
@@ -43,6 +44,7 @@ public final class ProgressErr extends PrintWriter {
     private final LongSupplier nanoClock;
     private volatile boolean quiet;
     private volatile boolean daemon;
+    private int drawn; // the width of the progress line on the terminal now, 0 for none; guarded by lock
 
     private ProgressErr(PrintWriter err, Mode mode, boolean console, Duration after, LongSupplier nanoClock) {
         super(Objects.requireNonNull(err, "err"), true);
@@ -82,6 +84,52 @@ public final class ProgressErr extends PrintWriter {
             case NEVER -> false;
             case AUTO -> console;
         };
+    }
+
+    /** Draws {@code line} in place of the progress line there is ({@code \r}, blanking what a longer one left). */
+    void draw(String line) {
+        synchronized (lock) {
+            StringBuilder b = new StringBuilder(line.length() + 1 + Math.max(0, drawn - line.length())).append('\r').append(line);
+            for (int i = line.length(); i < drawn; i++) b.append(' ');
+            super.write(b.toString(), 0, b.length());
+            super.flush();
+            drawn = line.length();
+        }
+    }
+
+    /** Blanks the progress line, if one is drawn, and puts the cursor back at its start. */
+    void clearLine() {
+        synchronized (lock) {
+            if (drawn == 0) return;
+            String blank = "\r" + " ".repeat(drawn) + "\r";
+            drawn = 0;
+            super.write(blank, 0, blank.length());
+            super.flush();
+        }
+    }
+
+    @Override
+    public void write(int c) {
+        synchronized (lock) {
+            clearLine();
+            super.write(c);
+        }
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+        synchronized (lock) {
+            clearLine();
+            super.write(buf, off, len);
+        }
+    }
+
+    @Override
+    public void write(String s, int off, int len) {
+        synchronized (lock) {
+            clearLine();
+            super.write(s, off, len);
+        }
     }
 
     /** How long a phase runs before it is shown. */

@@ -1,6 +1,5 @@
 package io.vaultsync.progress;
 
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -8,7 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Progress as one line on a terminal, redrawn in place ({@code \r}) at most {@link #DRAWS_PER_SECOND} times a
- * second, and only once a phase has run a while: short work prints nothing. {@link #end} clears the line.
+ * second, and only once a phase has run a while: short work prints nothing. {@link #end} clears the line, as
+ * does anything else printed on the same stderr ({@link ProgressErr}).
  * {@link #advance} is cheap and safe from several threads at once (two adders, a volatile read, a clock read);
  * what is drawn and when is decided by {@link ProgressLine}.
  */
@@ -20,7 +20,7 @@ public final class TerminalProgress implements Progress {
     /** A phase under way: what it is, its totals (-1 not known), and when it began (nanoseconds). */
     private record Phase(String name, String unit, long totalCount, long totalBytes, long began) {}
 
-    private final PrintWriter err;
+    private final ProgressErr err;
     private final long afterNanos;
     private final LongSupplier nanos;
     private final LongAdder count = new LongAdder();
@@ -28,10 +28,9 @@ public final class TerminalProgress implements Progress {
     private volatile Phase phase;
     private volatile long lastDraw;
     private volatile boolean drawn;
-    private int width; // of what is on the line now; guarded by this
 
     /** A display on {@code err} that shows a phase once it has run {@code after} by {@code nanos}. */
-    public TerminalProgress(PrintWriter err, Duration after, LongSupplier nanos) {
+    public TerminalProgress(ProgressErr err, Duration after, LongSupplier nanos) {
         this.err = Objects.requireNonNull(err, "err");
         this.afterNanos = Objects.requireNonNull(after, "after").toNanos();
         this.nanos = Objects.requireNonNull(nanos, "nanos");
@@ -49,7 +48,7 @@ public final class TerminalProgress implements Progress {
     }
 
     private synchronized void start(Phase p) {
-        clear();
+        err.clearLine();
         count.reset();
         bytes.reset();
         drawn = false;
@@ -73,24 +72,12 @@ public final class TerminalProgress implements Progress {
         drawn = true;
         String line = ProgressLine.render(new ProgressLine.Snapshot(p.name(), p.unit(), p.totalCount(), p.totalBytes(),
                 count.sum(), bytes.sum(), Duration.ofNanos(now - p.began())));
-        StringBuilder b = new StringBuilder(line.length() + 1 + Math.max(0, width - line.length())).append('\r').append(line);
-        for (int i = line.length(); i < width; i++) b.append(' '); // what a longer line left
-        err.print(b);
-        err.flush();
-        width = line.length();
+        err.draw(line);
     }
 
     @Override
     public synchronized void end() {
-        clear();
+        err.clearLine();
         phase = null;
-    }
-
-    /** Blanks the line if something is on it, and puts the cursor back at its start. */
-    private void clear() {
-        if (width == 0) return;
-        err.print('\r' + " ".repeat(width) + '\r');
-        err.flush();
-        width = 0;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ProgressMonitor;
@@ -30,7 +31,7 @@ class JGitProgressTest {
     void eachTaskIsAPhaseOnTheLine() {
         StringWriter sink = new StringWriter();
         AtomicLong now = new AtomicLong();
-        ProgressMonitor m = JGitProgress.of(new TerminalProgress(new PrintWriter(sink), Duration.ZERO, now::get));
+        ProgressMonitor m = JGitProgress.of(new TerminalProgress(ProgressErr.of(new PrintWriter(sink), Map.of(), false), Duration.ZERO, now::get));
         m.start(2);
         m.beginTask("Receiving objects", 10);
         now.addAndGet(2_000_000_000L);

@@ -44,4 +44,21 @@ class ProgressErrTest {
         err.println("local-agent: a line");
         assertThat(sink).hasToString("local-agent: a line" + System.lineSeparator()); // flushed at the line, as stderr is
     }
+
+    @Test
+    void aMessagePrintedMidPhaseClearsTheProgressLineFirst() {
+        StringWriter sink = new StringWriter();
+        ProgressErr err = ProgressErr.of(new PrintWriter(sink), Map.of(ProgressErr.ENV, "always"), false,
+                java.time.Duration.ZERO, System::nanoTime);
+        Progress p = Progress.forCli(err);
+        p.beginCount("Receiving objects", "objects", 100);
+        p.advance(40, 0);
+        err.println("local-agent: init failed: the connection was reset");
+        String line = sink.toString().substring(1, sink.toString().indexOf("\r", 1));
+        assertThat(line).startsWith("Receiving objects: 40/100");
+        assertThat(sink).hasToString("\r" + line + "\r" + " ".repeat(line.length()) + "\r"
+                + "local-agent: init failed: the connection was reset" + System.lineSeparator());
+        p.end(); // nothing more to clear
+        assertThat(sink.toString()).endsWith("reset" + System.lineSeparator());
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +16,7 @@ class TerminalProgressTest {
     private static final long MS = 1_000_000L;
     private final StringWriter sink = new StringWriter();
     private final AtomicLong now = new AtomicLong(1_000 * MS);
-    private final TerminalProgress progress = new TerminalProgress(new PrintWriter(sink), Duration.ofSeconds(2), now::get);
+    private final TerminalProgress progress = new TerminalProgress(ProgressErr.of(new PrintWriter(sink), Map.of(), false), Duration.ofSeconds(2), now::get);
 
     @Test
     void shortWorkPrintsNothing() {
@@ -60,7 +61,7 @@ class TerminalProgressTest {
 
     @Test
     void advancesFromSeveralThreadsAreAllCounted() throws InterruptedException {
-        TerminalProgress p = new TerminalProgress(new PrintWriter(sink), Duration.ZERO, now::get);
+        TerminalProgress p = new TerminalProgress(ProgressErr.of(new PrintWriter(sink), Map.of(), false), Duration.ZERO, now::get);
         p.begin("checking files", 40_000, -1);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
