@@ -54,7 +54,7 @@ public final class ProgressErr extends PrintWriter {
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     }
 
-    /** The stderr of a command run from a shell: {@code env} the process environment, {@code console} whether there is one. */
+    /** The stderr of a command run from a shell: {@code env} the environment, {@code console} whether there is one. */
     public static ProgressErr of(PrintWriter err, Map<String, String> env, boolean console) {
         return of(err, env, console, AFTER, System::nanoTime);
     }
@@ -89,7 +89,7 @@ public final class ProgressErr extends PrintWriter {
     /** Draws {@code line} in place of the progress line there is ({@code \r}, blanking what a longer one left). */
     void draw(String line) {
         synchronized (lock) {
-            StringBuilder b = new StringBuilder(line.length() + 1 + Math.max(0, drawn - line.length())).append('\r').append(line);
+            StringBuilder b = new StringBuilder(1 + Math.max(line.length(), drawn)).append('\r').append(line);
             for (int i = line.length(); i < drawn; i++) b.append(' ');
             super.write(b.toString(), 0, b.length());
             super.flush();

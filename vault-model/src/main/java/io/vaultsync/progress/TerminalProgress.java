@@ -62,12 +62,17 @@ public final class TerminalProgress implements Progress {
         Phase p = phase;
         if (p == null) return;
         long now = nanos.getAsLong();
-        if (ProgressLine.drawNow(now - p.began(), drawn ? now - lastDraw : -1, afterNanos, EVERY)) draw(p, now);
+        if (due(p, now)) draw(p, now);
+    }
+
+    /** Whether to draw at {@code now}; a thread that read the clock before another drew is not due. */
+    private boolean due(Phase p, long now) {
+        return ProgressLine.drawNow(now - p.began(), drawn ? Math.max(0, now - lastDraw) : -1, afterNanos, EVERY);
     }
 
     private synchronized void draw(Phase p, long now) {
         // another thread may have drawn, or the phase ended, since this one asked
-        if (phase != p || !ProgressLine.drawNow(now - p.began(), drawn ? now - lastDraw : -1, afterNanos, EVERY)) return;
+        if (phase != p || !due(p, now)) return;
         lastDraw = now;
         drawn = true;
         String line = ProgressLine.render(new ProgressLine.Snapshot(p.name(), p.unit(), p.totalCount(), p.totalBytes(),

@@ -31,7 +31,8 @@ class JGitProgressTest {
     void eachTaskIsAPhaseOnTheLine() {
         StringWriter sink = new StringWriter();
         AtomicLong now = new AtomicLong();
-        ProgressMonitor m = JGitProgress.of(new TerminalProgress(ProgressErr.of(new PrintWriter(sink), Map.of(), false), Duration.ZERO, now::get));
+        ProgressErr err = ProgressErr.of(new PrintWriter(sink), Map.of(), false);
+        ProgressMonitor m = JGitProgress.of(new TerminalProgress(err, Duration.ZERO, now::get));
         m.start(2);
         m.beginTask("Receiving objects", 10);
         now.addAndGet(2_000_000_000L);
