@@ -60,6 +60,17 @@ class ProgressCliTest {
     }
 
     @Test
+    void statusScanningTheWorkTreeOnATerminalShowsItAndPrintsTheSameReport() {
+        CliRun shown = run(ALWAYS, Duration.ZERO, "status", "--vault", v.local().toString());
+        CliRun plain = run(Map.of(), Duration.ZERO, "status", "--vault", v.local().toString());
+
+        assertThat(shown.code()).as(shown.toString()).isZero();
+        assertThat(shown.err()).containsPattern("\rchecking files: \\d+/" + FILES);
+        assertThat(shown.out()).isEqualTo(plain.out()).doesNotContain("\r");
+        assertThat(plain.err()).doesNotContain("\r");
+    }
+
+    @Test
     void withoutATerminalNothingButTheSummary() {
         CliRun plain = run(Map.of(), Duration.ZERO, "sync", "--vault", v.local().toString());
 
