@@ -45,8 +45,7 @@ public final class AgentCli {
      */
     public static int run(Role role, String command, PrintWriter out, PrintWriter given, AgentExtension extension,
             String... args) {
-        ProgressErr err = given instanceof ProgressErr p ? p
-                : ProgressErr.of(given, System.getenv(), System.console() != null);
+        ProgressErr err = given instanceof ProgressErr p ? p : ProgressErr.forProcess(given);
         CliContext ctx = new CliContext(role, command, out, err, Clock.systemUTC(), extension);
         CliTree.Root root = new CliTree.Root();
         CommandLine cl = CliTree.build(root, ctx);

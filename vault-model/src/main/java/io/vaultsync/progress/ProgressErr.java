@@ -22,6 +22,8 @@ public final class ProgressErr extends PrintWriter {
     public static final String ENV = "VAULTSYNC_PROGRESS";
     /** A phase shorter than this shows nothing. */
     public static final Duration AFTER = Duration.ofSeconds(2);
+    /** A system property (an ISO-8601 duration, e.g. {@code PT0S}) that lowers {@link #AFTER}: for tests of the jars. */
+    public static final String AFTER_PROPERTY = "vaultsync.progress.after";
 
     /** What {@code VAULTSYNC_PROGRESS} asks for: decide by the terminal (unset or anything else), always, never. */
     public enum Mode {
@@ -52,6 +54,21 @@ public final class ProgressErr extends PrintWriter {
         this.console = console;
         this.after = Objects.requireNonNull(after, "after");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    /**
+     * The stderr of this process's command: its environment, whether it has a console, and
+     * {@value #AFTER_PROPERTY} if set (a value that does not parse is ignored).
+     */
+    public static ProgressErr forProcess(PrintWriter err) {
+        Duration after = AFTER;
+        try {
+            String p = System.getProperty(AFTER_PROPERTY);
+            if (p != null && !Duration.parse(p).isNegative()) after = Duration.parse(p);
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // the default threshold
+        }
+        return of(err, System.getenv(), System.console() != null, after, System::nanoTime);
     }
 
     /** The stderr of a command run from a shell: {@code env} the environment, {@code console} whether there is one. */
