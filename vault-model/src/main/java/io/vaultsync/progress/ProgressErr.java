@@ -126,6 +126,14 @@ public final class ProgressErr extends PrintWriter {
     }
 
     @Override
+    public void println() { // PrintWriter writes the line end straight to the wrapped writer
+        synchronized (lock) {
+            clearLine();
+            super.println();
+        }
+    }
+
+    @Override
     public void write(int c) {
         synchronized (lock) {
             clearLine();

@@ -60,5 +60,10 @@ class ProgressErrTest {
                 + "local-agent: init failed: the connection was reset" + System.lineSeparator());
         p.end(); // nothing more to clear
         assertThat(sink.toString()).endsWith("reset" + System.lineSeparator());
+        p.beginCount("Resolving deltas", "deltas", -1);
+        p.advance(1, 0);
+        sink.getBuffer().setLength(0);
+        err.println();
+        assertThat(sink.toString()).matches("\r +\r" + System.lineSeparator());
     }
 }
