@@ -25,7 +25,8 @@ class LayeringTest {
     static final String[] PIPELINE = {"io.vaultsync.sync..", "io.vaultsync.integrate..", "io.vaultsync.git..", "io.vaultsync.gate..",
         "io.vaultsync.transport..", "io.vaultsync.journal..", "io.vaultsync.process.."};
     static final String[] MODEL = {"io.vaultsync", "io.vaultsync.policy..", "io.vaultsync.config..",
-        "io.vaultsync.conflict..", "io.vaultsync.markdown..", "io.vaultsync.lease..", "io.vaultsync.signal.."};
+        "io.vaultsync.conflict..", "io.vaultsync.markdown..", "io.vaultsync.lease..", "io.vaultsync.signal..",
+        "io.vaultsync.progress.."};
 
     @Test
     void noPackageCycles() {

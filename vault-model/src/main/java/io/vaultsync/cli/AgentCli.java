@@ -7,6 +7,7 @@ import io.vaultsync.gate.HistorySecretsException;
 import io.vaultsync.gate.SecretHeldException;
 import io.vaultsync.VaultException;
 import io.vaultsync.policy.Role;
+import io.vaultsync.progress.ProgressErr;
 import io.vaultsync.transport.GitEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,8 +40,13 @@ public final class AgentCli {
         return run(role, command, out, err, AgentExtension.NONE, args);
     }
 
-    public static int run(Role role, String command, PrintWriter out, PrintWriter err, AgentExtension extension,
+    /**
+     * The CLI run on {@code out} and {@code err}; {@code err} is made a {@link ProgressErr} (from this process's
+     * environment and console) unless it is one already, which is how a test chooses the progress it sees.
+     */
+    public static int run(Role role, String command, PrintWriter out, PrintWriter given, AgentExtension extension,
             String... args) {
+        ProgressErr err = given instanceof ProgressErr p ? p : ProgressErr.forProcess(given);
         CliContext ctx = new CliContext(role, command, out, err, Clock.systemUTC(), extension);
         CliTree.Root root = new CliTree.Root();
         CommandLine cl = CliTree.build(root, ctx);
@@ -49,7 +55,7 @@ public final class AgentCli {
         cl.setExecutionStrategy(parsed -> {
             if (helpOnly(parsed)) return new CommandLine.RunLast().execute(parsed); // no Logback, no JGit: a fast answer
             try {
-                logs(root.log, parsed);
+                err.command(root.log.quiet, logs(root.log, parsed)); // no progress with -q, nor under run
                 GitEnvironment.install(); // JGit reads $HOME, as C git does
             } catch (IllegalArgumentException e) { // a log option, checked once parsed
                 err.println(command + ": " + e.getMessage());
@@ -76,11 +82,12 @@ public final class AgentCli {
         return parsed.asCommandLineList().stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested());
     }
 
-    /** Sets up logging for the command line just parsed: its options, and whether it runs the daemon. */
-    private static void logs(LogOptions options, CommandLine.ParseResult parsed) {
+    /** Sets up logging for the command line just parsed: its options, and whether it runs the daemon (returned). */
+    private static boolean logs(LogOptions options, CommandLine.ParseResult parsed) {
         List<CommandLine> chain = parsed.asCommandLineList();
         boolean daemon = chain.get(chain.size() - 1).getCommand() instanceof RunCommand;
         LogbackSetup.apply(LogSetup.decide(options, daemon, System.getenv()));
+        return daemon;
     }
 
     /** Whether the command {@code spec} belongs to was asked for stack traces (-v). */

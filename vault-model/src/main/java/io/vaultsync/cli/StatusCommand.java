@@ -2,6 +2,7 @@ package io.vaultsync.cli;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.Mappers;
+import io.vaultsync.progress.Progress;
 import io.vaultsync.status.StatusReport;
 import io.vaultsync.status.StatusService;
 import io.vaultsync.sync.BlockedPath;
@@ -18,11 +19,13 @@ final class StatusCommand extends VaultCommand {
 
     @Override
     public Integer call() throws Exception {
+        // the same report as json()'s, with the progress of its scan of a big work tree shown on a terminal
+        StatusReport r = StatusService.compute(opts.vault, settings(), Progress.forCli(ctx.err()));
         if (json) {
-            ctx.out().println(json(opts.vault, settings()));
+            ctx.out().println(Mappers.prettyJson(r));
             return ExitCodes.OK;
         }
-        text(ctx.out(), StatusService.compute(opts.vault, settings()));
+        text(ctx.out(), r);
         return ExitCodes.OK;
     }
 

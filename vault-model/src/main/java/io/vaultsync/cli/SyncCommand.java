@@ -2,6 +2,7 @@ package io.vaultsync.cli;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.git.ScanScope;
+import io.vaultsync.progress.Progress;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.sync.SyncOutcome;
 import io.vaultsync.sync.SyncReport;
@@ -17,7 +18,7 @@ public final class SyncCommand extends VaultCommand {
 
     private int sync(AgentSettings s) throws Exception {
         // the same cycle as run's: lease renewals, hand approvals and the dashboard (local) included
-        SyncCycle cycle = SyncCycle.standard(s);
+        SyncCycle cycle = SyncCycle.standard(s).showing(Progress.forCli(ctx.err())); // a big new vault takes a while
         SyncCycle.Prelude keeper = ctx.extension().keeper(s);
         SyncReport r = cycle.run(opts.vault, keeper);
         Reports.print(ctx.out(), r);

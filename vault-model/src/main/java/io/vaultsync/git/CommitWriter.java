@@ -1,5 +1,6 @@
 package io.vaultsync.git;
 
+import io.vaultsync.progress.Progress;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,24 @@ public final class CommitWriter {
     /** The new head, or the old head when the files change nothing. */
     public static ObjectId commit(VaultRepo vault, List<StagedFile> files, String message, PersonIdent ident)
             throws IOException {
+        return commit(vault, files, message, ident, Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} the files and bytes stored (a phase "storing files"). */
+    public static ObjectId commit(VaultRepo vault, List<StagedFile> files, String message, PersonIdent ident,
+            Progress progress) throws IOException {
+        if (progress != Progress.NONE) { // the byte total costs a pass over the files: only when someone watches
+            progress.begin("storing files", files.size(), files.stream().mapToLong(StagedFile::size).sum());
+        }
+        try {
+            return write(vault, files, message, ident, progress);
+        } finally {
+            progress.end();
+        }
+    }
+
+    private static ObjectId write(VaultRepo vault, List<StagedFile> files, String message, PersonIdent ident,
+            Progress progress) throws IOException {
         Repository repo = vault.repository();
         ObjectId head = vault.head();
         try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
@@ -39,6 +58,7 @@ public final class CommitWriter {
             Map<String, ObjectId> edits = new HashMap<>();
             for (StagedFile f : files) {
                 ObjectId id = f.isDeletion() ? null : ins.insert(Constants.OBJ_BLOB, f.content());
+                progress.advance(1, f.size());
                 if (id != null) blobs.put(f.path(), id);
                 edits.put(f.path(), id);
             }

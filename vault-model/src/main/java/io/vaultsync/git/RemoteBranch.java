@@ -13,6 +13,7 @@ import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.transport.FetchResult;
@@ -44,13 +45,18 @@ public final class RemoteBranch {
 
     /** Fetches the branch into the tracking ref; returns the remote head, or null if the branch does not exist. */
     public static ObjectId fetch(VaultRepo vault) {
+        return fetch(vault, NullProgressMonitor.INSTANCE);
+    }
+
+    /** As above, telling {@code monitor} how the transfer goes (init's fetches, on a terminal). */
+    public static ObjectId fetch(VaultRepo vault, ProgressMonitor monitor) {
         Remote remote = remote(vault);
         long start = System.nanoTime();
         try (Git git = new Git(vault.repository())) {
             FetchResult r = git.fetch().setRemote(VaultRepo.REMOTE).setTimeout(remote.timeoutSeconds())
                     .setRefSpecs(new RefSpec("+" + vault.branchRef() + ":" + vault.trackingRef()))
                     .setTransportConfigCallback(t -> configure(vault, remote, t))
-                    .setProgressMonitor(NullProgressMonitor.INSTANCE).call();
+                    .setProgressMonitor(monitor).call();
             Ref adv = r.getAdvertisedRef(vault.branchRef());
             return adv == null ? null : adv.getObjectId();
         } catch (GitAPIException | RuntimeException e) {
@@ -77,13 +83,18 @@ public final class RemoteBranch {
 
     /** Moves the remote branch from {@code expectedOld} (null: must not exist) to {@code tip}. */
     public static PushOutcome push(VaultRepo vault, ObjectId tip, ObjectId expectedOld) {
+        return push(vault, tip, expectedOld, NullProgressMonitor.INSTANCE);
+    }
+
+    /** As above, telling {@code monitor} how the transfer goes (a CLI command's push, on a terminal). */
+    public static PushOutcome push(VaultRepo vault, ObjectId tip, ObjectId expectedOld, ProgressMonitor monitor) {
         Remote remote = remote(vault);
         long start = System.nanoTime();
         try (Transport t = Transport.open(vault.repository(), VaultRepo.REMOTE)) {
             configure(vault, remote, t);
             RemoteRefUpdate u = new RemoteRefUpdate(vault.repository(), (String) null, tip, vault.branchRef(), false,
                     vault.trackingRef(), expectedOld == null ? ObjectId.zeroId() : expectedOld);
-            PushResult result = t.push(NullProgressMonitor.INSTANCE, List.of(u));
+            PushResult result = t.push(monitor, List.of(u));
             RemoteRefUpdate done = result.getRemoteUpdate(vault.branchRef());
             String message = done.getMessage() == null ? "" : oneLine(done.getMessage());
             return switch (done.getStatus()) {

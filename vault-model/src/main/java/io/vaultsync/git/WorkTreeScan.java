@@ -2,6 +2,7 @@ package io.vaultsync.git;
 
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.policy.Zones;
+import io.vaultsync.progress.Progress;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -52,6 +53,11 @@ public final class WorkTreeScan {
      * file or a folder (its files on disk and in the head), which costs in proportion to what is listed.
      */
     public static Result scan(VaultRepo vault, ScanScope scope) throws IOException {
+        return scan(vault, scope, Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} how the full scan's look at each changed path goes ("scanning files"). */
+    public static Result scan(VaultRepo vault, ScanScope scope, Progress progress) throws IOException {
         Repository repo = vault.repository();
         ObjectId head = vault.head();
         try (RevWalk rw = new RevWalk(repo)) {
@@ -68,11 +74,17 @@ public final class WorkTreeScan {
             candidates.addAll(diff.getUntracked());
             candidates.addAll(diff.getConflicting());
             Map<String, ObjectId> inHead = new HashMap<>();
-            for (String path : candidates) {
-                ObjectId id = tree == null ? null : blobAt(repo, tree, path);
-                if (id != null) inHead.put(path, id);
+            progress.begin("scanning files", candidates.size(), -1);
+            try {
+                for (String path : candidates) {
+                    ObjectId id = tree == null ? null : blobAt(repo, tree, path);
+                    if (id != null) inHead.put(path, id);
+                    progress.advance(1, 0);
+                }
+                return classify(vault, candidates, inHead);
+            } finally {
+                progress.end();
             }
-            return classify(vault, candidates, inHead);
         }
     }
 

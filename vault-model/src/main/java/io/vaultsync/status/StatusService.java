@@ -9,12 +9,14 @@ import io.vaultsync.daemon.DaemonRecord;
 import io.vaultsync.daemon.TreeKeys;
 import io.vaultsync.git.Commits;
 import io.vaultsync.git.LastPushes;
+import io.vaultsync.git.ScanScope;
 import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.TreeFiles;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.WorkTreeScan;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Zones;
+import io.vaultsync.progress.Progress;
 import io.vaultsync.sync.Candidates;
 import io.vaultsync.sync.PolicyGate;
 import io.vaultsync.sync.SyncState;
@@ -56,6 +58,11 @@ public final class StatusService {
     }
 
     public static StatusReport compute(Path vaultDir, AgentSettings s) throws IOException {
+        return compute(vaultDir, s, Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} how a scan of the work tree goes (when no running daemon's scan is fresh). */
+    public static StatusReport compute(Path vaultDir, AgentSettings s, Progress progress) throws IOException {
         try (VaultRepo vault = VaultRepo.open(vaultDir, s.branch())) {
             VaultPolicy.InForce inForce = VaultPolicy.inForce(vault);
             Policy policy = inForce.policy();
@@ -68,7 +75,7 @@ public final class StatusService {
             DaemonRecord.Scan ds = d != null && d.scanUsable(now, TreeKeys.of(vault.gitDir(), head)) ? d.scan() : null;
             Candidates c = ds != null ? new Candidates(List.of(), ds.blocked(), ds.outsideZone())
                     : Candidates.classify(vault.workTree(), new Zones(policy), PolicyGate.of(policy), s.name(),
-                            WorkTreeScan.scan(vault).changes());
+                            WorkTreeScan.scan(vault, ScanScope.ALL, progress).changes(), progress);
             int pending = ds != null ? ds.pending() : c.stageable().size();
             StatusReport.Scan scan = ds != null ? new StatusReport.Scan("daemon", ds.at()) : new StatusReport.Scan("status", now);
             return new StatusReport(s.name(), s.role().name().toLowerCase(Locale.ROOT), s.machine(),

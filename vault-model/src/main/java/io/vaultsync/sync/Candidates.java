@@ -7,6 +7,7 @@ import io.vaultsync.git.StagedFile;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.PolicyLoader;
 import io.vaultsync.policy.Zones;
+import io.vaultsync.progress.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,18 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
         outside = List.copyOf(outside);
     }
 
+    /** These and {@code more}, each list in order (the scan's, then what a prelude wrote after the commit). */
+    public Candidates and(Candidates more) {
+        return new Candidates(concat(stageable, more.stageable), concat(blocked, more.blocked), concat(outside, more.outside));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        if (b.isEmpty()) return a;
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     /** The rule of a policy edit that does not parse: it stays on disk, reported, until it is fixed. */
     public static final String UNREADABLE_POLICY = "policy-unreadable";
 
@@ -43,10 +56,27 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
 
     public static Candidates classify(Path workTree, Zones zones, SecretGate gate, String agent,
             List<Zones.Change> changes) throws IOException {
+        return classify(workTree, zones, gate, agent, changes, Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} the files and bytes read and gated (a phase "checking files"). */
+    public static Candidates classify(Path workTree, Zones zones, SecretGate gate, String agent,
+            List<Zones.Change> changes, Progress progress) throws IOException {
         Zones.Partition split = zones.partition(agent, changes);
+        progress.begin("checking files", split.allowed().size(), -1);
+        try {
+            return sort(workTree, gate, split, progress);
+        } finally {
+            progress.end();
+        }
+    }
+
+    private static Candidates sort(Path workTree, SecretGate gate, Zones.Partition split, Progress progress)
+            throws IOException {
         List<StagedFile> stage = new ArrayList<>();
         List<BlockedPath> blocked = new ArrayList<>();
         for (Zones.Change ch : split.allowed()) {
+            progress.advance(1, 0); // the bytes read are added below
             if (ch.kind() == Zones.Change.Kind.DELETE) {
                 stage.add(StagedFile.deletion(ch.path()));
                 continue;
@@ -79,6 +109,7 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
                 blocked.add(new BlockedPath(SecretGate.shown(ch.path()), "unreadable"));
                 continue;
             }
+            progress.advance(0, bytes.length);
             v = gate.check(ch.path(), false, bytes.length, bytes);
             if (v instanceof Verdict.Blocked b) {
                 blocked.add(new BlockedPath(SecretGate.shown(ch.path()), b.rule()));

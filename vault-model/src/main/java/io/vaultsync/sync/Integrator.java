@@ -17,6 +17,8 @@ import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.integrate.Replayer;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.WorkTreeWriter;
+import io.vaultsync.progress.JGitProgress;
+import io.vaultsync.progress.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -45,6 +48,7 @@ final class Integrator {
     private final Replayer replayer;
     private final IncomingCheck incoming;
     private final Backoff backoff;
+    private final ProgressMonitor monitor;
     /** Why the last attempt did not land: a push rejection or a transport failure. */
     private String lastRejection = "";
     /** Pushes of this run another writer beat. */
@@ -54,14 +58,18 @@ final class Integrator {
     /** Transport failures tolerated within one cycle before it reports the remote unreachable. */
     private static final int MAX_TRANSPORT_RETRIES = 3;
 
-    /** Integrates into {@code vault} as {@code setup} says, new files passing {@code gate}, retrying as {@code backoff} allows. */
-    Integrator(VaultRepo vault, SecretGate gate, IntegrationSetup setup, Backoff backoff) {
+    /**
+     * Integrates into {@code vault} as {@code setup} says, new files passing {@code gate}, retrying as {@code backoff}
+     * allows; how fetches and pushes go is told to {@code progress}.
+     */
+    Integrator(VaultRepo vault, SecretGate gate, IntegrationSetup setup, Backoff backoff, Progress progress) {
         this.vault = vault;
         this.gate = gate;
         this.setup = setup;
         this.replayer = new Replayer(setup);
         this.incoming = new IncomingCheck(setup);
         this.backoff = backoff;
+        this.monitor = JGitProgress.of(progress);
     }
 
     /** What integrating did; a transport failure that is not worth another try is thrown. */
@@ -88,7 +96,7 @@ final class Integrator {
 
     /** One fetch, branch update and push; null when the push lost the race (the reason is left in {@link #lastRejection}). */
     private Integration attempt(int attempt) throws IOException {
-        ObjectId remote = RemoteBranch.fetch(vault);
+        ObjectId remote = RemoteBranch.fetch(vault, monitor);
         reached = true;
         ObjectId local = vault.head();
         if (local == null) throw new VaultStateException(vault.workTree() + " has no commits; run init");
@@ -99,7 +107,7 @@ final class Integrator {
                     lostRaces));
         }
         // the work tree is brought along only once the push has landed: a lost race costs no file writes
-        RemoteBranch.PushOutcome pushed = RemoteBranch.push(vault, update.tip(), remote);
+        RemoteBranch.PushOutcome pushed = RemoteBranch.push(vault, update.tip(), remote, monitor);
         if (pushed instanceof RemoteBranch.PushOutcome.Pushed p) {
             return apply(update, new SyncOutcome.Synced(p.tip().name(), Commits.count(vault.repository(), update.tip(), remote),
                     Commits.count(vault.repository(), remote, local), lostRaces));

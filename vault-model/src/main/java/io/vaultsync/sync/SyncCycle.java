@@ -22,6 +22,7 @@ import io.vaultsync.journal.JournalSync;
 import io.vaultsync.journal.Op;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Zones;
+import io.vaultsync.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,7 @@ public final class SyncCycle {
     private final Duration staleLockAge;
     private final GitSession session = new GitSession(); // what a cycle learns for the next: clean index, SSH clients
     private final JournalReads journalReads = new JournalReads();
+    private Progress progress = Progress.NONE;
 
     public SyncCycle(AgentSettings settings, Clock clock, Backoff backoff, Duration staleLockAge) {
         this.settings = settings;
@@ -67,6 +69,12 @@ public final class SyncCycle {
 
     public static SyncCycle standard(AgentSettings settings) {
         return new SyncCycle(settings, Clock.systemUTC(), Backoff.DEFAULT, STALE_LOCK_AGE);
+    }
+
+    /** This cycle, telling {@code p} how reading, gating and storing the scanned files go (a CLI command's). */
+    public SyncCycle showing(Progress p) {
+        progress = Objects.requireNonNull(p, "progress");
+        return this;
     }
 
     /**
@@ -191,9 +199,7 @@ public final class SyncCycle {
             journal.catchUp(vault);
             for (String r : repaired) journal.journal().append(Op.REPAIR_APPLY, "repair-" + UUID.randomUUID(), List.of(), null, r);
             SyncReport report = new SyncReport(agent, repaired, setAside, rounds);
-            for (ConflictCard c : report.raised()) {
-                journal.journal().append(Op.CONFLICT_DETECT, c.id(), List.of(c.cardPath()), null, "card raised");
-            }
+            for (ConflictCard c : report.raised()) journal.journal().append(Op.CONFLICT_DETECT, c.id(), List.of(c.cardPath()), null, "card raised");
             checkpoint(vault, state, report.outcome());
             for (LostClaim l : report.lostClaims()) {
                 ClaimLog.append(vault.gitDir(), new ClaimLog.Entry(clock.instant(), "undone", l.task(), agent, l.describe()));
@@ -214,26 +220,25 @@ public final class SyncCycle {
         String agent = ctx.settings().name();
         Zones zones = ctx.zones();
         SecretGate gate = ctx.gate();
-        WorkTreeScan.Result scan = WorkTreeScan.scan(vault, look);
+        WorkTreeScan.Result scan = WorkTreeScan.scan(vault, look, progress);
         for (String temp : scan.tempFiles()) {
             // a repair is recorded only when something was repaired: a watcher also reports the temp
             // files of writes that completed (renamed away) a moment later
             if (Files.deleteIfExists(vault.workTree().resolve(temp))) repaired.add("removed interrupted write " + temp);
         }
-        Candidates first = Candidates.classify(vault.workTree(), zones, gate, agent, scan.changes());
+        Candidates first = Candidates.classify(vault.workTree(), zones, gate, agent, scan.changes(), progress);
         if (!first.stageable().isEmpty()) {
             CommitWriter.commit(vault, first.stageable(), ctx.trailers().message(subject(agent, first.stageable())),
-                    ctx.ident());
+                    ctx.ident(), progress);
         }
         Candidates after = afterCommit(ctx, prelude);
-        Candidates scanned = new Candidates(concat(first.stageable(), after.stageable()),
-                concat(first.blocked(), after.blocked()), concat(first.outside(), after.outside()));
+        Candidates scanned = first.and(after);
         journal.catchUp(vault); // each local commit is enqueued before it is pushed
         CardMaker cardMaker = new CardMaker(agent, ctx.now(), (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
         var setup = new IntegrationSetup(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker);
         Integration integrated;
         try {
-            integrated = new Integrator(vault, gate, setup, backoff).run();
+            integrated = new Integrator(vault, gate, setup, backoff, progress).run();
         } catch (RemoteException e) {
             integrated = Integration.only(new SyncOutcome.Offline(e.failure()));
         }
@@ -262,13 +267,6 @@ public final class SyncCycle {
 
     private static String subject(String agent, List<?> paths) {
         return "vaultsync: " + agent + " syncs " + paths.size() + " path" + (paths.size() == 1 ? "" : "s");
-    }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        if (b.isEmpty()) return a;
-        List<T> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 
     private void checkpoint(VaultRepo vault, SyncState state, SyncOutcome outcome) {

@@ -14,12 +14,13 @@ import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.PolicyLoader;
 import io.vaultsync.policy.Role;
+import io.vaultsync.progress.JGitProgress;
+import io.vaultsync.progress.Progress;
 import io.vaultsync.transport.Failures;
 import io.vaultsync.transport.InitialRemote;
 import io.vaultsync.transport.Redact;
 import io.vaultsync.transport.Remote;
 import io.vaultsync.config.RemoteAccess;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,15 +59,25 @@ public final class VaultInit {
 
     private final Clock clock;
     private final HistoryAdoption.Options history;
+    private final Progress progress;
 
     public VaultInit(Clock clock) {
         this(clock, HistoryAdoption.Options.DEFAULT);
     }
 
-    /** {@code history}: how a history without a policy is adopted (audit progress, report, --accept-history). */
+    /** An init that shows on {@code progress} how its clone and fetches go. */
+    public VaultInit(Clock clock, Progress progress) {
+        this(clock, new HistoryAdoption.Options(false, progress, r -> { }));
+    }
+
+    /**
+     * {@code history}: how a history without a policy is adopted (audit progress, report, --accept-history);
+     * its progress also shows how the clone and fetches go.
+     */
     public VaultInit(Clock clock, HistoryAdoption.Options history) {
         this.clock = clock;
         this.history = history;
+        this.progress = history.progress();
     }
 
     public Result init(Path dir, String remote, String agent, Role role, String machine, String branch) {
@@ -146,7 +157,7 @@ public final class VaultInit {
         try (Git git = Git.cloneRepository().setURI(s.remote()).setDirectory(vault.toFile())
                 .setBranch(Constants.R_HEADS + s.branch()).setBranchesToClone(List.of(Constants.R_HEADS + s.branch()))
                 .setCloneAllBranches(false).setTimeout(remote.timeoutSeconds()).setTransportConfigCallback(remote)
-                .setProgressMonitor(NullProgressMonitor.INSTANCE).call()) {
+                .setProgressMonitor(JGitProgress.of(progress)).call()) {
             VaultRepo.configure(git.getRepository());
         } catch (org.eclipse.jgit.api.errors.TransportException | org.eclipse.jgit.api.errors.InvalidRemoteException e) {
             throw remote.failure(e, Failures.Op.CLONE, start);
@@ -205,9 +216,9 @@ public final class VaultInit {
         return new Result(Mode.HISTORY, s, repo.workTree());
     }
 
-    private static void adoptConcurrentSeed(VaultRepo repo) throws GitAPIException {
+    private void adoptConcurrentSeed(VaultRepo repo) throws GitAPIException {
         Repository r = repo.repository();
-        var remoteHead = RemoteBranch.fetch(repo);
+        var remoteHead = RemoteBranch.fetch(repo, JGitProgress.of(progress));
         if (remoteHead == null) throw new VaultStateException("seeding " + Redact.url(repo.remoteUrl()) + " was refused");
         try (Git git = new Git(r)) {
             git.reset().setMode(ResetType.HARD).setRef(remoteHead.name()).call();
