@@ -7,6 +7,7 @@ import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Role;
+import io.vaultsync.progress.Progress;
 import io.vaultsync.sync.VaultInit;
 import io.vaultsync.config.RemoteAccess;
 import io.vaultsync.transport.UrlCredentials;
@@ -23,11 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "init", description = "Clone the vault, seed an empty remote, or adopt an existing clone of it.")
+@Command(name = "init", description = {"Clone the vault, seed an empty remote, or adopt an existing clone of it.",
+        "Local agent: a --vault folder that already holds notes (no git repository) becomes the vault in place,"
+                + " pushed to an empty remote: every file passes the secret gate first (what it holds back stays on"
+                + " disk and is listed), your top-level folders join the local zone, nothing is moved or deleted."})
 final class InitCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(names = "--vault", required = true, paramLabel = "DIR", description = "Where the clone lives.")
+    @Option(names = "--vault", required = true, paramLabel = "DIR",
+            description = "Where the clone lives: a new or empty directory, a clone of the vault, or (local agent) a folder of notes to adopt.")
     Path vault;
 
     @Option(names = "--remote", required = true, paramLabel = "URL_OR_PATH",
@@ -128,13 +133,14 @@ final class InitCommand implements Callable<Integer> {
         InitIdentity who = InitIdentity.decide(existing, ctx.role(), agent, machine, Machine.name(), given,
                 networkTimeout != null, reassign);
         String name = who.name();
-        VaultInit.Result r = new VaultInit(ctx.clock()).init(vault, remote, name, ctx.role(), who.machine(), branch,
+        VaultInit.Result r = new VaultInit(ctx.clock(), Progress.forCli(ctx.err())).init(vault, remote, name, ctx.role(), who.machine(), branch,
                 who.access());
         for (String c : who.changes()) ctx.out().println(name + ": changed " + c);
         String how = switch (r.mode()) {
             case CLONED -> "cloned";
             case SEEDED -> "seeded the empty remote and cloned";
             case ADOPTED -> "adopted the existing clone of";
+            case FOLDER -> "adopted the folder as the vault and pushed it to";
         };
         if (!assignments.isEmpty()) {
             Path gitDir = r.vault().resolve(".git");
@@ -146,6 +152,7 @@ final class InitCommand implements Callable<Integer> {
             ActionsStore.write(gitDir, a);
         }
         ctx.out().println(name + ": " + how + " " + r.settings().remote() + " (branch " + branch + ") at " + r.vault());
+        if (r.adoption() != null) AdoptionLines.print(ctx.out(), name, r.adoption());
         if (UrlCredentials.split(remote).hasPassword()) {
             ctx.out().println(name + ": the password given in the URL is kept in " + r.settings().access().passwordFile()
                     + " (mode 0600, readable only by you); the URL is stored without it");

@@ -14,6 +14,7 @@ import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.PolicyLoader;
 import io.vaultsync.policy.Role;
+import io.vaultsync.progress.Progress;
 import io.vaultsync.transport.Failures;
 import io.vaultsync.transport.InitialRemote;
 import io.vaultsync.transport.Redact;
@@ -44,21 +45,35 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.URIish;
 
 /**
- * {@code init}: clone the vault, seed an empty remote, or adopt an existing clone of the same remote.
+ * {@code init}: clone the vault, seed an empty remote, adopt an existing clone of the same remote, or (local agent)
+ * adopt a folder of notes as the vault ({@link FolderAdoption}).
  * Fails before touching anything when the remote is unreachable or the directory is something else.
  */
 public final class VaultInit {
-    public enum Mode { CLONED, SEEDED, ADOPTED }
+    /** {@code FOLDER}: a folder of notes became the vault ({@link FolderAdoption}). */
+    public enum Mode { CLONED, SEEDED, ADOPTED, FOLDER }
 
-    public record Result(Mode mode, AgentSettings settings, Path vault) {}
+    /** {@code adoption}: what adopting a folder did (mode {@code FOLDER}), else null. */
+    public record Result(Mode mode, AgentSettings settings, Path vault, FolderAdoption.Report adoption) {
+        public Result(Mode mode, AgentSettings settings, Path vault) {
+            this(mode, settings, vault, null);
+        }
+    }
 
     /** Where a password taken out of the URL is kept, under {@code .git/vaultsync/}. */
     public static final String PASSWORD_FILE = "password";
 
     private final Clock clock;
+    private final Progress progress;
 
     public VaultInit(Clock clock) {
+        this(clock, Progress.NONE);
+    }
+
+    /** {@code progress}: where the long pieces of work (the gate's pass over a folder being adopted) report. */
+    public VaultInit(Clock clock, Progress progress) {
         this.clock = clock;
+        this.progress = progress;
     }
 
     public Result init(Path dir, String remote, String agent, Role role, String machine, String branch) {
@@ -81,9 +96,9 @@ public final class VaultInit {
             if (Files.isDirectory(vault.resolve(Constants.DOT_GIT))) {
                 return adopt(vault, settings, given);
             }
-            if (Files.exists(vault) && !isEmptyDir(vault)) {
-                throw new VaultStateException(vault + " exists, is not empty and is not a vault clone; "
-                        + "choose an empty or new directory");
+            if (Files.exists(vault) && !isEmptyDir(vault)) { // a folder of notes: adopted in place, never undone
+                FolderAdoption.Report r = new FolderAdoption(clock, progress).adopt(vault, settings, given);
+                return new Result(Mode.FOLDER, settings, vault, r);
             }
             Collection<Ref> refs = lsRemote(given.remote());
             boolean created = !Files.exists(vault);
@@ -221,7 +236,7 @@ public final class VaultInit {
         }
     }
 
-    private static Collection<Ref> lsRemote(Remote remote) throws GitAPIException {
+    static Collection<Ref> lsRemote(Remote remote) throws GitAPIException {
         long start = System.nanoTime();
         try {
             return Git.lsRemoteRepository().setRemote(remote.url()).setHeads(true).setTimeout(remote.timeoutSeconds())
