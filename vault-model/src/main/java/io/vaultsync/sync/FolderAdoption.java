@@ -42,6 +42,8 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.lib.StoredConfig;
 
 /**
@@ -193,6 +195,8 @@ public final class FolderAdoption {
     /** Removes the {@code .git} this adoption made (nothing else); a leftover is named by the error the caller sees. */
     private static void removeOurGit(Path gitDir) {
         try {
+            // forgotten first: the process's repository cache would serve the next init here stale objects
+            RepositoryCache.unregister(RepositoryCache.FileKey.exact(gitDir.toFile(), FS.DETECTED));
             if (Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)) PathUtils.deleteDirectory(gitDir);
         } catch (IOException ignored) {
             // the original failure is what the person needs to read
