@@ -43,6 +43,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.lib.StoredConfig;
 
@@ -66,6 +67,9 @@ public final class FolderAdoption {
             added = List.copyOf(added);
         }
     }
+
+    /** In the {@code .git} of an adoption not pushed yet (stopped, killed): the next init starts it again. */
+    static final String UNFINISHED = "vaultsync-adopting";
 
     private final Clock clock;
     private final Progress progress;
@@ -114,6 +118,7 @@ public final class FolderAdoption {
             VaultRepo.configure(git.getRepository());
         }
         Path gitDir = vault.resolve(Constants.DOT_GIT);
+        Files.createFile(gitDir.resolve(UNFINISHED)); // until the push: a run stopped before it is started again
         given.keepPassword();
         SettingsStore.write(gitDir, s); // the push below reaches the remote through them
         byte[] ignore = readIfFile(vault.resolve(Layout.GITIGNORE));
@@ -145,6 +150,7 @@ public final class FolderAdoption {
                         + rej.status() + "): it is no longer empty? Nothing in " + vault + " was changed; run init again"
                         + " with an empty remote");
             }
+            Files.delete(gitDir.resolve(UNFINISHED));
             for (var e : toWrite.entrySet()) AtomicFiles.write(vault.resolve(e.getKey()), e.getValue()); // new, or the merged .gitignore
             DeviceId.of(repo.gitDir()); // generated at init
             return new Report(scan.passed().size(), scan.bytes(), held, zoning.given(), zoning.rootFiles(),
@@ -190,6 +196,20 @@ public final class FolderAdoption {
         RefUpdate.Result r = u.update();
         if (r != RefUpdate.Result.NEW) throw new IOException("cannot create branch " + vault.branch() + ": " + r);
         return commit;
+    }
+
+    /**
+     * When {@code vault} holds the {@code .git} of an adoption stopped before its push (Ctrl-C during the gate's pass,
+     * a crash), removes that {@code .git} (nothing else) and returns true: init then adopts the folder afresh.
+     */
+    static boolean forgetUnfinished(Path vault) throws IOException {
+        Path gitDir = vault.resolve(Constants.DOT_GIT);
+        if (!Files.isRegularFile(gitDir.resolve(UNFINISHED), LinkOption.NOFOLLOW_LINKS)) return false;
+        try (Repository r = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build()) {
+            if (!r.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).isEmpty()) return false; // committed: not ours to drop
+        }
+        removeOurGit(gitDir);
+        return !Files.exists(gitDir, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Removes the {@code .git} this adoption made (nothing else); a leftover is named by the error the caller sees. */

@@ -93,7 +93,7 @@ public final class VaultInit {
                 .withAccess(given.access());
         String remote = given.url();
         try {
-            if (Files.isDirectory(vault.resolve(Constants.DOT_GIT))) {
+            if (Files.isDirectory(vault.resolve(Constants.DOT_GIT)) && !FolderAdoption.forgetUnfinished(vault)) {
                 return adopt(vault, settings, given);
             }
             if (Files.exists(vault) && !isEmptyDir(vault)) { // a folder of notes: adopted in place, never undone

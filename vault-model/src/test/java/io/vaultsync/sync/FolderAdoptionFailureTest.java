@@ -10,6 +10,7 @@ import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.policy.Role;
 import io.vaultsync.progress.Progress;
 import java.nio.file.Files;
+import org.apache.commons.io.file.PathUtils;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -106,5 +107,45 @@ class FolderAdoptionFailureTest {
                 .hasMessageContaining("copy of a vault");
         assertUntouched(dir, before);
         assertThat(Files.readString(dir.resolve(".vaultsync/policy.yaml"))).isEqualTo("version: 1\n");
+    }
+
+    @Test
+    void anAdoptionKilledDuringTheGatePassIsStartedAgainByTheNextInit() throws Exception {
+        Path remote = CGit.initBare(root.resolve("remote.git"));
+        Path dir = FolderTrees.notes(root.resolve("notes"));
+        Map<String, String> before = FolderTrees.hashes(dir);
+        Path snapshot = root.resolve("git-at-kill");
+        // the .git as a kill during the gate's pass leaves it, kept aside; the run itself stops there
+        Progress killed = new Progress() {
+            @Override
+            public void begin(String phase, long totalFiles, long totalBytes) {
+                try {
+                    PathUtils.copyDirectory(dir.resolve(".git"), snapshot);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                throw new IllegalStateException("killed");
+            }
+
+            @Override
+            public void advance(long files, long bytes) {
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+        assertThatThrownBy(() -> init(dir, remote, Role.LOCAL, killed)).hasMessage("killed");
+        PathUtils.copyDirectory(snapshot, dir.resolve(".git"));
+
+        VaultInit.Result again = init(dir, remote, Role.LOCAL, Progress.NONE);
+
+        assertThat(again.mode()).isEqualTo(VaultInit.Mode.FOLDER);
+        assertThat(RemoteTree.files(remote, "main")).containsKeys("Inbox.md", "café/Ünïcode note.md");
+        Map<String, String> after = FolderTrees.hashes(dir);
+        before.forEach((p, h) -> {
+            if (!p.equals(".gitignore")) assertThat(after.get(p)).as(p).isEqualTo(h);
+        });
+        assertThat(dir.resolve(".git/" + FolderAdoption.UNFINISHED)).doesNotExist();
     }
 }
