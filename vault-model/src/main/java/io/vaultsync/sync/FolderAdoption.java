@@ -34,6 +34,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -128,7 +129,7 @@ public final class FolderAdoption {
         SecretGate gate = PolicyGate.of(base);
         Map<String, byte[]> toWrite = new LinkedHashMap<>();
         try (VaultRepo repo = VaultRepo.open(vault, s.branch());
-                ObjectInserter ins = repo.repository().newObjectInserter()) {
+                ObjectInserter ins = inserter(repo.repository())) {
             FolderScan.Result scan = FolderScan.run(vault, gate, ins, progress);
             List<String> paths = scan.passed().stream().map(FolderScan.Passed::path).toList();
             AdoptionPlan.Zoning zoning = AdoptionPlan.zoning(base, s.name(), paths);
@@ -196,6 +197,14 @@ public final class FolderAdoption {
         RefUpdate.Result r = u.update();
         if (r != RefUpdate.Result.NEW) throw new IOException("cannot create branch " + vault.branch() + ": " + r);
         return commit;
+    }
+
+    /**
+     * One pack for the whole first commit where the repository is on disk: thousands of loose objects, each
+     * written and synced on its own, cost far more on a large folder.
+     */
+    private static ObjectInserter inserter(Repository r) {
+        return r.getObjectDatabase() instanceof ObjectDirectory od ? od.newPackInserter() : r.newObjectInserter();
     }
 
     /**
