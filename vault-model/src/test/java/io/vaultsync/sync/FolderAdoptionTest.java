@@ -152,4 +152,17 @@ class FolderAdoptionTest {
         assertThat(r.adoption().added()).doesNotContain("Dashboard.md", "Done/.gitkeep").contains(".gitignore");
         assertThat(List.copyOf(after.keySet())).contains(".gitignore", Policy.PATH);
     }
+
+    @Test
+    void aRemoteGivenAsARelativePathIsReachedFromTheVaultToo() {
+        Path remote = CGit.initBare(root.resolve("remote.git"));
+        Path dir = FolderTrees.notes(root.resolve("notes"));
+        String relative = Path.of("").toAbsolutePath().relativize(remote).toString();
+        VaultInit.Result r = new VaultInit(Clock.systemUTC()).init(dir, relative, "local_agent", Role.LOCAL, "desktop", "main");
+        assertThat(r.settings().remote()).isEqualTo(remote.toString());
+        assertThat(RemoteTree.files(remote, "main")).containsKey("Inbox.md");
+        TestVaults.write(dir, "Inbox.md", "# Inbox\n- done\n");
+        TestVaults.sync(r.settings(), dir);
+        assertThat(RemoteTree.files(remote, "main").get("Inbox.md")).endsWith("- done\n");
+    }
 }
