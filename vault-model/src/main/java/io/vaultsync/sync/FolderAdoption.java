@@ -86,6 +86,10 @@ public final class FolderAdoption {
             throw new VaultStateException(vault + " already holds files: only the local agent adopts a folder of notes;"
                     + " run local-agent init --vault " + vault + " there, then cloud-agent init with a new, empty --vault");
         }
+        if (Files.isSymbolicLink(vault)) { // a vault is opened by its own path (VaultRepo): name the folder itself
+            throw new VaultStateException(vault + " is a link; run init with the folder it points to, "
+                    + vault.toRealPath());
+        }
         if (!Files.isDirectory(vault, LinkOption.NOFOLLOW_LINKS)) {
             throw new VaultStateException(vault + " exists and is not a folder; choose a folder of notes or a new directory");
         }

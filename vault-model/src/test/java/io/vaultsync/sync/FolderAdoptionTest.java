@@ -1,6 +1,7 @@
 package io.vaultsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.fixtures.CGit;
@@ -164,5 +165,18 @@ class FolderAdoptionTest {
         TestVaults.write(dir, "Inbox.md", "# Inbox\n- done\n");
         TestVaults.sync(r.settings(), dir);
         assertThat(RemoteTree.files(remote, "main").get("Inbox.md")).endsWith("- done\n");
+    }
+
+    @Test
+    void aVaultPathThatIsALinkIsRefusedNamingTheFolder() throws Exception {
+        Path remote = CGit.initBare(root.resolve("remote.git"));
+        Path dir = FolderTrees.notes(root.resolve("real"));
+        Map<String, String> before = FolderTrees.hashes(dir);
+        Path link = Files.createSymbolicLink(root.resolve("Vault"), dir);
+        assertThatThrownBy(() -> adopt(link, remote)).isInstanceOf(io.vaultsync.VaultStateException.class)
+                .hasMessageContaining("is a link").hasMessageContaining(dir.toRealPath().toString());
+        assertThat(FolderTrees.hashes(dir)).isEqualTo(before);
+        assertThat(dir.resolve(".git")).doesNotExist();
+        assertThat(RemoteTree.head(remote, "main")).isNull();
     }
 }
