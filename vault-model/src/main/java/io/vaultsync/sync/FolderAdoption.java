@@ -102,17 +102,23 @@ public final class FolderAdoption {
                     + " of notes needs an empty remote (create a new, empty repository) and changes nothing in " + vault);
         }
         Path gitDir = vault.resolve(Constants.DOT_GIT);
-        boolean done = false;
+        Pushed pushed = null;
         try {
-            Report r = adoptFresh(vault, s, given);
-            done = true;
-            return r;
+            pushed = pushFirstCommit(vault, s, given);
         } finally {
-            if (!done) removeOurGit(gitDir);
+            if (pushed == null) removeOurGit(gitDir); // the remote has nothing of it: as if init never ran
         }
+        // the remote has the vault now: the .git stays whatever happens below, and init run again adopts the clone
+        Files.deleteIfExists(gitDir.resolve(UNFINISHED));
+        for (var e : pushed.toWrite().entrySet()) AtomicFiles.write(vault.resolve(e.getKey()), e.getValue()); // new, or the merged .gitignore
+        DeviceId.of(gitDir); // generated at init
+        return pushed.report();
     }
 
-    private Report adoptFresh(Path vault, AgentSettings s, InitialRemote given) throws IOException, GitAPIException {
+    /** The first commit pushed, and the vault's files it holds that are not on disk yet. */
+    private record Pushed(Report report, Map<String, byte[]> toWrite) {}
+
+    private Pushed pushFirstCommit(Path vault, AgentSettings s, InitialRemote given) throws IOException, GitAPIException {
         try (Git git = Git.init().setDirectory(vault.toFile()).setInitialBranch(s.branch()).call()) {
             StoredConfig c = git.getRepository().getConfig();
             c.setString("remote", VaultRepo.REMOTE, "url", s.remote());
@@ -155,15 +161,13 @@ public final class FolderAdoption {
                         + rej.status() + "): it is no longer empty? Nothing in " + vault + " was changed; run init again"
                         + " with an empty remote");
             }
-            Files.delete(gitDir.resolve(UNFINISHED));
-            for (var e : toWrite.entrySet()) AtomicFiles.write(vault.resolve(e.getKey()), e.getValue()); // new, or the merged .gitignore
-            DeviceId.of(repo.gitDir()); // generated at init
-            return new Report(scan.passed().size(), scan.bytes(), held, zoning.given(), zoning.rootFiles(),
-                    zoning.elsewhere(), List.copyOf(toWrite.keySet()), personal.size());
+            createBranch(repo, commit);
+            return new Pushed(new Report(scan.passed().size(), scan.bytes(), held, zoning.given(), zoning.rootFiles(),
+                    zoning.elsewhere(), List.copyOf(toWrite.keySet()), personal.size()), toWrite);
         }
     }
 
-    /** The first commit: the notes that passed and the vault's files, in the index too (the tree is the index's). */
+    /** The first commit, on no branch yet: the notes that passed and the vault's files, in the index too. */
     private ObjectId commit(VaultRepo vault, ObjectInserter ins, List<FolderScan.Passed> notes, Map<String, byte[]> ours,
             AgentSettings s) throws IOException {
         Repository repo = vault.repository();
@@ -194,13 +198,17 @@ public final class FolderAdoption {
         cb.setMessage(t.message("vaultsync: adopt the folder of notes as the vault"));
         ObjectId commit = ins.insert(cb);
         ins.flush();
-        RefUpdate u = repo.updateRef(vault.branchRef());
+        return commit;
+    }
+
+    /** The branch at the pushed first commit: made only once the remote has it, so a stopped run has no commit. */
+    private static void createBranch(VaultRepo vault, ObjectId commit) throws IOException {
+        RefUpdate u = vault.repository().updateRef(vault.branchRef());
         u.setNewObjectId(commit);
         u.setExpectedOldObjectId(ObjectId.zeroId());
         u.setRefLogMessage("vaultsync: adopt", false);
         RefUpdate.Result r = u.update();
         if (r != RefUpdate.Result.NEW) throw new IOException("cannot create branch " + vault.branch() + ": " + r);
-        return commit;
     }
 
     /**
