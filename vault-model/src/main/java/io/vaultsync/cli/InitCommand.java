@@ -27,12 +27,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "init", description = "Clone the vault, seed an empty remote, adopt an existing clone of it, or"
-        + " (local) make a vault of a history without a policy, audited for secrets first.")
+@Command(name = "init", description = {"Clone the vault, seed an empty remote, or adopt an existing clone of it.",
+        "Local agent: a --vault folder that already holds notes (no git repository) becomes the vault in place,"
+                + " pushed to an empty remote: every file passes the secret gate first (what it holds back stays on"
+                + " disk and is listed), your top-level folders join the local zone, nothing is moved or deleted.",
+        "Local agent: a remote or clone with history but no policy becomes a vault after its whole history is"
+                + " audited for secrets (with findings it stops, exit 27, unless --accept-history)."})
 final class InitCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Option(names = "--vault", required = true, paramLabel = "DIR", description = "Where the clone lives.")
+    @Option(names = "--vault", required = true, paramLabel = "DIR",
+            description = "Where the clone lives: a new or empty directory, a clone of the vault, or (local agent) a folder of notes to adopt.")
     Path vault;
 
     @Option(names = "--remote", required = true, paramLabel = "URL_OR_PATH",
@@ -147,6 +152,7 @@ final class InitCommand implements Callable<Integer> {
             case SEEDED -> "seeded the empty remote and cloned";
             case ADOPTED -> "adopted the existing clone of";
             case HISTORY -> "made a vault of the history of";
+            case FOLDER -> "adopted the folder as the vault and pushed it to";
         };
         if (!assignments.isEmpty()) {
             Path gitDir = r.vault().resolve(".git");
@@ -158,6 +164,7 @@ final class InitCommand implements Callable<Integer> {
             ActionsStore.write(gitDir, a);
         }
         ctx.out().println(name + ": " + how + " " + r.settings().remote() + " (branch " + branch + ") at " + r.vault());
+        if (r.adoption() != null) AdoptionLines.print(ctx.out(), name, r.adoption());
         if (UrlCredentials.split(remote).hasPassword()) {
             ctx.out().println(name + ": the password given in the URL is kept in " + r.settings().access().passwordFile()
                     + " (mode 0600, readable only by you); the URL is stored without it");

@@ -19,6 +19,8 @@ public record Policy(int version, String branch, List<AgentSpec> agents, GateSet
     /** The only policy format version this code reads and writes. */
     public static final int VERSION = 1;
     public static final String DEFAULT_BRANCH = "main";
+    /** Obsidian's settings folder, in the local agent's zone by default. */
+    public static final String OBSIDIAN = ".obsidian/";
     private static final Pattern BAD_REF_CHARS = Pattern.compile("[\\x00-\\x20\\x7f~^:?*\\[\\\\]");
 
     public Policy {
@@ -61,7 +63,8 @@ public record Policy(int version, String branch, List<AgentSpec> agents, GateSet
         String own = "In_Progress/" + agentName + "/";
         return switch (role) {
             case CLOUD -> List.of("Needs_Action/", "Pending_Approval/", "Updates/", "Plans/", own);
-            case LOCAL -> List.of("Approved/", "Rejected/", "Done/", "Dashboard.md", own);
+            // .obsidian/: an Obsidian vault's settings, plugins and themes (its per-device state is denylisted)
+            case LOCAL -> List.of("Approved/", "Rejected/", "Done/", "Dashboard.md", own, OBSIDIAN);
         };
     }
 

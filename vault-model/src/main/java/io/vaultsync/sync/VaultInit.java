@@ -20,6 +20,7 @@ import io.vaultsync.transport.Failures;
 import io.vaultsync.transport.InitialRemote;
 import io.vaultsync.transport.Redact;
 import io.vaultsync.transport.Remote;
+import io.vaultsync.transport.RemoteUrls;
 import io.vaultsync.config.RemoteAccess;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,17 +43,25 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.transport.URIish;
 
 /**
- * {@code init}: clone the vault, seed an empty remote, or adopt an existing clone of the same remote.
+ * {@code init}: clone the vault, seed an empty remote, adopt an existing clone of the same remote, or (local agent)
+ * adopt a folder of notes as the vault ({@link FolderAdoption}).
  * Fails before touching anything when the remote is unreachable or the directory is something else.
  */
 public final class VaultInit {
-    /** {@code HISTORY}: a history without a policy (plain git) made a vault by the local agent ({@link HistoryAdoption}). */
-    public enum Mode { CLONED, SEEDED, ADOPTED, HISTORY }
+    /**
+     * {@code HISTORY}: a history without a policy (plain git) made a vault by the local agent ({@link HistoryAdoption});
+     * {@code FOLDER}: a folder of notes became the vault ({@link FolderAdoption}).
+     */
+    public enum Mode { CLONED, SEEDED, ADOPTED, HISTORY, FOLDER }
 
-    public record Result(Mode mode, AgentSettings settings, Path vault) {}
+    /** {@code adoption}: what adopting a folder did (mode {@code FOLDER}), else null. */
+    public record Result(Mode mode, AgentSettings settings, Path vault, FolderAdoption.Report adoption) {
+        public Result(Mode mode, AgentSettings settings, Path vault) {
+            this(mode, settings, vault, null);
+        }
+    }
 
     /** Where a password taken out of the URL is kept, under {@code .git/vaultsync/}. */
     public static final String PASSWORD_FILE = "password";
@@ -97,12 +106,12 @@ public final class VaultInit {
                 .withAccess(given.access());
         String remote = given.url();
         try {
-            if (Files.isDirectory(vault.resolve(Constants.DOT_GIT))) {
+            if (Files.isDirectory(vault.resolve(Constants.DOT_GIT)) && !FolderAdoption.forgetUnfinished(vault)) {
                 return adopt(vault, settings, given);
             }
-            if (Files.exists(vault) && !isEmptyDir(vault)) {
-                throw new VaultStateException(vault + " exists, is not empty and is not a vault clone; "
-                        + "choose an empty or new directory");
+            if (Files.exists(vault) && !isEmptyDir(vault)) { // a folder of notes: adopted in place, never undone
+                FolderAdoption.Report r = new FolderAdoption(clock, progress).adopt(vault, settings, given);
+                return new Result(Mode.FOLDER, settings, vault, r);
             }
             Collection<Ref> refs = lsRemote(given.remote());
             boolean created = !Files.exists(vault);
@@ -126,7 +135,7 @@ public final class VaultInit {
 
     private Result adopt(Path vault, AgentSettings s, InitialRemote given) throws IOException {
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
-            if (!sameRemote(repo.remoteUrl(), s.remote())) {
+            if (!RemoteUrls.same(repo.remoteUrl(), s.remote())) {
                 throw new VaultStateException(vault + " is a clone of " + Redact.url(repo.remoteUrl()) + ", not of " + s.remote());
             }
             VaultRepo.configure(repo.repository());
@@ -249,7 +258,7 @@ public final class VaultInit {
         }
     }
 
-    private static Collection<Ref> lsRemote(Remote remote) throws GitAPIException {
+    static Collection<Ref> lsRemote(Remote remote) throws GitAPIException {
         long start = System.nanoTime();
         try {
             return Git.lsRemoteRepository().setRemote(remote.url()).setHeads(true).setTimeout(remote.timeoutSeconds())
@@ -257,26 +266,6 @@ public final class VaultInit {
         } catch (org.eclipse.jgit.api.errors.InvalidRemoteException | org.eclipse.jgit.api.errors.TransportException e) {
             throw remote.failure(e, Failures.Op.LS_REMOTE, start);
         }
-    }
-
-    static boolean sameRemote(String a, String b) {
-        if (a.equals(b)) return true;
-        try {
-            Path pa = localPath(a);
-            Path pb = localPath(b);
-            if (pa != null && pb != null) {
-                return pa.toRealPath().equals(pb.toRealPath());
-            }
-            return new URIish(a).equals(new URIish(b));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static Path localPath(String url) {
-        if (url.startsWith("file://")) return Path.of(java.net.URI.create(url));
-        if (url.contains("://") || url.matches("^[^/]+@[^:]+:.*")) return null;
-        return Path.of(url).toAbsolutePath();
     }
 
     private static boolean isEmptyDir(Path dir) throws IOException {

@@ -24,7 +24,21 @@ public record InitialRemote(String url, RemoteAccess access, String password) {
                     a.passwordFile(), a.networkTimeout());
         }
         if (c.hasPassword()) a = a.withPasswordFile(a.username(), passwordFile);
-        return new InitialRemote(c.url(), a, c.password());
+        return new InitialRemote(absoluteIfLocal(c.url()), a, c.password());
+    }
+
+    /**
+     * A relative path to a repository on this disk, made absolute (stored as given, it would be read from the
+     * vault's directory, not from where init ran); any other URL as it is.
+     */
+    static String absoluteIfLocal(String url) {
+        if (url.contains("://") || url.matches("^[^/]+@[^:]+:.*")) return url;
+        try {
+            Path p = Path.of(url);
+            return !p.isAbsolute() && Files.isDirectory(p) ? p.toAbsolutePath().normalize().toString() : url;
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return url;
+        }
     }
 
     /** The remote to reach before the clone exists: the person's git config, the password from memory. */

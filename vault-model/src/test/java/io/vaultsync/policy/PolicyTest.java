@@ -22,7 +22,8 @@ class PolicyTest {
         assertThat(p.agent("cloud_agent")).get().extracting(AgentSpec::role, AgentSpec::zones).containsExactly(
                 Role.CLOUD, List.of("Needs_Action/", "Pending_Approval/", "Updates/", "Plans/", "In_Progress/cloud_agent/"));
         assertThat(p.agent("local_agent")).get().extracting(AgentSpec::role, AgentSpec::zones).containsExactly(
-                Role.LOCAL, List.of("Approved/", "Rejected/", "Done/", "Dashboard.md", "In_Progress/local_agent/"));
+                Role.LOCAL, List.of("Approved/", "Rejected/", "Done/", "Dashboard.md", "In_Progress/local_agent/",
+                        ".obsidian/"));
         assertThat(p.agent("nobody")).isEmpty();
     }
 

@@ -96,7 +96,11 @@ class BadInputTest {
         assertThatThrownBy(() -> TestVaults.sync(v.cloudAgent(), plain)).isInstanceOf(VaultStateException.class)
                 .hasMessageContaining("not a vault clone");
         assertThatThrownBy(() -> new VaultInit(Clock.systemUTC()).init(plain, v.remote().toString(), "cloud_agent",
-                Role.CLOUD, "vm", "main")).isInstanceOf(VaultStateException.class).hasMessageContaining("not empty");
+                Role.CLOUD, "vm", "main")).isInstanceOf(VaultStateException.class)
+                .hasMessageContaining("only the local agent adopts a folder");
+        assertThatThrownBy(() -> new VaultInit(Clock.systemUTC()).init(plain, v.remote().toString(), "local_agent",
+                Role.LOCAL, "desktop", "main")).isInstanceOf(VaultStateException.class)
+                .hasMessageContaining("already has branches");
         assertThat(Files.readString(plain.resolve("note.md"))).isEqualTo("mine\n");
         assertThat(plain.resolve(".git")).doesNotExist();
     }
