@@ -63,6 +63,23 @@ public final class JournalFold {
         }
     }
 
+    /** The fold as its on-disk index of {@code files}. */
+    JournalIndex index(List<String> files) {
+        return new JournalIndex(files, count, lastHash, pending, List.copyOf(landed), checkpoint, List.copyOf(tombstones));
+    }
+
+    /** The fold an on-disk index holds. */
+    static JournalFold of(JournalIndex i) {
+        JournalFold f = new JournalFold();
+        f.count = i.count();
+        f.lastHash = i.lastHash() == null ? JournalRecord.GENESIS : i.lastHash();
+        f.pending.putAll(i.pending());
+        f.landed.addAll(i.landed());
+        f.checkpoint = i.checkpoint();
+        f.tombstones.addAll(i.tombstones());
+        return f;
+    }
+
     JournalFold copy() {
         JournalFold c = new JournalFold();
         c.count = count;

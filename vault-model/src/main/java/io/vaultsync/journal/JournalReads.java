@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What its owner last folded of each journal ({@link JournalFold}): a running agent reads its journal a few
  * times a cycle and it only grows, so only the lines appended to the live file since are parsed, and the rotated
- * files ({@link JournalFiles}) only once. If the live file's bytes read before changed in any way (a checksum
+ * files ({@link JournalFiles}) only once (and at start not at all when their fold is on disk: {@link JournalIndex}).
+ * If the live file's bytes read before changed in any way (a checksum
  * says), it is folded again from the start. An agent keeps one for its life (its sync cycle does); what it holds
  * does not grow with the number of records.
  */
@@ -42,10 +43,15 @@ public final class JournalReads {
                 && rotated.subList(0, known.rotated().size()).equals(known.rotated())) {
             base = known.base().copy(); // one more rotated: fold just that one
             fold(rotated.get(rotated.size() - 1), base::add);
+            JournalIndex.write(key, rotated, base);
             known = null;
         } else {
-            base = new JournalFold();
-            for (Path f : rotated) fold(f, base::add);
+            base = rotated.isEmpty() ? new JournalFold() : JournalIndex.read(key, rotated).orElse(null);
+            if (base == null) {
+                base = new JournalFold();
+                for (Path f : rotated) fold(f, base::add);
+                JournalIndex.write(key, rotated, base);
+            }
             known = null;
         }
         Path live = Journal.file(key);

@@ -77,6 +77,25 @@ class JournalRotationTest {
     }
 
     @Test
+    void aStartingAgentTakesTheFoldOfTheRotatedFilesFromTheIndexBesideThem() throws Exception {
+        JournalReads reads = new JournalReads();
+        Journal j = small(reads);
+        for (int i = 0; i < 40; i++) j.append(Op.CHECKPOINT_WRITE, "cp-" + i, List.of(), "c" + i, null);
+        assertThat(reads.fold(gitDir).count()).isEqualTo(40);
+        assertThat(JournalIndex.file(gitDir)).exists();
+
+        Path first = JournalFiles.rotated(gitDir).get(0);
+        long inFirst = Journal.read(first).size();
+        Files.writeString(first, ""); // what a start folds no longer depends on the rotated files' bytes...
+        assertThat(new JournalReads().fold(gitDir).count()).isEqualTo(40);
+        assertThat(JournalCheck.verifyFiles(JournalFiles.all(gitDir))).as("...but verify reads them").isPresent();
+
+        Files.delete(JournalIndex.file(gitDir)); // no index: the files are folded again, and it is written again
+        assertThat(new JournalReads().fold(gitDir).count()).isEqualTo(40 - inFirst);
+        assertThat(JournalIndex.file(gitDir)).exists();
+    }
+
+    @Test
     void whatARunningAgentKeepsOfItsJournalDoesNotGrowWithTheNumberOfRecords() throws Exception {
         JournalReads reads = new JournalReads();
         String prev = write(gitDir.resolve("vaultsync/journal-000001.jsonl"), JournalRecord.GENESIS, 0, 12_000);
