@@ -76,8 +76,12 @@ public final class Journal {
         return r;
     }
 
-    /** The records so far, folded (what a running agent needs of them, not the records). */
+    /**
+     * The records so far, folded (what a running agent needs of them, not the records). A live file already over the
+     * rotation size (one from before rotation, say) is rotated first: it is then folded as a stream, never read whole.
+     */
     public JournalFold folded() throws IOException {
+        rotateIfFull();
         return reads.fold(gitDir);
     }
 

@@ -114,6 +114,16 @@ class JournalRotationTest {
         assertThat(JournalCheck.verifyFiles(JournalFiles.all(gitDir))).isEmpty();
     }
 
+    @Test
+    void aLiveFileAlreadyOverTheSizeIsRotatedBeforeItIsRead() throws Exception {
+        write(Journal.file(gitDir), JournalRecord.GENESIS, 0, 100); // a journal from before rotation
+        JournalFold fold = small(new JournalReads()).folded();
+        assertThat(fold.count()).isEqualTo(300);
+        assertThat(JournalFiles.rotated(gitDir)).hasSize(1);
+        assertThat(Journal.file(gitDir)).doesNotExist();
+        assertThat(JournalCheck.verifyFiles(JournalFiles.all(gitDir))).isEmpty();
+    }
+
     /** Writes {@code n} operations (enqueue, reconcile, checkpoint) chained from {@code prev}; returns the last hash. */
     private static String write(Path file, String prev, int from, int n) throws Exception {
         Files.createDirectories(file.getParent());
