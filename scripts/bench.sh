@@ -125,6 +125,21 @@ for n in "${sizes[@]}"; do
   lrss=$(awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$local_pid/status")
   row "$n" "daemon peak RSS cloud / local (MB)" "$rss / $lrss" "-" "-"
   kill "$cloud_pid" "$local_pid"; wait "$cloud_pid" "$local_pid" 2>/dev/null || true; pids=()
+  # propagation again with the DEFAULT debounce (what a user runs; the leading-edge debounce and the fast poll after
+  # commits moved are what keep it low), 1 s interval
+  cycled() { [ "$(grep -c "SyncCycle - cycle" "$1")" -gt "$2" ]; }   # LOG has more cycles than N
+  cc=$(grep -c "SyncCycle - cycle" "$d/cloud.log"); lc=$(grep -c "SyncCycle - cycle" "$d/local.log")
+  "$cloud_bin" run -v --vault "$d/cloud" --interval 1s >> "$d/cloud.log" 2>&1 & cloud_pid=$!; pids+=("$cloud_pid")
+  "$local_bin" run -v --vault "$d/local" --interval 1s >> "$d/local.log" 2>&1 & local_pid=$!; pids+=("$local_pid")
+  wait_for 120 cycled "$d/cloud.log" "$cc"; wait_for 120 cycled "$d/local.log" "$lc"; sleep 2
+  : > "$d/lat-default.txt"
+  for k in $(seq 1 20); do
+    t0=$(ms); echo "ping $k" > "$d/cloud/Plans/ping-default-$k.md"
+    if wait_for 30 test -f "$d/local/Plans/ping-default-$k.md"; then echo $(( $(ms) - t0 )) >> "$d/lat-default.txt"; fi
+    sleep 0.$((RANDOM % 9 + 1))
+  done
+  row "$n" "propagation, default debounce p50/p99" "$(pct 50 < "$d/lat-default.txt") / $(pct 99 < "$d/lat-default.txt")" "(30 s loop)" "-"
+  kill "$cloud_pid" "$local_pid"; wait "$cloud_pid" "$local_pid" 2>/dev/null || true; pids=()
 
   # CLI commands, no daemon running: status, and claim of a task the cloud put on the remote, the median of
   # 3 runs each; plain `java -jar` with a short-lived JVM's flags, then through the launcher (its class-data

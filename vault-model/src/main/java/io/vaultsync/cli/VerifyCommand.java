@@ -7,6 +7,7 @@ import io.vaultsync.git.VaultRepo;
 import io.vaultsync.journal.Journal;
 import io.vaultsync.journal.JournalAnchor;
 import io.vaultsync.journal.JournalCheck;
+import io.vaultsync.journal.JournalFiles;
 import io.vaultsync.journal.JournalRecord;
 import io.vaultsync.journal.Op;
 import io.vaultsync.journal.RepoHealth;
@@ -48,7 +49,7 @@ final class VerifyCommand extends VaultCommand {
     private int verify(Path gitDir, AgentSettings s) throws IOException {
         Optional<String> broken = journalProblem(gitDir);
         if (broken.isPresent()) return fail(broken.get());
-        List<JournalRecord> records = Journal.read(Journal.file(gitDir));
+        List<JournalRecord> records = Journal.readAll(gitDir);
         try (VaultRepo vault = VaultRepo.open(opts.vault(), s.branch())) {
             Verdict v = RewriteCheck.decide(records, RewriteFacts.gather(vault, records));
             if (v instanceof Verdict.Failed f) return fail(failure(f, s.branch()));
@@ -80,7 +81,7 @@ final class VerifyCommand extends VaultCommand {
     private int acknowledge(Path gitDir, AgentSettings s) throws IOException {
         Optional<String> broken = journalProblem(gitDir);
         if (broken.isPresent()) return fail(broken.get() + "; nothing acknowledged");
-        List<JournalRecord> records = Journal.read(Journal.file(gitDir));
+        List<JournalRecord> records = Journal.readAll(gitDir);
         Verdict v;
         try (VaultRepo vault = VaultRepo.open(opts.vault(), s.branch())) {
             v = RewriteCheck.decide(records, RewriteFacts.gather(vault, records));
@@ -105,13 +106,13 @@ final class VerifyCommand extends VaultCommand {
 
     /** A broken hash chain or a journal cut short, as one line; empty when neither. */
     private static Optional<String> journalProblem(Path gitDir) throws IOException {
-        Optional<JournalCheck.Break> broken = JournalCheck.verify(Journal.lines(gitDir));
+        Optional<JournalCheck.FileBreak> broken = JournalCheck.verifyFiles(JournalFiles.all(gitDir));
         if (broken.isPresent()) {
-            JournalCheck.Break b = broken.get();
+            JournalCheck.Break b = broken.get().brk();
             return Optional.of("journal record " + b.line() + (b.id() == null ? "" : " (" + b.id() + ")") + " is broken: "
-                    + b.why() + " [" + Journal.file(gitDir) + "]");
+                    + b.why() + " [" + broken.get().file() + "]");
         }
-        List<JournalRecord> records = Journal.read(Journal.file(gitDir));
+        List<JournalRecord> records = Journal.readAll(gitDir);
         return JournalAnchor.read(gitDir).flatMap(a -> a.check(records)).map(cut -> cut + " [" + Journal.file(gitDir) + "]");
     }
 

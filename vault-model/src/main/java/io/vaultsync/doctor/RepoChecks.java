@@ -5,6 +5,7 @@ import io.vaultsync.VaultStateException;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.journal.Journal;
 import io.vaultsync.journal.JournalCheck;
+import io.vaultsync.journal.JournalFiles;
 import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.sync.VaultPolicy;
@@ -68,7 +69,8 @@ final class RepoChecks {
     static Check journal(VaultRepo vault, Instant now) throws IOException {
         Path gitDir = vault.gitDir();
         List<String> lines = Journal.lines(gitDir);
-        Optional<JournalCheck.Break> broken = JournalCheck.verify(lines);
+        Optional<JournalCheck.Break> broken = JournalCheck.verifyFiles(JournalFiles.all(gitDir))
+                .map(f -> new JournalCheck.Break(f.brk().line(), f.brk().id(), f.brk().why() + " [" + f.file().getFileName() + "]"));
         return decideJournal(lines.size(), broken, leftovers(gitDir, now));
     }
 

@@ -9,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * This agent's append-only journal, {@code .git/vaultsync/journal.jsonl} (never synced): one JSON record
- * per line, each fsynced before {@link #append} returns and each hashing its predecessor. Callers hold the
- * vault lock.
+ * per line, each fsynced before {@link #append} returns and each hashing its predecessor. Rotated at a size
+ * ({@link JournalFiles}): the chain goes on across files. Callers hold the vault lock.
  */
 public final class Journal {
     private final Path file;
@@ -24,6 +25,7 @@ public final class Journal {
     private final Clock clock;
     private final Path gitDir;
     private final JournalReads reads;
+    private final long rotateAt;
     private String lastHash;
     private long count = -1;
 
@@ -33,6 +35,13 @@ public final class Journal {
 
     /** A journal read through {@code reads}, which an agent keeps across its cycles. */
     public Journal(Path gitDir, String agent, String machine, String device, Clock clock, JournalReads reads) {
+        this(gitDir, agent, machine, device, clock, reads, JournalFiles.ROTATE_AT);
+    }
+
+    /** The same, its live file rotated once it reaches {@code rotateAt} bytes. */
+    public Journal(Path gitDir, String agent, String machine, String device, Clock clock, JournalReads reads, long rotateAt) {
+        if (rotateAt <= 0) throw new IllegalArgumentException("rotateAt must be positive");
+        this.rotateAt = rotateAt;
         this.gitDir = gitDir;
         this.reads = reads;
         this.file = file(gitDir);
@@ -53,6 +62,7 @@ public final class Journal {
     /** As {@link #append(Op, String, List, String, String)}, for a replay: {@code source} is the local commit replayed. */
     public JournalRecord append(Op op, String id, List<String> paths, String commit, String detail, String source) {
         if (lastHash == null) lastHash = lastHash();
+        rotateIfFull();
         JournalRecord r = new JournalRecord(id, op.journalName(), clock.instant(), agent, machine, device, paths, commit,
                 detail, null, null, source).chained(lastHash);
         JsonLines.append(file, r);
@@ -66,17 +76,35 @@ public final class Journal {
         return r;
     }
 
-    /** Every whole record, oldest first. */
-    public List<JournalRecord> read() throws IOException {
-        return reads.read(file);
+    /**
+     * The records so far, folded (what a running agent needs of them, not the records). A live file already over the
+     * rotation size (one from before rotation, say) is rotated first: it is then folded as a stream, never read whole.
+     */
+    public JournalFold folded() throws IOException {
+        rotateIfFull();
+        return reads.fold(gitDir);
     }
 
-    /**
-     * The records, oldest first, parsed from the start (a one-shot reader; see {@link JournalReads} for one
-     * that reads again and again).
-     */
+    /** The records of one journal file, oldest first, parsed from the start. */
     public static List<JournalRecord> read(Path file) throws IOException {
-        return new JournalReads().read(file);
+        List<JournalRecord> out = new ArrayList<>();
+        if (Files.exists(file)) JournalReads.fold(file, out::add);
+        return out;
+    }
+
+    /** Every record of the clone whose git directory is {@code gitDir}, across its rotated files, oldest first. */
+    public static List<JournalRecord> readAll(Path gitDir) throws IOException {
+        List<JournalRecord> out = new ArrayList<>();
+        for (Path f : JournalFiles.all(gitDir)) JournalReads.fold(f, out::add);
+        return out;
+    }
+
+    private void rotateIfFull() {
+        try {
+            if (Files.exists(file) && Files.size(file) >= rotateAt) JournalFiles.rotate(gitDir);
+        } catch (IOException e) {
+            throw new VaultStateException("cannot rotate the journal " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -105,17 +133,18 @@ public final class Journal {
 
     private String lastHash() {
         try {
-            List<JournalRecord> all = read();
-            count = all.size();
-            return all.isEmpty() ? JournalRecord.GENESIS : all.get(all.size() - 1).hash();
+            JournalFold f = folded();
+            count = f.count();
+            return f.lastHash();
         } catch (IOException e) {
             throw new VaultStateException("cannot read the journal " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** The raw lines, for {@link JournalCheck}: a line that is not a record is itself a break. */
+    /** The raw lines of every file in order, for {@link JournalCheck}: a line that is not a record is itself a break. */
     public static List<String> lines(Path gitDir) throws IOException {
-        Path f = file(gitDir);
-        return Files.exists(f) ? Files.readAllLines(f, StandardCharsets.UTF_8) : List.of();
+        List<String> out = new ArrayList<>();
+        for (Path f : JournalFiles.all(gitDir)) out.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+        return out;
     }
 }

@@ -4,6 +4,7 @@ import io.vaultsync.git.VaultRepo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +31,8 @@ public record JournalQuery(String op, Instant since, String path) {
 
     /** Reads the journal of the clone whose git directory is {@code gitDir}, and the branch's history of the path. */
     public Answer run(Path vault, Path gitDir, String branch) throws IOException {
-        List<JournalRecord> records = Journal.read(Journal.file(gitDir)).stream().filter(this::matches).toList();
+        List<JournalRecord> records = new ArrayList<>(); // only the matching ones are kept, file by file
+        for (Path f : JournalFiles.all(gitDir)) JournalReads.fold(f, r -> { if (matches(r)) records.add(r); });
         boolean withHistory = path != null && op == null;
         List<PathHistory.Change> history = List.of();
         if (withHistory) {

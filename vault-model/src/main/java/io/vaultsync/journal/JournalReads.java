@@ -2,22 +2,26 @@ package io.vaultsync.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vaultsync.config.JsonLines;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What its owner last parsed of each journal: a running agent reads its journal a few times a cycle and it
- * only grows, so only the lines appended since are parsed. If the bytes read before changed in any way (a
- * checksum says), it is parsed again from the start. An agent keeps one for its life (its sync cycle does).
+ * What its owner last folded of each journal ({@link JournalFold}): a running agent reads its journal a few
+ * times a cycle and it only grows, so only the lines appended to the live file since are parsed, and the rotated
+ * files ({@link JournalFiles}) only once (and at start not at all when their fold is on disk: {@link JournalIndex}).
+ * If the live file's bytes read before changed in any way (a checksum
+ * says), it is folded again from the start. An agent keeps one for its life (its sync cycle does); what it holds
+ * does not grow with the number of records.
  */
 public final class JournalReads {
     private static final Logger LOG = LoggerFactory.getLogger(JournalReads.class);
@@ -25,40 +29,83 @@ public final class JournalReads {
     private final Map<Path, Read> read = new ConcurrentHashMap<>();
 
     /**
-     * The records, oldest first. A line that is not a record (edited by hand, say) is skipped with a warning:
-     * the journal never stops a sync; {@code verify} names such a line.
+     * The journal of the clone whose git directory is {@code gitDir}, folded. A line that is not a record (edited
+     * by hand, say) is skipped with a warning: the journal never stops a sync; {@code verify} names such a line.
      */
-    public List<JournalRecord> read(Path file) throws IOException {
-        Path key = file.toAbsolutePath().normalize();
-        if (!Files.exists(key)) {
-            read.remove(key);
-            return new ArrayList<>();
-        }
-        byte[] all = Files.readAllBytes(key);
+    public JournalFold fold(Path gitDir) throws IOException {
+        Path key = gitDir.toAbsolutePath().normalize();
+        List<Path> rotated = JournalFiles.rotated(key);
         Read known = read.get(key);
+        JournalFold base;
+        if (known != null && known.rotated().equals(rotated)) {
+            base = known.base();
+        } else if (known != null && rotated.size() == known.rotated().size() + 1
+                && rotated.subList(0, known.rotated().size()).equals(known.rotated())) {
+            base = known.base().copy(); // one more rotated: fold just that one
+            fold(rotated.get(rotated.size() - 1), base::add);
+            JournalIndex.write(key, rotated, base);
+            known = null;
+        } else {
+            base = rotated.isEmpty() ? new JournalFold() : JournalIndex.read(key, rotated).orElse(null);
+            if (base == null) {
+                base = new JournalFold();
+                for (Path f : rotated) fold(f, base::add);
+                JournalIndex.write(key, rotated, base);
+            }
+            known = null;
+        }
+        Path live = Journal.file(key);
+        byte[] all = Files.exists(live) ? Files.readAllBytes(live) : new byte[0];
         boolean grew = known != null && known.offset() <= all.length && crc(all, known.offset()) == known.crc();
         int from = grew ? known.offset() : 0;
-        List<JournalRecord> out = grew ? new ArrayList<>(known.records()) : new ArrayList<>();
+        JournalFold out = grew ? known.live().copy() : base.copy();
         int end = all.length;
         while (end > from && all[end - 1] != '\n') end--; // a last line still without its newline waits
-        int start = from;
-        for (int i = from; i < end; i++) {
-            if (all[i] != '\n') continue;
-            JsonNode line = JsonLines.parse(new String(all, start, i - start, StandardCharsets.UTF_8));
-            start = i + 1;
-            if (line == null) continue;
-            try {
-                out.add(JsonLines.bind(line, JournalRecord.class));
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("journal {}: skipped a line that is not a record ({}); run verify", file, e.getMessage());
-            }
-        }
-        read.put(key, new Read(end, crc(all, end), List.copyOf(out)));
+        lines(all, from, end, line -> add(out, live, line));
+        read.put(key, new Read(rotated, base, end, crc(all, end), out.copy()));
         return out;
     }
 
-    /** How far a journal was parsed, a checksum of the bytes up to there, and the records they held. */
-    private record Read(int offset, long crc, List<JournalRecord> records) {}
+    /** Folds every whole record of one file, streaming it (a rotated file is never held whole). */
+    static void fold(Path file, Consumer<JournalRecord> into) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                JournalRecord r = record(file, line);
+                if (r != null) into.accept(r);
+            }
+        }
+    }
+
+    private static void add(JournalFold fold, Path file, String line) {
+        JournalRecord r = record(file, line);
+        if (r != null) fold.add(r);
+    }
+
+    private static JournalRecord record(Path file, String line) {
+        JsonNode node = JsonLines.parse(line);
+        if (node == null) return null;
+        try {
+            return JsonLines.bind(node, JournalRecord.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("journal {}: skipped a line that is not a record ({}); run verify", file, e.getMessage());
+            return null;
+        }
+    }
+
+    private static void lines(byte[] all, int from, int end, Consumer<String> each) {
+        int start = from;
+        for (int i = from; i < end; i++) {
+            if (all[i] != '\n') continue;
+            each.accept(new String(all, start, i - start, StandardCharsets.UTF_8));
+            start = i + 1;
+        }
+    }
+
+    /**
+     * What was folded of one journal: the rotated files and their fold, how far the live file was parsed, a
+     * checksum of its bytes up to there, and the fold of everything up to there.
+     */
+    private record Read(List<Path> rotated, JournalFold base, int offset, long crc, JournalFold live) {}
 
     private static long crc(byte[] b, int n) {
         CRC32C c = new CRC32C();

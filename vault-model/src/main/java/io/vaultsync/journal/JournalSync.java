@@ -52,41 +52,30 @@ public final class JournalSync {
     }
 
     /**
-     * What the journal records so far, folded: the enqueued commits (with their operation ids), the reconciled
-     * ones, the local commits a replay or a repair settled, the last checkpoint and the deleted task names.
+     * What the journal records so far ({@link JournalFold}), and what this catch-up adds as it goes: the enqueued
+     * commits not yet settled (with their operation ids), the commits landed in this run, the last checkpoint and
+     * the deleted task names.
      */
-    record JournalState(Map<String, String> enqueued, Set<String> reconciled, Set<String> settledLocal, String checkpoint,
+    record JournalState(JournalFold fold, Map<String, String> enqueued, Set<String> reconciledNow, String checkpoint,
             Set<String> tombstones) {
-        static JournalState of(List<JournalRecord> records) {
-            Map<String, String> enq = new LinkedHashMap<>(); // in journal order: replays pair with the oldest first
-            Set<String> rec = new HashSet<>();
-            Set<String> settled = new HashSet<>();
-            Set<String> tomb = new HashSet<>();
-            String cp = null;
-            for (JournalRecord r : records) {
-                Op op = Op.fromJournalName(r.op());
-                switch (op) {
-                    case ENQUEUE -> enq.put(r.commit(), r.id());
-                    case RECONCILE -> rec.add(r.commit());
-                    case REPLAY -> settled.add(r.source() != null ? r.source() : sourceFromNote(r.detail()));
-                    case REPAIR_APPLY -> { if (r.commit() != null) settled.add(r.commit()); }
-                    case CHECKPOINT_WRITE -> cp = r.commit();
-                    case TOMBSTONE_APPLY -> { if (DELETED.equals(r.detail())) tomb.addAll(names(r.paths())); }
-                    default -> { }
-                }
-            }
-            return new JournalState(enq, rec, settled, cp, tomb);
+        static JournalState of(JournalFold fold) {
+            return new JournalState(fold, new LinkedHashMap<>(fold.pending()), new HashSet<>(), fold.checkpoint(),
+                    new HashSet<>(fold.tombstones()));
+        }
+
+        boolean reconciled(String commit) {
+            return reconciledNow.contains(commit) || fold.landed(commit);
         }
     }
 
     /** The task names deleted so far (a task file's name, wherever it was). */
     public Set<String> tombstones() throws IOException {
-        return JournalState.of(journal.read()).tombstones();
+        return journal.folded().tombstones();
     }
 
     /** Records what the clone shows and the journal lacks yet (see above); returns how many records it added. */
     public int catchUp(VaultRepo vault) throws IOException {
-        JournalState state = JournalState.of(journal.read());
+        JournalState state = JournalState.of(journal.folded());
         ObjectId head = vault.head();
         ObjectId remote = vault.tracking();
         try (RevWalk rw = new RevWalk(vault.repository())) {
@@ -108,9 +97,7 @@ public final class JournalSync {
     private static Map<String, Deque<String>> pendingByOperation(JournalState state) {
         Map<String, Deque<String>> pendingByOp = new HashMap<>();
         for (Map.Entry<String, String> e : state.enqueued().entrySet()) {
-            if (!state.reconciled().contains(e.getKey()) && !state.settledLocal().contains(e.getKey())) {
-                pendingByOp.computeIfAbsent(e.getValue(), x -> new ArrayDeque<>()).add(e.getKey());
-            }
+            pendingByOp.computeIfAbsent(e.getValue(), x -> new ArrayDeque<>()).add(e.getKey());
         }
         return pendingByOp;
     }
@@ -126,7 +113,7 @@ public final class JournalSync {
         for (RevCommit c : range(rw, remote, state.checkpoint())) {
             added += tombstones(vault, rw, c, state);
             Map<String, String> t = Trailers.parse(c.getFullMessage());
-            if (!agent.equals(t.get(Trailers.AGENT)) || state.reconciled().contains(c.name())) continue;
+            if (!agent.equals(t.get(Trailers.AGENT)) || state.reconciled(c.name())) continue;
             String op = operation(t);
             if (state.enqueued().containsKey(c.name())) {
                 journal.append(Op.RECONCILE, op, List.of(), c.name(), "landed as committed");
@@ -144,7 +131,7 @@ public final class JournalSync {
                 }
                 added += 2;
             }
-            state.reconciled().add(c.name());
+            state.reconciledNow().add(c.name());
         }
         return added;
     }
@@ -155,7 +142,7 @@ public final class JournalSync {
         int added = 0;
         for (RevCommit c : range(rw, head, remote == null ? null : remote.name())) {
             Map<String, String> t = Trailers.parse(c.getFullMessage());
-            if (!agent.equals(t.get(Trailers.AGENT)) || state.enqueued().containsKey(c.name())) continue;
+            if (!agent.equals(t.get(Trailers.AGENT)) || state.enqueued().containsKey(c.name()) || state.reconciled(c.name())) continue;
             String op = operation(t);
             journal.append(Op.ENQUEUE, op, paths(vault, rw, c), c.name(), null);
             state.enqueued().put(c.name(), op);
@@ -246,19 +233,5 @@ public final class JournalSync {
             n++;
         }
         return n;
-    }
-
-    /** The source of a replay record without a source field: the commit its note names ({@code from <sha>}). */
-    private static String sourceFromNote(String detail) {
-        return detail != null && detail.startsWith("from ") ? detail.substring(5) : "";
-    }
-
-    private static Set<String> names(List<String> paths) {
-        Set<String> out = new HashSet<>();
-        for (String p : paths) {
-            String t = TaskMoves.taskName(p);
-            if (t != null) out.add(t);
-        }
-        return out;
     }
 }

@@ -4,6 +4,7 @@ import io.vaultsync.PolicyException;
 import io.vaultsync.conflict.CardFiles;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.journal.Journal;
+import io.vaultsync.journal.JournalFiles;
 import io.vaultsync.sync.BlockedPath;
 import io.vaultsync.sync.Candidates;
 import io.vaultsync.sync.RunLoop;
@@ -47,6 +48,9 @@ public final class MetricsListener implements RunLoop.Listener {
     /** Journal lines counted so far, and up to which byte. */
     private long journalLines;
     private long journalBytes;
+    /** Lines in the rotated journal files, and how many files they were (rotated files never change). */
+    private long rotatedLines;
+    private int rotatedFiles;
 
     public MetricsListener(AgentMetrics metrics, Clock clock, Path workTree, Path gitDir, String agent) {
         this.m = metrics;
@@ -153,8 +157,25 @@ public final class MetricsListener implements RunLoop.Listener {
         return n;
     }
 
-    /** Lines in the journal, reading only what was appended since the last count (all of it if it shrank). */
+    /**
+     * Lines in the journal: its rotated files counted once, and of the live file only what was appended since the
+     * last count (all of it if it shrank).
+     */
     private long journalRecords() throws IOException {
+        java.util.List<Path> rotated = JournalFiles.rotated(journal.getParent().getParent());
+        if (rotated.size() != rotatedFiles) {
+            rotatedLines = 0;
+            for (Path f : rotated) {
+                try (java.util.stream.Stream<String> lines = Files.lines(f)) {
+                    rotatedLines += lines.count();
+                }
+            }
+            rotatedFiles = rotated.size();
+        }
+        return rotatedLines + liveRecords();
+    }
+
+    private long liveRecords() throws IOException {
         try (SeekableByteChannel ch = Files.newByteChannel(journal)) {
             long size = ch.size();
             if (size < journalBytes) {

@@ -5,11 +5,13 @@ import java.time.Duration;
 /**
  * What a running agent does next, from the clock and the watcher alone. Pure.
  * <ul>
- * <li>a full cycle (scan, commit, fetch, push): at start; once files changed and then stayed quiet for a
- * fifth of the debounce, or at the latest a debounce after the first change (a steady stream of writes
- * cannot hold a change back longer); and at least every rescan period (the safety net for missed events);</li>
- * <li>a peek: at each fetch interval with nothing changed locally, ask the remote for its head only;
- * a full cycle follows only if it moved;</li>
+ * <li>a full cycle (scan, commit, fetch, push): at start; when files changed on a quiet tree, at once (a
+ * leading-edge debounce: one change waits for nothing); when they change inside a burst, once they stayed quiet
+ * for the debounce after the last change, or at the latest {@link #HOLD_LIMIT} debounces after the burst's
+ * first (a steady stream of writes cannot hold a change back longer); and at least every rescan period (the
+ * safety net for missed events);</li>
+ * <li>a peek: when the remote is due to be asked (see {@link LoopState#peekEvery}), with nothing changed
+ * locally, ask the remote for its head only; a full cycle follows only if it moved;</li>
  * <li>otherwise wait, until the earliest of those.</li>
  * </ul>
  */
@@ -18,6 +20,9 @@ public final class CycleSchedule {
 
     /** Why a full cycle runs when files changed: only then may its scan look at the changed paths alone. */
     public static final String FILES_CHANGED = "files changed";
+
+    /** Inside a burst, a change is held back at most this many debounces after the burst's first change. */
+    public static final int HOLD_LIMIT = 4;
 
     public sealed interface Next {}
 
@@ -28,24 +33,58 @@ public final class CycleSchedule {
     public record Wait(Duration d) implements Next {}
 
     /**
-     * @param now        System.nanoTime()
-     * @param lastFull   when the last full cycle started, or null before the first
-     * @param nextPeek   when the remote is due to be asked
-     * @param firstChange when the watcher first saw a change since it was cleared (meaningful only if dirty)
-     * @param lastChange  when it last saw one
+     * What the watcher saw since the last cycle drained it.
+     *
+     * @param dirty a change came since
+     * @param first when the first of those came ({@code System.nanoTime()}; meaningful only if dirty)
+     * @param last  when the last came
+     * @param burst the first came inside a burst ({@link #burst}): the changes wait for the debounce
      */
-    public static Next decide(long now, Long lastFull, long nextPeek, boolean dirty, long firstChange, long lastChange,
-            Duration debounce, Duration rescan) {
+    public record Changes(boolean dirty, long first, long last, boolean burst) {
+        /** Nothing changed. */
+        public static final Changes NONE = new Changes(false, 0, 0, false);
+    }
+
+    /**
+     * Whether a change at {@code first} continues a burst: the change before it ({@code before}, null if none)
+     * came less than a debounce earlier, and neither of them fell inside {@code own}, the last cycle that wrote
+     * fetched changes into the work tree (their file events are that cycle's own writes, not a person's burst).
+     */
+    public static boolean burst(long first, Long before, Window own, Duration debounce) {
+        if (before == null || first - before >= debounce.toNanos()) return false;
+        return !own.holds(first) && !own.holds(before);
+    }
+
+    /**
+     * A span of {@code System.nanoTime()}, both ends included; {@link #NEVER} holds nothing.
+     */
+    public record Window(long from, long to) {
+        public static final Window NEVER = new Window(1, 0);
+
+        boolean holds(long t) {
+            return t - from >= 0 && to - t >= 0;
+        }
+    }
+
+    /**
+     * @param now      System.nanoTime()
+     * @param lastFull when the last full cycle started, or null before the first
+     * @param nextPeek when the remote is due to be asked
+     * @param changes  what the watcher saw since the last drain
+     */
+    public static Next decide(long now, Long lastFull, long nextPeek, Changes changes, Duration debounce, Duration rescan) {
         if (lastFull == null) return new Full("start");
-        long quietFor = now - lastChange;
-        long quietGap = debounce.toNanos() / 5;
-        long waited = now - firstChange;
-        if (dirty && (quietFor >= quietGap || waited >= debounce.toNanos())) return new Full(FILES_CHANGED);
+        long quietFor = now - changes.last();
+        long waited = now - changes.first();
+        long hold = debounce.toNanos() * HOLD_LIMIT;
+        if (changes.dirty() && (!changes.burst() || quietFor >= debounce.toNanos() || waited >= hold)) {
+            return new Full(FILES_CHANGED);
+        }
         long sinceFull = now - lastFull;
         if (sinceFull >= rescan.toNanos()) return new Full("periodic rescan");
         if (now - nextPeek >= 0) return new Peek();
         long wait = Math.min(nextPeek - now, rescan.toNanos() - sinceFull);
-        if (dirty) wait = Math.min(wait, Math.min(quietGap - quietFor, debounce.toNanos() - waited));
+        if (changes.dirty()) wait = Math.min(wait, Math.min(debounce.toNanos() - quietFor, hold - waited));
         return new Wait(Duration.ofNanos(Math.max(wait, 1_000_000)));
     }
 }

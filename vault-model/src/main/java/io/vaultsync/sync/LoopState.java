@@ -13,8 +13,16 @@ import java.time.Duration;
  * @param unfinished  the last cycle did not reach the remote with everything pushed (offline or failed)
  * @param failedInRow cycles in a row that did not reach the remote: retried with backoff
  * @param retryAt     when unfinished work is due to be retried
+ * @param fast        while the remote is asked every {@link #FAST_PEEK} (after commits went either way)
+ * @param own         the last cycle that wrote fetched changes into the work tree: its file events are its own
  */
-record LoopState(Long lastFull, long nextPeek, ScanScope pending, boolean unfinished, int failedInRow, long retryAt) {
+record LoopState(Long lastFull, long nextPeek, ScanScope pending, boolean unfinished, int failedInRow, long retryAt,
+        CycleSchedule.Window fast, CycleSchedule.Window own) {
+    /** After commits went either way, the remote is asked this often (or at the interval, if shorter)... */
+    static final Duration FAST_PEEK = Duration.ofMillis(250);
+    /** ... for this long: the other side's answer (its own commit, the next write of a burst) comes soon. */
+    static final Duration FAST_FOR = Duration.ofSeconds(5);
+
     /** Longest wait between retries of a cycle that keeps failing. */
     static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
 
@@ -31,13 +39,33 @@ record LoopState(Long lastFull, long nextPeek, ScanScope pending, boolean unfini
         ASK_REMOTE
     }
 
+    LoopState(Long lastFull, long nextPeek, ScanScope pending, boolean unfinished, int failedInRow, long retryAt) {
+        this(lastFull, nextPeek, pending, unfinished, failedInRow, retryAt, CycleSchedule.Window.NEVER, CycleSchedule.Window.NEVER);
+    }
+
     static LoopState start(long now) {
         return new LoopState(null, now, ScanScope.NONE, false, 0, now);
     }
 
-    /** A peek is due at {@code now}: the next one is due an interval later. */
+    /** A peek is due at {@code now}: the next one is due {@link #peekEvery} later. */
     LoopState peekDue(long now, Duration every) {
-        return new LoopState(lastFull, now + every.toNanos(), pending, unfinished, failedInRow, retryAt);
+        return new LoopState(lastFull, now + peekEvery(now, fast, every).toNanos(), pending, unfinished, failedInRow, retryAt, fast,
+                own);
+    }
+
+    /**
+     * How long after {@code now} the remote is asked again: {@link #FAST_PEEK} (never more than the interval) inside
+     * the {@code fast} window that follows commits going either way, the interval otherwise (an idle agent asks no
+     * more often than it is told).
+     */
+    static Duration peekEvery(long now, CycleSchedule.Window fast, Duration every) {
+        return fast.holds(now) && FAST_PEEK.compareTo(every) < 0 ? FAST_PEEK : every;
+    }
+
+    /** What the watcher saw, judged against this state: does its first change continue a burst? */
+    CycleSchedule.Changes changes(TreeWatcher.Seen seen, Duration debounce) {
+        if (!seen.dirty()) return CycleSchedule.Changes.NONE;
+        return new CycleSchedule.Changes(true, seen.first(), seen.last(), CycleSchedule.burst(seen.first(), seen.before(), own, debounce));
     }
 
     /** Work left by an offline or failed cycle is retried, less often the longer it keeps failing. */
@@ -62,10 +90,21 @@ record LoopState(Long lastFull, long nextPeek, ScanScope pending, boolean unfini
      * after {@link #retryDelay}.
      */
     LoopState cycled(long started, Duration every, ScanScope scope, Ended end, long ended) {
+        return cycled(started, every, scope, end, ended, 0, 0);
+    }
+
+    /**
+     * The same, for a cycle that pushed and pulled so many commits: commits going either way start the fast
+     * window ({@link #peekEvery}); pulled ones make the cycle's span its own writes' ({@link #own}).
+     */
+    LoopState cycled(long started, Duration every, ScanScope scope, Ended end, long ended, int pushed, int pulled) {
         boolean left = end != Ended.DONE;
         int failed = left ? failedInRow + 1 : 0;
-        return new LoopState(started, started + every.toNanos(), end == Ended.FAILED ? scope : ScanScope.NONE, left, failed,
-                ended + retryDelay(every, failed).toNanos());
+        CycleSchedule.Window nowFast = pushed + pulled > 0 ? new CycleSchedule.Window(ended, ended + FAST_FOR.toNanos()) : fast;
+        CycleSchedule.Window nowOwn = pulled > 0 ? new CycleSchedule.Window(started, ended) : own;
+        long next = nowFast.holds(ended) ? ended + peekEvery(ended, nowFast, every).toNanos() : started + every.toNanos();
+        return new LoopState(started, next, end == Ended.FAILED ? scope : ScanScope.NONE, left, failed,
+                ended + retryDelay(every, failed).toNanos(), nowFast, nowOwn);
     }
 
     /**

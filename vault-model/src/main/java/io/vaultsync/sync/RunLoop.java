@@ -11,8 +11,10 @@ import java.util.Objects;
 
 /**
  * A running agent: holds the vault's daemon lock and syncs until SIGTERM or SIGINT, which finish the cycle in
- * flight. Watched ({@link CycleSchedule}), file events (debounced) trigger a full cycle; otherwise each interval
- * only asks the remote for its head and runs a cycle if it moved; a full rescan at least every rescan period;
+ * flight. Watched ({@link CycleSchedule}), file events trigger a full cycle (at once on a quiet tree, after the
+ * debounce inside a burst); otherwise each interval (more often for a few seconds after commits went either way:
+ * {@link LoopState#peekEvery}) only asks the remote for its head and runs a cycle if it moved; a full rescan at
+ * least every rescan period;
  * a cycle that did not reach the remote is retried with backoff ({@link LoopState}). Unwatched, a full cycle
  * every interval. The role's work runs after every cycle and every peek. A failed cycle or work pass is told
  * to the {@link Listener} and the loop goes on: the daemon never dies of one.
@@ -20,7 +22,8 @@ import java.util.Objects;
 public final class RunLoop {
     /**
      * @param interval how often the remote is asked for news (unwatched: the time between full cycles)
-     * @param debounce how long files must be quiet before a change is synced, and the longest it waits
+     * @param debounce inside a burst of changes, how long files must be quiet before they are synced (a change on a
+     *                 quiet tree goes at once)
      * @param rescan   a full scan of the work tree at least this often
      * @param watch    whether file events drive the loop
      */
@@ -171,10 +174,11 @@ public final class RunLoop {
             LoopState state = LoopState.start(System.nanoTime());
             while (!stop.requested()) {
                 long now = System.nanoTime();
-                CycleSchedule.Next next = CycleSchedule.decide(now, state.lastFull(), state.nextPeek(), watcher.dirty(),
-                        watcher.firstChangeNanos(), watcher.lastChangeNanos(), timing.debounce(), timing.rescan());
+                CycleSchedule.Changes changes = state.changes(watcher.seen(), timing.debounce());
+                CycleSchedule.Next next = CycleSchedule.decide(now, state.lastFull(), state.nextPeek(), changes, timing.debounce(),
+                        timing.rescan());
                 if (next instanceof CycleSchedule.Wait w) {
-                    if (!watcher.dirty() && n > 0) listener.quiet();
+                    if (!changes.dirty() && n > 0) listener.quiet();
                     await(stop, w.d());
                     continue;
                 }
@@ -192,8 +196,8 @@ public final class RunLoop {
                     // changes from here on (ours included) count for the next cycle
                     ScanScope scope = state.scope(next, watcher.drain());
                     n++;
-                    Ended end = runOnce(gitDir, scope);
-                    state = state.cycled(now, every, scope, end, System.nanoTime());
+                    Ran ran = runOnce(gitDir, scope);
+                    state = state.cycled(now, every, scope, ran.end(), System.nanoTime(), ran.pushed(), ran.pulled());
                 }
                 work();
             }
@@ -232,17 +236,21 @@ public final class RunLoop {
         listener.passEnded();
     }
 
+    /** How a cycle ended, and the commits it pushed and pulled. */
+    private record Ran(Ended end, int pushed, int pulled) {}
+
     /** A failed cycle is told and the loop goes on: the agent never stops silently. */
     @SuppressWarnings("try") // the lock is held for the cycle, not used in it
-    private Ended runOnce(Path gitDir, ScanScope scope) {
+    private Ran runOnce(Path gitDir, ScanScope scope) {
         listener.busy();
         listener.scanning(scope);
-        Ended done = Ended.FAILED;
+        Ran done = new Ran(Ended.FAILED, 0, 0);
         long start = System.nanoTime();
         try (AgentLock lock = AgentLock.acquire(gitDir, AgentLock.COMMAND_WAIT)) {
             SyncReport r = cycle.run(vault, keeper, scope);
             listener.cycled(r, Duration.ofNanos(System.nanoTime() - start));
-            done = r.outcome().completed() ? Ended.DONE : Ended.UNFINISHED;
+            Ended end = r.outcome().completed() ? Ended.DONE : Ended.UNFINISHED;
+            done = r.outcome() instanceof SyncOutcome.Synced s ? new Ran(end, s.pushedCommits(), s.pulledCommits()) : new Ran(end, 0, 0);
         } catch (IOException | RuntimeException e) {
             listener.cycleFailed(e, Duration.ofNanos(System.nanoTime() - start));
         }

@@ -44,6 +44,9 @@ public final class TreeWatcher implements AutoCloseable {
     private volatile boolean dirty;
     private volatile long lastChangeNanos;
     private volatile long firstChangeNanos;
+    /** When the change before the current batch came; null if there was none since the watcher started. */
+    private Long beforeNanos;
+    private boolean seenAny;
     /** Paths changed since the last drain; null once the next scan must be a full one. */
     private Set<String> changed = new HashSet<>();
 
@@ -79,6 +82,17 @@ public final class TreeWatcher implements AutoCloseable {
     public long firstChangeNanos() {
         return firstChangeNanos;
     }
+
+    /**
+     * What the watcher saw since the last drain, read at once: whether anything changed, when the first and the
+     * last change came, and when the change before the first came (null if none did).
+     */
+    public synchronized Seen seen() {
+        return new Seen(dirty, firstChangeNanos, lastChangeNanos, beforeNanos);
+    }
+
+    /** A reading of the watcher: see {@link #seen}. */
+    public record Seen(boolean dirty, long first, long last, Long before) {}
 
     /** What changed since the last drain, and forgets it: a cycle is about to scan it. */
     public synchronized ScanScope drain() {
@@ -131,8 +145,12 @@ public final class TreeWatcher implements AutoCloseable {
             else changed.add(path);
         }
         long now = System.nanoTime();
-        if (!dirty) firstChangeNanos = now;
+        if (!dirty) {
+            beforeNanos = seenAny ? lastChangeNanos : null;
+            firstChangeNanos = now;
+        }
         lastChangeNanos = now;
+        seenAny = true;
         dirty = true;
     }
 

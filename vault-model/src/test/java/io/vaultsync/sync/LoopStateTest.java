@@ -69,6 +69,36 @@ class LoopStateTest {
     }
 
     @Test
+    void commitsGoingEitherWayMakeTheRemoteAskedOftenForAFewSecondsThenAtTheIntervalAgain() {
+        long ms = 1_000_000L;
+        LoopState idle = LoopState.start(0).cycled(0, EVERY, ScanScope.ALL, Ended.DONE, S / 10, 0, 0);
+        assertThat(idle.nextPeek()).as("nothing moved: an interval after the cycle began").isEqualTo(S);
+        assertThat(idle.peekDue(S, EVERY).nextPeek()).isEqualTo(2 * S);
+        for (int[] traffic : new int[][] {{1, 0}, {0, 1}, {2, 3}}) {
+            LoopState busy = idle.cycled(10 * S, EVERY, ScanScope.NONE, Ended.DONE, 10 * S + 300 * ms, traffic[0], traffic[1]);
+            assertThat(busy.nextPeek()).as("pushed %d, pulled %d: soon after the cycle", traffic[0], traffic[1])
+                    .isEqualTo(10 * S + 550 * ms);
+            assertThat(busy.peekDue(14 * S, EVERY).nextPeek()).as("still inside the few seconds").isEqualTo(14 * S + 250 * ms);
+            assertThat(busy.peekDue(16 * S, EVERY).nextPeek()).as("after them: the interval again").isEqualTo(17 * S);
+        }
+        assertThat(LoopState.peekEvery(0, new CycleSchedule.Window(0, S), Duration.ofMillis(100)))
+                .as("an interval shorter than the fast one stays").isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void onlyACycleThatPulledCommitsMarksItsSpanAsItsOwnWrites() {
+        LoopState pushed = LoopState.start(0).cycled(S, EVERY, ScanScope.NONE, Ended.DONE, 2 * S, 1, 0);
+        assertThat(pushed.own()).isEqualTo(CycleSchedule.Window.NEVER);
+        LoopState pulled = pushed.cycled(3 * S, EVERY, ScanScope.NONE, Ended.DONE, 4 * S, 0, 1);
+        assertThat(pulled.own()).isEqualTo(new CycleSchedule.Window(3 * S, 4 * S));
+        TreeWatcher.Seen fetchedThenWritten = new TreeWatcher.Seen(true, 4 * S + 100, 4 * S + 100, 4 * S - 100);
+        assertThat(pulled.changes(fetchedThenWritten, Duration.ofMillis(500)).burst()).isFalse();
+        assertThat(pushed.changes(fetchedThenWritten, Duration.ofMillis(500)).burst()).isTrue();
+        assertThat(pulled.changes(new TreeWatcher.Seen(false, 0, 0, null), Duration.ofMillis(500)))
+                .isEqualTo(CycleSchedule.Changes.NONE);
+    }
+
+    @Test
     void aDuePeekMovesTheNextOneAnIntervalOn() {
         assertThat(LoopState.start(0).peekDue(5 * S, EVERY).nextPeek()).isEqualTo(6 * S);
     }
