@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the agents against the seed's loop (plain C git: pull, add zones, diff-index, commit, push),
-# in the same run, on the same generated vault and the same loopback (on-disk) remote. Prints a table.
+# in the same run, on the same generated vault and the same loopback (on-disk) remote. Prints a table: first
+# the first sync (import) of the n generated files and init, against C git's add/commit/push and clone.
 #   scripts/bench.sh [SIZES...]     (default: 1000 10000 100000; a work dir is made under ${TMPDIR:-/tmp})
 # The agents run through their launchers (target/bin/*-agent: the JVM settings and the class-data archive,
 # no flag typed), as a user runs them; one row runs `java -jar` with a short-lived JVM's flags instead.
@@ -51,6 +52,13 @@ seed_cycle() {
 printf '%-7s | %-34s | %12s | %12s | %7s\n' "files" "measure" "agent" "seed loop" "ratio"
 printf -- '--------+------------------------------------+--------------+--------------+--------\n'
 row() { printf '%-7s | %-34s | %12s | %12s | %7s\n' "$@"; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", (b>0)?a/b:0}'; }
+# pair N MEASURE "WALL CPU" "WALL CPU": two rows, wall time and CPU (user+sys), agent against C git
+pair() {
+  local a=($3) b=($4)
+  row "$1" "$2 (ms wall)" "${a[0]}" "${b[0]}" "$(div "${a[0]}" "${b[0]}")"
+  row "$1" "$2 (ms cpu)" "${a[1]}" "${b[1]}" "$(div "${a[1]}" "${b[1]}")"
+}
 
 for n in "${sizes[@]}"; do
   d=$work/$n; mkdir -p "$d"
@@ -61,10 +69,22 @@ for n in "${sizes[@]}"; do
     dir="$d/cloud/Plans/p$((i / 100))"; [ $((i % 100)) -eq 0 ] && mkdir -p "$dir"
     printf -- '---\ntype: plan\n---\nPlan %d: nothing secret here.\n' "$i" > "$dir/f$i.md"
   done
-  "$cloud_bin" sync --vault "$d/cloud" >/dev/null
-  t0=$(ms); "$local_bin" init --vault "$d/local" --remote "$d/remote.git" --machine desktop >/dev/null; init_ms=$(( $(ms) - t0 ))
-  t0=$(ms); git clone -q "$d/remote.git" "$d/seed"; seed_clone_ms=$(( $(ms) - t0 ))
-  row "$n" "init / clone (ms)" "$init_ms" "$seed_clone_ms" "$(awk -v a=$init_ms -v b=$seed_clone_ms 'BEGIN{printf "%.2f", a/b}')"
+  # first sync (import) of the n new files: the agent's sync, against C git's add, commit and push of an
+  # identical copy (a clone of the seeded remote, to a bare remote of its own)
+  git clone -q --bare "$d/remote.git" "$d/import.git"; git clone -q "$d/import.git" "$d/import"; cp -r "$d/cloud/Plans" "$d/import/"
+  wait_for 300 archive_ready cloud-agent
+  sync; timed "$d/imp-agent.txt" "$cloud_bin" sync --vault "$d/cloud"
+  sync; timed "$d/imp-seed.txt" git -C "$d/import" add -A   # three commands, timed as one below
+  timed "$d/imp-seed.txt" git -C "$d/import" commit -qm import; timed "$d/imp-seed.txt" git -C "$d/import" push -q origin main
+  imp_seed=$(awk '{w+=$1; c+=$2} END {printf "%d %d", w, c}' "$d/imp-seed.txt")
+  pair "$n" "first sync, n new files" "$(cat "$d/imp-agent.txt")" "$imp_seed"
+  # init (clone, checkout, journal and gate set-up) against C git's clone: of a path (hard links, no pack
+  # sent) and with --no-local (a pack sent and indexed, as over a network)
+  sync; timed "$d/init.txt" "$local_bin" init --vault "$d/local" --remote "$d/remote.git" --machine desktop
+  sync; timed "$d/clone.txt" git clone -q "$d/remote.git" "$d/seed"
+  sync; timed "$d/clone-nl.txt" git clone -q --no-local "$d/remote.git" "$d/seed-nl"
+  pair "$n" "init / clone" "$(cat "$d/init.txt")" "$(cat "$d/clone.txt")"
+  pair "$n" "init / clone --no-local" "$(cat "$d/init.txt")" "$(cat "$d/clone-nl.txt")"
 
   # idle cycle CPU: the seed loop, 10 cycles; the cloud daemon (1 s interval), over 10 s
   TIMEFORMAT='%U %S'

@@ -24,7 +24,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 /**
  * Commits exactly the given files on top of the branch head. The tree is built from HEAD plus these
  * paths, never from the shared index, so whatever else a person staged is not swept into the commit,
- * and the bytes committed are the bytes the gate checked.
+ * and the bytes committed are the bytes the gate checked. A big commit's objects are written as one pack
+ * ({@link ObjectSink}).
  */
 public final class CommitWriter {
     private CommitWriter() {}
@@ -52,7 +53,7 @@ public final class CommitWriter {
             Progress progress) throws IOException {
         Repository repo = vault.repository();
         ObjectId head = vault.head();
-        try (ObjectInserter ins = repo.newObjectInserter(); RevWalk rw = new RevWalk(repo)) {
+        try (ObjectInserter ins = ObjectSink.open(repo, files.size()); RevWalk rw = new RevWalk(repo)) {
             RevCommit parent = head == null ? null : rw.parseCommit(head);
             Map<String, ObjectId> blobs = new HashMap<>();
             Map<String, ObjectId> edits = new HashMap<>();
@@ -73,7 +74,7 @@ public final class CommitWriter {
             cb.setCommitter(ident);
             cb.setMessage(message);
             ObjectId commit = ins.insert(cb);
-            ins.flush();
+            ObjectSink.durable(repo, ins, commit); // every object of the commit on disk before the branch moves to it
             updateIndex(repo, vault.session().cleanIndex(), files, blobs);
             Refs.move(repo, vault.branchRef(), head, commit, "commit " + files.size() + " paths");
             return commit;

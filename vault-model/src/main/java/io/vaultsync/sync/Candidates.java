@@ -1,5 +1,6 @@
 package io.vaultsync.sync;
 
+import io.vaultsync.Parallel;
 import io.vaultsync.PolicyException;
 import io.vaultsync.gate.SecretGate;
 import io.vaultsync.gate.Verdict;
@@ -54,6 +55,10 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
         }
     }
 
+    /**
+     * The changes sorted. The files are read and gated on the cores there are (a first sync reads thousands);
+     * the lists keep the changes' order whatever the threads do.
+     */
     public static Candidates classify(Path workTree, Zones zones, SecretGate gate, String agent,
             List<Zones.Change> changes) throws IOException {
         return classify(workTree, zones, gate, agent, changes, Progress.NONE);
@@ -63,68 +68,61 @@ public record Candidates(List<StagedFile> stageable, List<BlockedPath> blocked, 
     public static Candidates classify(Path workTree, Zones zones, SecretGate gate, String agent,
             List<Zones.Change> changes, Progress progress) throws IOException {
         Zones.Partition split = zones.partition(agent, changes);
-        progress.begin("checking files", split.allowed().size(), -1);
+        List<Zones.Change> allowed = split.allowed();
+        Object[] sorted = new Object[allowed.size()];
+        progress.begin("checking files", allowed.size(), -1);
         try {
-            return sort(workTree, gate, split, progress);
+            Parallel.forEach(allowed.size(), Parallel.threads(), () -> null,
+                    (none, i) -> sorted[i] = one(workTree, gate, allowed.get(i), progress));
         } finally {
             progress.end();
         }
-    }
-
-    private static Candidates sort(Path workTree, SecretGate gate, Zones.Partition split, Progress progress)
-            throws IOException {
         List<StagedFile> stage = new ArrayList<>();
         List<BlockedPath> blocked = new ArrayList<>();
-        for (Zones.Change ch : split.allowed()) {
-            progress.advance(1, 0); // the bytes read are added below
-            if (ch.kind() == Zones.Change.Kind.DELETE) {
-                stage.add(StagedFile.deletion(ch.path()));
-                continue;
-            }
-            Verdict name = gate.checkPath(ch.path(), false, 0);
-            if (name instanceof Verdict.Blocked b) { // before any lookup: a bad name may not even resolve
-                blocked.add(new BlockedPath(SecretGate.shown(ch.path()), b.rule()));
-                continue;
-            }
-            Path file = workTree.resolve(ch.path());
-            BasicFileAttributes attrs;
-            try {
-                attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (java.nio.file.NoSuchFileException gone) {
-                continue; // deleted since the scan: the next scan sees it
-            }
-            Verdict v = gate.checkPath(ch.path(), attrs.isSymbolicLink(), attrs.size());
-            if (!v.blocked() && attrs.isOther()) v = new Verdict.Blocked(SecretGate.RULE_SPECIAL_FILE); // a FIFO is never read
-            if (v instanceof Verdict.Blocked b) {
-                blocked.add(new BlockedPath(SecretGate.shown(ch.path()), b.rule()));
-                continue;
-            }
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (java.nio.file.NoSuchFileException gone) {
-                continue;
-            } catch (IOException unreadable) {
-                // one unreadable file does not stop the others; it is reported like a blocked one
-                blocked.add(new BlockedPath(SecretGate.shown(ch.path()), "unreadable"));
-                continue;
-            }
-            progress.advance(0, bytes.length);
-            v = gate.check(ch.path(), false, bytes.length, bytes);
-            if (v instanceof Verdict.Blocked b) {
-                blocked.add(new BlockedPath(SecretGate.shown(ch.path()), b.rule()));
-                continue;
-            }
-            if (ch.path().equals(Policy.PATH) && !readable(bytes)) {
-                // a policy nobody could read is never committed: it would stop every agent
-                blocked.add(new BlockedPath(SecretGate.shown(ch.path()), UNREADABLE_POLICY));
-                continue;
-            }
-            stage.add(new StagedFile(ch.path(), bytes, bytes.length, attrs.lastModifiedTime()));
+        for (Object o : sorted) {
+            if (o instanceof StagedFile f) stage.add(f);
+            else if (o instanceof BlockedPath b) blocked.add(b);
         }
         // Logs/ is local by design (never synced, nobody's zone): not worth a report on every cycle
         List<String> outside = split.outside().stream().map(Zones.Change::path).filter(p -> !p.startsWith("Logs/"))
                 .toList();
         return new Candidates(stage, blocked, outside);
+    }
+
+    /** One allowed change: a {@link StagedFile}, a {@link BlockedPath}, or null when the file went since the scan. */
+    private static Object one(Path workTree, SecretGate gate, Zones.Change ch, Progress progress) throws IOException {
+        progress.advance(1, 0); // the bytes read are added below
+        if (ch.kind() == Zones.Change.Kind.DELETE) return StagedFile.deletion(ch.path());
+        Verdict name = gate.checkPath(ch.path(), false, 0);
+        if (name instanceof Verdict.Blocked b) { // before any lookup: a bad name may not even resolve
+            return new BlockedPath(SecretGate.shown(ch.path()), b.rule());
+        }
+        Path file = workTree.resolve(ch.path());
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return null; // deleted since the scan: the next scan sees it
+        }
+        Verdict v = gate.checkPath(ch.path(), attrs.isSymbolicLink(), attrs.size());
+        if (!v.blocked() && attrs.isOther()) v = new Verdict.Blocked(SecretGate.RULE_SPECIAL_FILE); // a FIFO is never read
+        if (v instanceof Verdict.Blocked b) return new BlockedPath(SecretGate.shown(ch.path()), b.rule());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return null;
+        } catch (IOException unreadable) {
+            // one unreadable file does not stop the others; it is reported like a blocked one
+            return new BlockedPath(SecretGate.shown(ch.path()), "unreadable");
+        }
+        progress.advance(0, bytes.length);
+        v = gate.check(ch.path(), false, bytes.length, bytes);
+        if (v instanceof Verdict.Blocked b) return new BlockedPath(SecretGate.shown(ch.path()), b.rule());
+        if (ch.path().equals(Policy.PATH) && !readable(bytes)) {
+            // a policy nobody could read is never committed: it would stop every agent
+            return new BlockedPath(SecretGate.shown(ch.path()), UNREADABLE_POLICY);
+        }
+        return new StagedFile(ch.path(), bytes, bytes.length, attrs.lastModifiedTime());
     }
 }

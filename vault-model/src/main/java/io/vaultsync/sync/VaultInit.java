@@ -5,7 +5,9 @@ import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.DeviceId;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.gate.SecretGate;
+import io.vaultsync.Parallel;
 import io.vaultsync.git.CommitWriter;
+import io.vaultsync.git.FreshCheckout;
 import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.git.Trailers;
@@ -166,8 +168,10 @@ public final class VaultInit {
         try (Git git = Git.cloneRepository().setURI(s.remote()).setDirectory(vault.toFile())
                 .setBranch(Constants.R_HEADS + s.branch()).setBranchesToClone(List.of(Constants.R_HEADS + s.branch()))
                 .setCloneAllBranches(false).setTimeout(remote.timeoutSeconds()).setTransportConfigCallback(remote)
-                .setProgressMonitor(JGitProgress.of(progress)).call()) {
+                .setNoCheckout(true).setProgressMonitor(JGitProgress.of(progress)).call()) {
             VaultRepo.configure(git.getRepository());
+            // after the configure: the files are written with the clone's settings, not a person's global ones
+            FreshCheckout.run(git.getRepository(), Parallel.threads());
         } catch (org.eclipse.jgit.api.errors.TransportException | org.eclipse.jgit.api.errors.InvalidRemoteException e) {
             throw remote.failure(e, Failures.Op.CLONE, start);
         }
