@@ -5,6 +5,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -74,6 +76,20 @@ public final class VaultRepo implements AutoCloseable {
     public static Path gitDirOf(Path vault) {
         try (VaultRepo v = open(vault, null)) { // the branch plays no part in the checks
             return v.gitDir();
+        }
+    }
+
+    /** A new repository in {@code dir} whose {@code branch} tracks the remote's, configured as the agents need. */
+    public static void create(Path dir, String branch, String remoteUrl) throws IOException, GitAPIException {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).call()) {
+            Repository r = git.getRepository();
+            StoredConfig c = r.getConfig();
+            c.setString("remote", REMOTE, "url", remoteUrl);
+            c.setString("remote", REMOTE, "fetch", "+refs/heads/*:refs/remotes/origin/*");
+            c.setString("branch", branch, "remote", REMOTE);
+            c.setString("branch", branch, "merge", Constants.R_HEADS + branch);
+            c.save();
+            configure(r);
         }
     }
 

@@ -6,6 +6,7 @@ import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.config.DeviceId;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.gate.SecretGate;
+import io.vaultsync.git.ObjectSink;
 import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.git.VaultRepo;
@@ -29,12 +30,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.commons.io.file.PathUtils;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -46,7 +45,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
-import org.eclipse.jgit.lib.StoredConfig;
 
 /**
  * {@code local-agent init} on a folder that already holds notes (and is no git repository): the folder becomes
@@ -119,15 +117,7 @@ public final class FolderAdoption {
     private record Pushed(Report report, Map<String, byte[]> toWrite) {}
 
     private Pushed pushFirstCommit(Path vault, AgentSettings s, InitialRemote given) throws IOException, GitAPIException {
-        try (Git git = Git.init().setDirectory(vault.toFile()).setInitialBranch(s.branch()).call()) {
-            StoredConfig c = git.getRepository().getConfig();
-            c.setString("remote", VaultRepo.REMOTE, "url", s.remote());
-            c.setString("remote", VaultRepo.REMOTE, "fetch", "+refs/heads/*:refs/remotes/origin/*");
-            c.setString("branch", s.branch(), "remote", VaultRepo.REMOTE);
-            c.setString("branch", s.branch(), "merge", Constants.R_HEADS + s.branch());
-            c.save();
-            VaultRepo.configure(git.getRepository());
-        }
+        VaultRepo.create(vault, s.branch(), s.remote());
         Path gitDir = vault.resolve(Constants.DOT_GIT);
         Files.createFile(gitDir.resolve(UNFINISHED)); // until the push: a run stopped before it is started again
         given.keepPassword();
@@ -139,7 +129,7 @@ public final class FolderAdoption {
         SecretGate gate = PolicyGate.of(base);
         Map<String, byte[]> toWrite = new LinkedHashMap<>();
         try (VaultRepo repo = VaultRepo.open(vault, s.branch());
-                ObjectInserter ins = inserter(repo.repository())) {
+                ObjectInserter ins = ObjectSink.open(repo.repository(), Integer.MAX_VALUE)) { // one pack, fsynced once
             FolderScan.Result scan = FolderScan.run(vault, gate, ins, progress);
             List<String> paths = scan.passed().stream().map(FolderScan.Passed::path).toList();
             AdoptionPlan.Zoning zoning = AdoptionPlan.zoning(base, s.name(), paths);
@@ -197,7 +187,7 @@ public final class FolderAdoption {
         cb.setCommitter(who);
         cb.setMessage(t.message("vaultsync: adopt the folder of notes as the vault"));
         ObjectId commit = ins.insert(cb);
-        ins.flush();
+        ObjectSink.durable(repo, ins, commit);
         return commit;
     }
 
@@ -209,14 +199,6 @@ public final class FolderAdoption {
         u.setRefLogMessage("vaultsync: adopt", false);
         RefUpdate.Result r = u.update();
         if (r != RefUpdate.Result.NEW) throw new IOException("cannot create branch " + vault.branch() + ": " + r);
-    }
-
-    /**
-     * One pack for the whole first commit where the repository is on disk: thousands of loose objects, each
-     * written and synced on its own, cost far more on a large folder.
-     */
-    private static ObjectInserter inserter(Repository r) {
-        return r.getObjectDatabase() instanceof ObjectDirectory od ? od.newPackInserter() : r.newObjectInserter();
     }
 
     /**

@@ -44,7 +44,6 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.StoredConfig;
 
 /**
  * {@code init}: clone the vault, seed an empty remote, adopt an existing clone of the same remote, or (local agent)
@@ -187,15 +186,7 @@ public final class VaultInit {
 
     private Result seed(Path vault, AgentSettings s, InitialRemote given) throws GitAPIException, IOException {
         Files.createDirectories(vault);
-        try (Git git = Git.init().setDirectory(vault.toFile()).setInitialBranch(s.branch()).call()) {
-            StoredConfig c = git.getRepository().getConfig();
-            c.setString("remote", VaultRepo.REMOTE, "url", s.remote());
-            c.setString("remote", VaultRepo.REMOTE, "fetch", "+refs/heads/*:refs/remotes/origin/*");
-            c.setString("branch", s.branch(), "remote", VaultRepo.REMOTE);
-            c.setString("branch", s.branch(), "merge", Constants.R_HEADS + s.branch());
-            c.save();
-            VaultRepo.configure(git.getRepository());
-        }
+        VaultRepo.create(vault, s.branch(), s.remote());
         Path gitDir = vault.resolve(Constants.DOT_GIT);
         given.keepPassword();
         SettingsStore.write(gitDir, s); // the push below reaches the remote through them
