@@ -82,11 +82,14 @@ class OpsEndpointIT {
         Vaults.write(v.local(), "Done/finished.md", "done\n");
 
         String handlerFailed = "vaultsync_open_cards{kind=\"" + ConflictKind.HANDLER_FAILED.yamlName() + "\"}";
-        Await.until("the handlers run, a card raised, a lease given", WAIT, () -> {
+        // the email task's claim goes once its draft is committed, which may come a cycle after its handler ran
+        Await.until("the handlers run, a card raised, a lease given, the email task finished", WAIT, () -> {
             String m = Scrape.get(cloud, "/metrics").body();
             return Scrape.value(m, "vaultsync_command_runs_total{command=\"handler\",result=\"ok\",type=\"email\"}") >= 1
                     && Scrape.value(m, "vaultsync_command_runs_total{command=\"handler\",result=\"failed\",type=\"broken\"}") >= 1
-                    && Scrape.value(m, handlerFailed) >= 1 && Scrape.value(m, "vaultsync_leases_renewed_total") >= 1;
+                    && Scrape.value(m, handlerFailed) >= 1 && Scrape.value(m, "vaultsync_leases_renewed_total") >= 1
+                    && !Files.exists(v.cloud().resolve("In_Progress/cloud_agent/EMAIL_hello.md"))
+                    && Scrape.value(m, "vaultsync_claims_held") == 2;
         });
         String m = Scrape.get(cloud, "/metrics").body();
         assertThat(Scrape.value(m, "vaultsync_files_committed_total")).isGreaterThan(committedBefore);
