@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Four agents, each in its own clone, claim the same tasks at once in different orders: the remote
  * decides every race, each agent's results agree with the remote, and losers keep no copy.
- * Size: -Dvaultsync.race.tasks and -Dvaultsync.race.rounds (the build: 100 tasks, 2 rounds; the soak profile: 300, 6).
+ * Size: -Dvaultsync.race.tasks and -Dvaultsync.race.rounds (the build: 100 tasks, 1 round; the soak profile: 300, 6).
  */
 class ClaimRaceTest {
     private static final List<String> AGENTS = List.of("a1", "a2", "a3", "a4");
