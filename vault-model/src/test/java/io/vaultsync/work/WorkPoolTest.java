@@ -3,6 +3,7 @@ package io.vaultsync.work;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vaultsync.fixtures.Await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,10 +171,8 @@ class WorkPoolTest {
         assertThat(twice).as("one key run twice at once").hasValue(0);
     }
 
-    static void awaitIdle(WorkPool p) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (p.busy() > 0 && System.nanoTime() < end) Thread.sleep(5);
-        assertThat(p.busy()).isZero();
+    static void awaitIdle(WorkPool p) {
+        Await.until("the pool to be idle", Duration.ofSeconds(10), () -> p.busy() == 0);
     }
 
     static void sleep(long ms) {
