@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 
 /** The distribution tool: {@code java -jar distribute.jar COMMAND ...}. */
 @Command(name = "distribute", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
-        description = "Publishes canonical files from a source repository to downstream repositories, by rules.")
+        description = "Publishes canonical files from a source repository to downstream repositories, by rules.",
+        subcommands = {
+            io.vaultsync.distribution.drift.DriftCommand.class,
+        })
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -1,0 +1,86 @@
+package io.vaultsync.distribution.drift;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vaultsync.config.Mappers;
+import io.vaultsync.distribution.DistributionException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code distribute drift --source DIR}: every synced file changed downstream outside the overrides, and every
+ * stale sync, as {@code sync_alert} records. Exit 12 when a file drifted, else 13 when a sync is stale, 14 when
+ * a downstream could not be reached, 0 when all is well.
+ */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = "Lists synced files changed downstream outside the overrides, and stale syncs (sync_alert records).")
+public final class DriftCommand implements Callable<Integer> {
+    /** Exit code: a synced file changed downstream. */
+    public static final int DRIFT = 12;
+    /** Exit code: a sync is stale. */
+    public static final int STALE = 13;
+    /** Exit code: a downstream could not be reached. */
+    public static final int UNREACHABLE = 14;
+    /** Exit code: bad rules or registry. */
+    public static final int BAD_CONFIG = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--source", required = true, description = "The source repository.")
+    Path source;
+
+    @Option(names = "--rules", description = "The rules folder (default: core/orchestrator/distribution/rules in the source).")
+    Path rules;
+
+    @Option(names = "--prefix", defaultValue = "agent33", description = "The prefix of the state and overrides folders (default: ${DEFAULT-VALUE}).")
+    String prefix;
+
+    @Option(names = "--json", description = "Print the alerts as JSON.")
+    boolean json;
+
+    @Option(names = "--yaml", description = "Print the alerts as YAML.")
+    boolean yaml;
+
+    @Option(names = "--now", hidden = true, description = "Pretend it is this instant (tests).")
+    Instant now;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC);
+        DriftScan.Report report;
+        try {
+            report = DriftScan.run(source, rules != null ? rules : source.resolve(RuleFrequencies.RULES), prefix, clock);
+        } catch (DistributionException e) {
+            err.println("drift: " + e.getMessage());
+            return BAD_CONFIG;
+        }
+        if (json || yaml) {
+            try {
+                var doc = Map.of("sync_alerts", report.alerts());
+                out.print(json ? Mappers.prettyJson(doc) + "\n" : Mappers.YAML.writeValueAsString(doc));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the alerts", e);
+            }
+        } else if (report.alerts().isEmpty()) {
+            out.println("no drift, nothing stale");
+        } else {
+            report.alerts().forEach(a -> out.println(a.line()));
+        }
+        report.unreachable().forEach(u -> err.println("unreachable: " + u));
+        out.flush();
+        if (report.drift()) return DRIFT;
+        if (report.stale()) return STALE;
+        return report.unreachable().isEmpty() ? 0 : UNREACHABLE;
+    }
+}
