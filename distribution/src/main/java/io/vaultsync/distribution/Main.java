@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Publishes canonical files from a source repository to downstream repositories, by rules.",
         subcommands = {
             io.vaultsync.distribution.drift.DriftCommand.class,
+            io.vaultsync.distribution.rollback.RollbackCommand.class,
         })
 public final class Main {
     public static void main(String[] args) {

@@ -19,6 +19,7 @@ import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -170,7 +171,7 @@ public final class DownstreamRepo implements AutoCloseable {
         try (Transport t = Transport.open(repo(), new URIish(url))) {
             RemoteRefUpdate u = new RemoteRefUpdate(repo(), (String) null, tip, ref, false, null,
                     expectedOld == null ? ObjectId.zeroId() : expectedOld);
-            PushResult result = t.push(null, List.of(u));
+            PushResult result = t.push(NullProgressMonitor.INSTANCE, List.of(u));
             RemoteRefUpdate done = result.getRemoteUpdate(ref);
             return switch (done.getStatus()) {
                 case OK, UP_TO_DATE -> new Pushed.Done(tip);

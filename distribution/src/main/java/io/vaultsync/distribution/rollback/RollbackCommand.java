@@ -1,0 +1,101 @@
+package io.vaultsync.distribution.rollback;
+
+import io.vaultsync.distribution.DistributionException;
+import io.vaultsync.distribution.decisions.DownstreamRepo;
+import io.vaultsync.distribution.decisions.Downstreams;
+import io.vaultsync.distribution.validate.SyncValidation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code distribute rollback --source DIR --rule ID --downstream REPO [--to vX.Y.Z] [--dry-run]}: restores an
+ * earlier sync of the rule on a new, reviewable branch. Exit 0 pushed (or planned, with --dry-run), 1 the
+ * branch already exists, 10 bad input (no such downstream, no earlier sync), 11 validation blocked, 14
+ * downstream unreachable.
+ */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = "Restores an earlier sync of a rule in a downstream, on a new branch, with a DECISIONS.md entry.")
+public final class RollbackCommand implements Callable<Integer> {
+    /** Exit code: the rollback branch already exists downstream. */
+    public static final int BRANCH_EXISTS = 1;
+    /** Exit code: no such downstream, or no earlier sync to restore. */
+    public static final int BAD_INPUT = 10;
+    /** Exit code: the restored files failed validation; nothing pushed. */
+    public static final int BLOCKED = 11;
+    /** Exit code: the downstream could not be reached. */
+    public static final int UNREACHABLE = 14;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--source", required = true, description = "The source repository (its registry names the downstream).")
+    Path source;
+
+    @Option(names = "--rule", required = true, description = "The rule whose sync is rolled back.")
+    String rule;
+
+    @Option(names = "--downstream", required = true, description = "The downstream, as the registry names it (org/webapp).")
+    String downstream;
+
+    @Option(names = "--to", description = "The version to restore (default: the sync before the current one).")
+    String to;
+
+    @Option(names = "--reason", description = "Why, for DECISIONS.md.")
+    String reason;
+
+    @Option(names = "--prefix", defaultValue = "agent33", description = "The prefix of branches and folders (default: ${DEFAULT-VALUE}).")
+    String prefix;
+
+    @Option(names = "--dry-run", description = "Print the plan and the validation report; change no ref anywhere.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Rollback.Result result;
+        try {
+            var d = Downstreams.find(source, downstream);
+            result = Rollback.run(new Rollback.Request(d, rule, to, prefix, reason, dryRun), Clock.systemUTC());
+        } catch (DownstreamRepo.Unreachable e) {
+            err.println("rollback: " + e.getMessage());
+            return UNREACHABLE;
+        } catch (DistributionException e) {
+            err.println("rollback: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        print(out, result.plan());
+        int exit = 0;
+        if (result instanceof Rollback.Result.Pushed p) {
+            out.println("pushed " + p.plan().branch() + " at " + p.commit() + ": review and merge it like a sync");
+        } else if (result instanceof Rollback.Result.DryRun) {
+            out.println("dry run: nothing pushed");
+        } else if (result instanceof Rollback.Result.Blocked) {
+            out.println("blocked by validation: nothing pushed");
+            exit = BLOCKED;
+        } else if (result instanceof Rollback.Result.BranchExists b) {
+            err.println("rollback: " + b.detail() + ": nothing pushed (delete or merge that branch first)");
+            exit = BRANCH_EXISTS;
+        }
+        out.flush();
+        return exit;
+    }
+
+    private void print(PrintWriter out, Rollback.Plan plan) {
+        out.println("rollback " + rule + " on " + downstream + ": " + plan.fromVersion() + " -> " + plan.toVersion());
+        out.println("  branch: " + plan.branch());
+        plan.restored().forEach(p -> out.println("  restore: " + p));
+        plan.removed().forEach(p -> out.println("  remove: " + p));
+        out.println("  DECISIONS.md: rollback entry appended");
+        SyncValidation v = plan.validation();
+        out.println("validation: " + v.status().word());
+        v.checks().forEach(c -> out.println("  " + c.name() + "  " + c.status().word() + "  " + c.message()
+                + (c.status() == SyncValidation.Status.FAIL ? " " + c.files() : "")));
+    }
+}
