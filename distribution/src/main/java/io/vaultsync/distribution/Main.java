@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             io.vaultsync.distribution.drift.DriftCommand.class,
             io.vaultsync.distribution.rollback.RollbackCommand.class,
+            io.vaultsync.distribution.decisions.ResolveCommand.class,
         })
 public final class Main {
     public static void main(String[] args) {
