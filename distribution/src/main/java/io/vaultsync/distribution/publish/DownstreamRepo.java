@@ -43,7 +43,14 @@ final class DownstreamRepo implements AutoCloseable {
 
     /** Fetches every branch of {@code url}. */
     static DownstreamRepo fetch(String name, String url) throws Unreachable {
-        InMemoryRepository repo = new InMemoryRepository(new DfsRepositoryDescription(name));
+        InMemoryRepository repo;
+        try {
+            // a file system, so that local paths and file:// URLs resolve (TransportLocal asks the repository's)
+            repo = new InMemoryRepository.Builder().setRepositoryDescription(new DfsRepositoryDescription(name))
+                    .setFS(org.eclipse.jgit.util.FS.DETECTED).build();
+        } catch (IOException e) {
+            throw new Unreachable("cannot make an in-memory repository: " + e.getMessage(), e);
+        }
         try (Transport t = Transport.open(repo, new URIish(url))) {
             FetchResult r = t.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+refs/heads/*:refs/heads/*")));
             r.getTrackingRefUpdates(); // all fetched refs are written by the fetch itself

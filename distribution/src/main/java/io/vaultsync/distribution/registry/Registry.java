@@ -78,7 +78,7 @@ public record Registry(
             String url,
             String branch,
             Map<String, Object> variables,
-            @JsonProperty("auto_merge") boolean autoMerge,
+            @JsonProperty("auto_merge") Boolean autoMerge,
             @JsonProperty("pr_command") List<String> prCommand,
             Thresholds thresholds) {
         public Downstream {
@@ -86,6 +86,7 @@ public record Registry(
                 throw new IllegalArgumentException("missing required key 'url'");
             }
             branch = branch == null || branch.isBlank() ? "main" : branch;
+            autoMerge = autoMerge != null && autoMerge;
             variables = variables == null ? Map.of() : Map.copyOf(variables);
             prCommand = prCommand == null ? List.of() : List.copyOf(prCommand);
             thresholds = Objects.requireNonNullElse(thresholds, Thresholds.DEFAULT);

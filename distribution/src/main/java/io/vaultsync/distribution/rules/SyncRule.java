@@ -64,9 +64,10 @@ public record SyncRule(
      * points at a published file is rewritten to where that file lands.
      */
     public record Transforms(
-            @JsonProperty("strip_internal_links") boolean stripInternalLinks,
+            @JsonProperty("strip_internal_links") Boolean stripInternalLinks,
             @JsonProperty("rewrite_paths") List<RewritePath> rewritePaths) {
         public Transforms {
+            stripInternalLinks = stripInternalLinks != null && stripInternalLinks;
             rewritePaths = rewritePaths == null ? List.of() : List.copyOf(rewritePaths);
         }
     }
