@@ -5,12 +5,16 @@ import picocli.CommandLine.Command;
 
 /** The distribution tool: {@code java -jar distribute.jar COMMAND ...}. */
 @Command(name = "distribute", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
-        description = "Publishes canonical files from a source repository to downstream repositories, by rules.",
         subcommands = {
+            io.vaultsync.distribution.cli.PublishCommand.class,
+            io.vaultsync.distribution.cli.StatusCommand.class,
+            io.vaultsync.distribution.cli.RegistryCommand.class,
+            io.vaultsync.distribution.cli.WatchCommand.class,
             io.vaultsync.distribution.drift.DriftCommand.class,
             io.vaultsync.distribution.rollback.RollbackCommand.class,
             io.vaultsync.distribution.decisions.ResolveCommand.class,
-        })
+        },
+        description = "Publishes canonical files from a source repository to downstream repositories, by rules.")
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -18,7 +22,25 @@ public final class Main {
 
     /** Runs one command line and returns its exit code (the tests call this). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** Runs one command line writing to {@code out} and {@code err}; returns its exit code. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** The command line, with an unexpected failure printed as its message (no stack trace). */
+    private static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("distribute: " + e.getMessage());
+            return 1;
+        });
+        return cl;
     }
 
     /** The version line, from the build's own version. */
