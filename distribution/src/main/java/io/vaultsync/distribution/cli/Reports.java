@@ -34,6 +34,7 @@ final class Reports {
                     + (p.commit() == null ? "" : " at " + p.commit().substring(0, 12)) + " (" + p.changes().added().size() + " added, "
                     + p.changes().modified().size() + " modified, " + p.changes().removed().size() + " removed; validation "
                     + p.report().status().word() + ")");
+            p.conflicts().forEach(c -> out.println("  CONFLICT " + c.location() + ": " + c.detail()));
             if (p.autoMerge() != null) {
                 out.println("  auto-merge: " + p.autoMerge());
             }
@@ -55,13 +56,16 @@ final class Reports {
         }
     }
 
-    /** Validation blocked wins, then unreachable/rejected, else 0. */
+    /** Validation blocked wins, then unreachable/rejected, then merge conflicts left for review, else 0. */
     static int exitCode(List<RunResult> results) {
         if (results.stream().anyMatch(r -> r instanceof RunResult.Blocked)) {
             return ExitCodes.VALIDATION_BLOCKED;
         }
         if (results.stream().anyMatch(r -> r instanceof RunResult.Unreachable || r instanceof RunResult.Rejected)) {
             return ExitCodes.UNREACHABLE;
+        }
+        if (results.stream().anyMatch(r -> r instanceof RunResult.Published p && !p.conflicts().isEmpty())) {
+            return ExitCodes.CONFLICTS;
         }
         return ExitCodes.OK;
     }

@@ -1,6 +1,8 @@
 package io.vaultsync.distribution.publish;
 
+import io.vaultsync.distribution.merge.MergeConflict;
 import io.vaultsync.distribution.validate.SyncValidation;
+import java.util.List;
 
 /** How one rule ended for one downstream in a publish run. */
 public sealed interface RunResult {
@@ -30,12 +32,18 @@ public sealed interface RunResult {
 
     /**
      * Published (or, in a dry run, planned): the sync branch and commit (null in a dry run), the file changes,
-     * the report, the PR text, and what auto-merge and the PR command did (null when not configured).
+     * the report, the PR text, what auto-merge and the PR command did (null when not configured), and the merge
+     * conflicts with overrides left on the branch (merge.OverrideSync).
      */
     record Published(String rule, String downstream, String branch, String commit, Changes changes, SyncValidation report,
-            String title, String body, boolean dryRun, String autoMerge, String prCommand) implements RunResult {
+            String title, String body, boolean dryRun, String autoMerge, String prCommand, List<MergeConflict> conflicts)
+            implements RunResult {
+        public Published {
+            conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+        }
+
         Published withPrCommand(String outcome) {
-            return new Published(rule, downstream, branch, commit, changes, report, title, body, dryRun, autoMerge, outcome);
+            return new Published(rule, downstream, branch, commit, changes, report, title, body, dryRun, autoMerge, outcome, conflicts);
         }
     }
 }

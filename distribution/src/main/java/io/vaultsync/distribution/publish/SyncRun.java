@@ -1,10 +1,12 @@
 package io.vaultsync.distribution.publish;
 
 import io.vaultsync.distribution.DistributionException;
+import io.vaultsync.distribution.merge.OverrideSync;
 import io.vaultsync.distribution.registry.Registry;
 import io.vaultsync.distribution.rules.SyncRule;
 import io.vaultsync.distribution.state.DownstreamState;
 import io.vaultsync.distribution.state.SyncLedger;
+import io.vaultsync.distribution.strategy.Hashes;
 import io.vaultsync.distribution.strategy.Output;
 import io.vaultsync.distribution.strategy.Pipeline;
 import io.vaultsync.distribution.validate.SyncValidation;
@@ -61,8 +63,9 @@ final class SyncRun {
         try (DownstreamRepo down = DownstreamRepo.fetch(repoName, d.url())) {
             ObjectId base = down.tip(d.branch()).orElse(null);
             Optional<ObjectId> existing = down.tip(branch);
+            OverrideSync.Applied merged = overrides(down, base, prefix, rule.id(), outputs);
             Map<String, String> shas = new TreeMap<>();
-            outputs.forEach(o -> shas.put(o.path(), o.sha256()));
+            merged.written().forEach((p, b) -> shas.put(p, Hashes.sha256(b)));
             String statePath = DownstreamState.path(prefix, rule.id());
             for (ObjectId tip : new ObjectId[] {existing.orElse(null), base}) {
                 Optional<DownstreamState> there = state(down, tip, statePath);
@@ -84,15 +87,15 @@ final class SyncRun {
             List<String> removed = new ArrayList<>();
             try (ObjectInserter.Formatter f = new ObjectInserter.Formatter()) {
                 for (Output o : outputs) {
-                    // A path with an override (.agent33-overrides/<path>) is merged here by merge.OverrideMerge
-                    // (dmerge); until that is wired, the upstream output is written unchanged.
+                    // with an override (.agent33-overrides/<path>) the merged bytes, else the upstream output
+                    byte[] written = merged.written().get(o.path());
                     ObjectId had = baseFiles.get(o.path());
                     if (had == null) {
                         added.add(o.path());
-                    } else if (!had.equals(f.idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, o.bytes()))) {
+                    } else if (!had.equals(f.idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, written))) {
                         modified.add(o.path());
                     }
-                    edits.put(o.path(), o.bytes());
+                    edits.put(o.path(), written);
                     edits.put(DownstreamState.snapshotPath(prefix, rule.id(), o.path()), o.bytes());
                 }
             }
@@ -109,9 +112,11 @@ final class SyncRun {
             Changes changes = new Changes(added, modified, removed);
             String title = PrText.title(prefix, rule, src.version());
             List<String> log = src.repo().changelog(src.since(), src.commit(), files.keySet(), 30);
-            String body = PrText.body(prefix, rule, repoName, branch, src.version(), sourceCommit, src.sinceName(), changes, log, report);
+            String body = PrText.body(prefix, rule, repoName, branch, src.version(), sourceCommit, src.sinceName(), changes, log, report)
+                    + (merged.conflicts().isEmpty() ? "" : "\n" + OverrideSync.conflictsSection(merged.conflicts()));
             if (dryRun) {
-                return new RunResult.Published(rule.id(), repoName, branch, null, changes, report, title, body, true, null, null);
+                return new RunResult.Published(rule.id(), repoName, branch, null, changes, report, title, body, true, null, null,
+                        merged.conflicts());
             }
             String message = title + "\n\nSync-Rule: " + rule.id() + "\nSource-Version: " + src.version() + "\nSource-Commit: "
                     + sourceCommit + "\n";
@@ -121,19 +126,35 @@ final class SyncRun {
             if (!ok(pushed)) {
                 return new RunResult.Rejected(rule.id(), repoName, branch, pushed.name());
             }
-            String merged = null;
+            String autoMerged = null;
             if (d.autoMerge()) {
-                if (report.status() != SyncValidation.Status.PASS) {
-                    merged = "not merged: validation " + report.status().word();
+                if (!merged.conflicts().isEmpty()) {
+                    autoMerged = "not merged: " + merged.conflicts().size() + " merge conflicts with overrides to review";
+                } else if (report.status() != SyncValidation.Status.PASS) {
+                    autoMerged = "not merged: validation " + report.status().word();
                 } else {
                     RemoteRefUpdate.Status ff = down.push(List.of(new DownstreamRepo.Move(d.branch(), base, commit))).get(0);
-                    merged = ok(ff) ? "fast-forwarded " + d.branch() : "not merged: " + d.branch() + " moved (" + ff.name() + ")";
+                    autoMerged = ok(ff) ? "fast-forwarded " + d.branch() : "not merged: " + d.branch() + " moved (" + ff.name() + ")";
                 }
             }
-            return new RunResult.Published(rule.id(), repoName, branch, commit.name(), changes, report, title, body, false, merged, null);
+            return new RunResult.Published(rule.id(), repoName, branch, commit.name(), changes, report, title, body, false, autoMerged,
+                    null, merged.conflicts());
         } catch (DownstreamRepo.Unreachable e) {
             return new RunResult.Unreachable(rule.id(), repoName, e.getMessage());
         }
+    }
+
+    /** The outputs with each override merged in (merge.OverrideSync): base = the previous sync's snapshot downstream. */
+    private static OverrideSync.Applied overrides(DownstreamRepo down, ObjectId base, String prefix, String rule, List<Output> outputs) {
+        Map<String, byte[]> upstream = new LinkedHashMap<>();
+        outputs.forEach(o -> upstream.put(o.path(), o.bytes()));
+        return OverrideSync.apply(p -> {
+            try {
+                return base == null ? null : down.read(base, p).orElse(null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, DownstreamState.overridesFolder(prefix), DownstreamState.folder(prefix, rule) + "/snapshot/", upstream);
     }
 
     private static boolean ok(RemoteRefUpdate.Status s) {
