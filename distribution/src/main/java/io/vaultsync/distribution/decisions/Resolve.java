@@ -4,13 +4,11 @@ import io.vaultsync.distribution.DistributionException;
 import io.vaultsync.distribution.decisions.ConflictResolution.Decision;
 import io.vaultsync.distribution.decisions.Downstreams.Downstream;
 import io.vaultsync.distribution.state.DownstreamState;
+import io.vaultsync.distribution.strategy.Hashes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -75,7 +73,7 @@ public final class Resolve {
             ConflictResolution record = new ConflictResolution(req.path(), req.rule(), state.version(), req.decision(),
                     req.by(), now, req.note());
             TreeMap<String, String> files = new TreeMap<>(state.files());
-            files.put(req.path(), sha256(content));
+            files.put(req.path(), Hashes.sha256(content));
             DownstreamState next = new DownstreamState(state.rule(), state.sourceCommit(), state.version(), state.syncedAt(), files);
             byte[] decisions = repo.read(head, DecisionsLog.PATH);
             String log = DecisionsLog.append(decisions == null ? null : new String(decisions, StandardCharsets.UTF_8),
@@ -98,13 +96,5 @@ public final class Resolve {
     private static byte[] required(byte[] bytes, String missing) {
         if (bytes == null) throw new DistributionException(missing);
         return bytes;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no SHA-256 in this JVM", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.vaultsync.distribution.decisions;
 
 import io.vaultsync.distribution.DistributionException;
+import io.vaultsync.distribution.cli.ExitCodes;
 import io.vaultsync.distribution.decisions.ConflictResolution.Decision;
 import io.vaultsync.distribution.state.SyncLedger;
 import java.io.PrintWriter;
@@ -22,13 +23,13 @@ import picocli.CommandLine.Spec;
         description = "Settles a merge conflict on a sync's PR branch and records a conflict_resolution in DECISIONS.md.")
 public final class ResolveCommand implements Callable<Integer> {
     /** Exit code: someone pushed to the PR branch meanwhile; nothing changed. */
-    public static final int BRANCH_MOVED = 1;
+    public static final int BRANCH_MOVED = ExitCodes.FAILED;
     /** Exit code: a decision that is not one of the three. */
-    public static final int USAGE = 2;
+    public static final int USAGE = ExitCodes.USAGE;
     /** Exit code: no such downstream, branch, synced path or override. */
-    public static final int BAD_INPUT = 10;
+    public static final int BAD_INPUT = ExitCodes.BAD_CONFIG;
     /** Exit code: the downstream could not be reached. */
-    public static final int UNREACHABLE = 14;
+    public static final int UNREACHABLE = ExitCodes.UNREACHABLE;
 
     @Spec
     CommandSpec spec;

@@ -3,6 +3,7 @@ package io.vaultsync.distribution.drift;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vaultsync.config.Mappers;
 import io.vaultsync.distribution.DistributionException;
+import io.vaultsync.distribution.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,15 +24,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = "Lists synced files changed downstream outside the overrides, and stale syncs (sync_alert records).")
 public final class DriftCommand implements Callable<Integer> {
-    /** Exit code: a synced file changed downstream. */
-    public static final int DRIFT = 12;
-    /** Exit code: a sync is stale. */
-    public static final int STALE = 13;
-    /** Exit code: a downstream could not be reached. */
-    public static final int UNREACHABLE = 14;
-    /** Exit code: bad rules or registry. */
-    public static final int BAD_CONFIG = 10;
-
     @Spec
     CommandSpec spec;
 
@@ -60,10 +52,10 @@ public final class DriftCommand implements Callable<Integer> {
         Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC);
         DriftScan.Report report;
         try {
-            report = DriftScan.run(source, rules != null ? rules : source.resolve(RuleFrequencies.RULES), prefix, clock);
+            report = DriftScan.run(source, rules != null ? rules : source.resolve(io.vaultsync.distribution.rules.RuleSet.DEFAULT_FOLDER), prefix, clock);
         } catch (DistributionException e) {
             err.println("drift: " + e.getMessage());
-            return BAD_CONFIG;
+            return ExitCodes.BAD_CONFIG;
         }
         if (json || yaml) {
             try {
@@ -79,8 +71,8 @@ public final class DriftCommand implements Callable<Integer> {
         }
         report.unreachable().forEach(u -> err.println("unreachable: " + u));
         out.flush();
-        if (report.drift()) return DRIFT;
-        if (report.stale()) return STALE;
-        return report.unreachable().isEmpty() ? 0 : UNREACHABLE;
+        if (report.drift()) return ExitCodes.DRIFT;
+        if (report.stale()) return ExitCodes.STALE;
+        return report.unreachable().isEmpty() ? ExitCodes.OK : ExitCodes.UNREACHABLE;
     }
 }

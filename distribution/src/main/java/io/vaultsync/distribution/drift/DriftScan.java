@@ -4,12 +4,12 @@ import io.vaultsync.distribution.DistributionException;
 import io.vaultsync.distribution.decisions.DownstreamRepo;
 import io.vaultsync.distribution.decisions.Downstreams;
 import io.vaultsync.distribution.decisions.Downstreams.Downstream;
+import io.vaultsync.distribution.rules.RuleSet;
 import io.vaultsync.distribution.state.DownstreamState;
 import io.vaultsync.distribution.state.SyncLedger;
+import io.vaultsync.distribution.strategy.Hashes;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,11 +61,12 @@ public final class DriftScan {
                 unreachable.add(d.name() + ": " + e.getMessage());
             }
         }
-        Map<String, String> frequencies = RuleFrequencies.read(rulesDir);
+        Map<String, String> frequencies = new java.util.HashMap<>();
+        RuleSet.load(rulesDir).rules().forEach(r -> frequencies.put(r.id(), r.frequency().word()));
         List<String> tags = tags(source);
         for (SyncLedger.Entry e : SyncLedger.read(SyncLedger.file(source.resolve(".git"), prefix)).entries()) {
             Downstream d = downstreams.get(e.downstream());
-            var limits = Staleness.Thresholds.defaults().with(d == null ? Map.of() : d.thresholds());
+            var limits = d == null ? Staleness.Thresholds.defaults() : Staleness.Thresholds.from(d.thresholds());
             var in = new Staleness.Input(e.rule(), e.downstream(), frequencies.getOrDefault(e.rule(), "on_release"),
                     e.lastSync(), e.lastVersion(), e.consecutiveFailures(), tags);
             alerts.addAll(Staleness.check(in, limits, clock));
@@ -87,7 +88,7 @@ public final class DriftScan {
             Map<String, String> current = new HashMap<>();
             for (String path : state.files().keySet()) {
                 byte[] bytes = repo.read(head, path);
-                if (bytes != null) current.put(path, sha256(bytes));
+                if (bytes != null) current.put(path, Hashes.sha256(bytes));
             }
             out.addAll(DriftCheck.check(d.name(), state, current, DownstreamState.overridesFolder(prefix), now));
         }
@@ -101,15 +102,6 @@ public final class DriftScan {
                     .map(n -> n.substring(Constants.R_TAGS.length())).toList();
         } catch (IOException e) {
             throw new DistributionException(source + ": not a git repository: " + e.getMessage(), e);
-        }
-    }
-
-    /** SHA-256 of {@code bytes} in lower-case hex, as the state records it. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no SHA-256 in this JVM", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.vaultsync.distribution.drift;
 
+import io.vaultsync.distribution.registry.Registry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a rule's sync of a downstream has gone stale. Pure over its inputs and an injected {@link Clock}:
- * days since the last sync against the threshold of the rule's frequency, releases (tags {@code vX.Y.Z})
- * newer than the last synced version, and consecutive failed attempts.
+ * more days since the last sync than the rule's frequency allows, releases (tags {@code vX.Y.Z}) newer than
+ * the last synced version, and consecutive failed attempts.
  */
 public final class Staleness {
     private static final Pattern VERSION = Pattern.compile("v(\\d+)\\.(\\d+)\\.(\\d+)");
@@ -23,9 +24,10 @@ public final class Staleness {
     private Staleness() {}
 
     /**
-     * The limits. {@code maxDays} per frequency word ({@code on_change}, {@code on_release}; a frequency with no
-     * entry, like {@code manual}, never ages); {@code releasesMissed}: alert from this many newer tags;
-     * {@code failures}: alert from this many consecutive failures.
+     * The limits: {@code maxDays} per frequency word ({@code on_release}, {@code on_change}, {@code manual});
+     * {@code releasesMissed}: alert from this many newer tags (not for manual rules, which run only when asked);
+     * {@code failures}: alert from this many consecutive failures. The same numbers as the registry's
+     * {@code thresholds} and its defaults, so {@code drift} and the {@code registry} table agree.
      */
     public record Thresholds(Map<String, Integer> maxDays, int releasesMissed, int failures) {
         public Thresholds {
@@ -33,20 +35,15 @@ public final class Staleness {
             if (releasesMissed < 1 || failures < 1) throw new IllegalArgumentException("thresholds must be at least 1");
         }
 
-        /** on_change 7 days, on_release 30 days, manual never; 2 releases missed; 3 failures in a row. */
-        public static Thresholds defaults() {
-            return new Thresholds(Map.of("on_change", 7, "on_release", 30), 2, 3);
+        /** The registry's thresholds of one downstream. */
+        public static Thresholds from(Registry.Thresholds t) {
+            return new Thresholds(Map.of("on_release", t.onReleaseDays(), "on_change", t.onChangeDays(), "manual", t.manualDays()),
+                    t.releasesMissed(), t.consecutiveFailures());
         }
 
-        /** These thresholds with the registry's values (keys {@code on_change_days}, {@code on_release_days},
-         * {@code manual_days}, {@code releases_missed}, {@code consecutive_failures}) laid over them. */
-        public Thresholds with(Map<String, Integer> registry) {
-            Map<String, Integer> days = new java.util.HashMap<>(maxDays);
-            registry.forEach((k, v) -> {
-                if (k.endsWith("_days")) days.put(k.substring(0, k.length() - "_days".length()), v);
-            });
-            return new Thresholds(days, registry.getOrDefault("releases_missed", releasesMissed),
-                    registry.getOrDefault("consecutive_failures", failures));
+        /** The registry's defaults. */
+        public static Thresholds defaults() {
+            return from(Registry.Thresholds.DEFAULT);
         }
     }
 
@@ -69,12 +66,12 @@ public final class Staleness {
         String resync = "run distribute publish --rule " + in.rule() + " (or find why it does not run)";
         if (maxDays != null && in.lastSync() != null) {
             long days = Duration.between(in.lastSync(), now).toDays();
-            if (days >= maxDays) {
+            if (days > maxDays) {
                 out.add(alert(in, "last synced " + days + " days ago (" + in.frequency() + " allows " + maxDays + ")", resync, now));
             }
         }
         List<String> missed = newerThan(in.tags(), in.lastVersion());
-        if (in.lastVersion() != null && missed.size() >= limits.releasesMissed()) {
+        if (!in.frequency().equals("manual") && in.lastVersion() != null && missed.size() >= limits.releasesMissed()) {
             out.add(alert(in, missed.size() + " releases missed since " + in.lastVersion() + " (newest " + missed.get(0) + ")",
                     resync, now));
         }

@@ -12,6 +12,7 @@ import io.vaultsync.distribution.state.DownstreamState;
 import io.vaultsync.distribution.validate.SyncValidation;
 import io.vaultsync.distribution.validate.SyncValidation.Check;
 import io.vaultsync.distribution.validate.SyncValidation.Status;
+import io.vaultsync.distribution.strategy.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -122,7 +123,7 @@ public final class Rollback {
         List<String> bad = new ArrayList<>();
         choice.to().state().files().forEach((path, sha) -> {
             byte[] bytes = edits.get(path);
-            if (bytes == null || !DriftScan.sha256(bytes).equalsIgnoreCase(sha)) bad.add(path);
+            if (bytes == null || !Hashes.sha256(bytes).equalsIgnoreCase(sha)) bad.add(path);
         });
         int n = choice.to().state().files().size();
         Check checksum = bad.isEmpty()

@@ -1,6 +1,7 @@
 package io.vaultsync.distribution.rollback;
 
 import io.vaultsync.distribution.DistributionException;
+import io.vaultsync.distribution.cli.ExitCodes;
 import io.vaultsync.distribution.decisions.DownstreamRepo;
 import io.vaultsync.distribution.decisions.Downstreams;
 import io.vaultsync.distribution.validate.SyncValidation;
@@ -23,13 +24,13 @@ import picocli.CommandLine.Spec;
         description = "Restores an earlier sync of a rule in a downstream, on a new branch, with a DECISIONS.md entry.")
 public final class RollbackCommand implements Callable<Integer> {
     /** Exit code: the rollback branch already exists downstream. */
-    public static final int BRANCH_EXISTS = 1;
+    public static final int BRANCH_EXISTS = ExitCodes.FAILED;
     /** Exit code: no such downstream, or no earlier sync to restore. */
-    public static final int BAD_INPUT = 10;
+    public static final int BAD_INPUT = ExitCodes.BAD_CONFIG;
     /** Exit code: the restored files failed validation; nothing pushed. */
-    public static final int BLOCKED = 11;
+    public static final int BLOCKED = ExitCodes.VALIDATION_BLOCKED;
     /** Exit code: the downstream could not be reached. */
-    public static final int UNREACHABLE = 14;
+    public static final int UNREACHABLE = ExitCodes.UNREACHABLE;
 
     @Spec
     CommandSpec spec;

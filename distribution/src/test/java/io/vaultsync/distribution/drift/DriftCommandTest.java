@@ -2,6 +2,7 @@ package io.vaultsync.distribution.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vaultsync.distribution.cli.ExitCodes;
 import io.vaultsync.distribution.fixtures.SyncWorld;
 import io.vaultsync.fixtures.CGit;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class DriftCommandTest {
         w.edit(Map.of("docs/guide.md", "guide, edited downstream\n", ".agent33-overrides/docs/faq.md", "our faq\n"));
         SyncWorld.Run run = SyncWorld.cli("drift", "--source", w.source.toString(), day);
 
-        assertThat(run.exit()).isEqualTo(DriftCommand.DRIFT);
+        assertThat(run.exit()).isEqualTo(ExitCodes.DRIFT);
         assertThat(run.out()).contains("drift  org/webapp  copy-docs  docs/guide.md: changed since the sync of v2.4.0")
                 .contains("remedy: re-sync (distribute publish --rule copy-docs)")
                 .contains("move the change into .agent33-overrides/docs/guide.md")
@@ -45,7 +46,7 @@ class DriftCommandTest {
 
         SyncWorld.Run run = SyncWorld.cli("drift", "--source", w.source.toString(), "--json", "--now=2026-12-02T10:00:00Z");
 
-        assertThat(run.exit()).isEqualTo(DriftCommand.DRIFT);
+        assertThat(run.exit()).isEqualTo(ExitCodes.DRIFT);
         assertThat(run.out()).contains("\"kind\" : \"drift\"").contains("\"path\" : \"docs/guide.md\"")
                 .contains("\"detail\" : \"deleted since the sync of v2.4.0\"").contains("\"detected_at\" : \"2026-12-02T10:00:00Z\"");
     }
@@ -55,12 +56,12 @@ class DriftCommandTest {
         SyncWorld w = new SyncWorld(tmp);
         w.sync("copy-docs", "v2.4.0", Map.of("docs/guide.md", "guide\n"), SYNCED);
 
-        SyncWorld.Run fresh = SyncWorld.cli("drift", "--source", w.source.toString(), "--now=2026-12-08T09:59:59Z");
-        SyncWorld.Run stale = SyncWorld.cli("drift", "--source", w.source.toString(), "--yaml", "--now=2026-12-08T10:00:00Z");
+        SyncWorld.Run fresh = SyncWorld.cli("drift", "--source", w.source.toString(), "--now=2026-12-16T09:59:59Z");
+        SyncWorld.Run stale = SyncWorld.cli("drift", "--source", w.source.toString(), "--yaml", "--now=2026-12-16T10:00:00Z");
 
         assertThat(fresh.exit()).as(fresh.out()).isZero();
-        assertThat(stale.exit()).isEqualTo(DriftCommand.STALE);
-        assertThat(stale.out()).contains("kind: \"stale\"").contains("last synced 7 days ago (on_change allows 7)");
+        assertThat(stale.exit()).isEqualTo(ExitCodes.STALE);
+        assertThat(stale.out()).contains("kind: \"stale\"").contains("last synced 15 days ago (on_change allows 14)");
     }
 
     @Test
@@ -71,7 +72,7 @@ class DriftCommandTest {
 
         SyncWorld.Run run = SyncWorld.cli("drift", "--source", w.source.toString());
 
-        assertThat(run.exit()).isEqualTo(DriftCommand.UNREACHABLE);
+        assertThat(run.exit()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(run.err()).contains("unreachable: org/gone");
     }
 }

@@ -2,11 +2,11 @@ package io.vaultsync.distribution.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vaultsync.distribution.registry.Registry;
 import io.vaultsync.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,17 +21,20 @@ class StalenessTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 // name, frequency, days after the sync, last version, failures, expected details (prefixes)
-                Arguments.of("on_change within 7 days: fresh", "on_change", 6, "v2.10.0", 0, List.of()),
-                Arguments.of("on_change at 7 days: stale", "on_change", 7, "v2.10.0", 0, List.of("last synced 7 days ago")),
-                Arguments.of("on_release at 29 days: fresh", "on_release", 29, "v2.10.0", 0, List.of()),
-                Arguments.of("on_release at 30 days: stale", "on_release", 30, "v2.10.0", 0, List.of("last synced 30 days ago")),
-                Arguments.of("manual never ages", "manual", 4000, "v2.10.0", 0, List.of()),
-                Arguments.of("one release missed: not yet", "manual", 0, "v2.4.0", 0, List.of()),
-                Arguments.of("two releases missed (numeric order, v2.10 > v2.4)", "manual", 0, "v2.3.0", 0,
+                Arguments.of("on_change at 14 days: fresh", "on_change", 14, "v2.10.0", 0, List.of()),
+                Arguments.of("on_change at 15 days: stale", "on_change", 15, "v2.10.0", 0,
+                        List.of("last synced 15 days ago (on_change allows 14)")),
+                Arguments.of("on_release at 90 days: fresh", "on_release", 90, "v2.10.0", 0, List.of()),
+                Arguments.of("on_release at 91 days: stale", "on_release", 91, "v2.10.0", 0, List.of("last synced 91 days ago")),
+                Arguments.of("manual at 365 days: fresh", "manual", 365, "v2.10.0", 0, List.of()),
+                Arguments.of("manual at 366 days: stale", "manual", 366, "v2.10.0", 0, List.of("last synced 366 days ago")),
+                Arguments.of("one release missed: not yet", "on_release", 0, "v2.4.0", 0, List.of()),
+                Arguments.of("two releases missed (numeric order, v2.10 > v2.4)", "on_release", 0, "v2.3.0", 0,
                         List.of("2 releases missed since v2.3.0 (newest v2.10.0)")),
+                Arguments.of("a manual rule misses no release", "manual", 0, "v2.3.0", 0, List.of()),
                 Arguments.of("three failures in a row", "manual", 0, "v2.10.0", 3, List.of("3 consecutive sync failures")),
-                Arguments.of("everything at once", "on_change", 10, "v2.3.0", 5,
-                        List.of("last synced 10 days ago", "2 releases missed", "5 consecutive")));
+                Arguments.of("everything at once", "on_change", 20, "v2.3.0", 5,
+                        List.of("last synced 20 days ago", "2 releases missed", "5 consecutive")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -54,7 +57,7 @@ class StalenessTest {
     @Test
     void registryThresholdsOverrideTheDefaults() {
         MutableClock clock = new MutableClock(SYNCED.plus(Duration.ofDays(2)));
-        var limits = Staleness.Thresholds.defaults().with(Map.of("on_change_days", 1, "manual_days", 1));
+        var limits = Staleness.Thresholds.from(new Registry.Thresholds(null, null, 1, null, null));
         var in = new Staleness.Input("r", "d", "manual", SYNCED, "v2.10.0", 0, TAGS);
 
         assertThat(Staleness.check(in, limits, clock)).singleElement()

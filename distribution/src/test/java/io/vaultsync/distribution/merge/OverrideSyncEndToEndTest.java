@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.distribution.decisions.DecisionsLog;
 import io.vaultsync.distribution.decisions.DownstreamRepo;
-import io.vaultsync.distribution.drift.DriftScan;
 import io.vaultsync.distribution.fixtures.SyncWorld;
 import io.vaultsync.distribution.state.DownstreamState;
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.RemoteTree;
+import io.vaultsync.distribution.strategy.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,7 +55,7 @@ class OverrideSyncEndToEndTest {
                     ".agent33-sync-state/copy-docs/snapshot/", upstream);
             Map<String, byte[]> edits = new LinkedHashMap<>(applied.written());
             TreeMap<String, String> hashes = new TreeMap<>();
-            applied.written().forEach((p, b) -> hashes.put(p, DriftScan.sha256(b)));
+            applied.written().forEach((p, b) -> hashes.put(p, Hashes.sha256(b)));
             upstream.forEach((p, b) -> edits.put(DownstreamState.snapshotPath("agent33", "copy-docs", p), b));
             edits.put(DownstreamState.path("agent33", "copy-docs"),
                     new DownstreamState("copy-docs", "b".repeat(40), "v2.4.0", Instant.parse("2026-12-01T10:00:00Z"), hashes).toYaml());
@@ -95,7 +95,7 @@ class OverrideSyncEndToEndTest {
         Map<String, String> files = RemoteTree.files(w.remote, BRANCH);
         assertThat(files.get("docs/c.md")).isEqualTo(C.replace("green", "teal"));
         assertThat(files.get(".agent33-sync-state/copy-docs/state.yaml"))
-                .contains(DriftScan.sha256(C.replace("green", "teal").getBytes(StandardCharsets.UTF_8)));
+                .contains(Hashes.sha256(C.replace("green", "teal").getBytes(StandardCharsets.UTF_8)));
         assertThat(DecisionsLog.entries(files.get("DECISIONS.md"), "conflict_resolution")).singleElement().satisfies(e -> {
             assertThat(e.get("path").asText()).isEqualTo("docs/c.md");
             assertThat(e.get("rule").asText()).isEqualTo("copy-docs");
