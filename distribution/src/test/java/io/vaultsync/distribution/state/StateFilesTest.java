@@ -79,7 +79,8 @@ class StateFilesTest {
         "on_change behind head        | ON_CHANGE  | v2.4.0 | c  | 2026-12-01T00:00:00Z | 0 | behind",
         "on_change 15 days            | ON_CHANGE  | v2.4.0 | h  | 2026-11-18T00:00:00Z | 0 | stale",
         "manual never counts releases | MANUAL     | v2.2.0 | c  | 2026-12-01T00:00:00Z | 0 | behind",
-        "never synced                 | ON_RELEASE | -      | -  | -                    | 0 | stale",
+        "never synced                 | ON_RELEASE | -      | -  | -                    | 0 | behind",
+        "never synced, failing        | ON_RELEASE | -      | -  | -                    | 3 | stale",
     }, delimiter = '|')
     void status(String what, Frequency f, String version, String commit, String at, int failures, String expected) {
         SyncLedger.Entry e = new SyncLedger.Entry("r", "org/a", version, commit, at == null ? null : Instant.parse(at), null, null,
