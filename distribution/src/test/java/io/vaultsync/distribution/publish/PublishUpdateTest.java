@@ -81,4 +81,22 @@ class PublishUpdateTest {
         assertThat(s.show("org/docs-site", "agent33-sync/v2.4.0/notes", "notes/api.md")).contains("name: reviewer");
         s.fsckAll();
     }
+
+    @Test
+    void anUnreachableDownstreamIsExit14AndCountsAFailure() {
+        Sources s = new Sources(tmp);
+        s.write("core/orchestrator/distribution/registry.yaml", """
+                downstreams:
+                  org/webapp: {url: %s}
+                  org/mobile: {url: %s, variables: {product: M, team: T}}
+                  org/docs-site: {url: %s}
+                """.formatted(tmp.resolve("gone.git"), s.downstreams.get("org/mobile"), s.downstreams.get("org/docs-site")));
+
+        PublishExampleTest.Run run = PublishExampleTest.cli("publish", "--source", s.source.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(run.out()).contains("UNREACHABLE copy-docs -> org/webapp: cannot fetch", "published   readme -> org/mobile");
+        assertThat(SyncLedger.read(SyncLedger.file(s.source.resolve(".git"), "agent33")).find("copy-docs", "org/webapp").orElseThrow()
+                .consecutiveFailures()).isEqualTo(1);
+    }
 }
