@@ -48,6 +48,11 @@ final class SyncRun {
         for (String p : Pipeline.select(rule, all.keySet())) {
             files.put(p, src.repo().read(all.get(p)));
         }
+        if (files.isEmpty()) {
+            return new RunResult.Blocked(rule.id(), repoName, SyncValidation.of(rule.id(), repoName, src.version(), sourceCommit,
+                    List.of(new SyncValidation.Check("source", SyncValidation.Status.FAIL, List.of(), "no file of the source at "
+                            + src.version() + " matches '" + rule.source() + "' and the filters: nothing to publish"))));
+        }
         Pipeline.Context ctx = new Pipeline.Context(src.version(), sourceCommit, repoName, d.variables(), registry.source());
         Supplier<List<Output>> render = () -> Pipeline.run(rule, files, ctx, step);
         List<Output> outputs;

@@ -27,8 +27,15 @@ public final class YamlInput {
     private YamlInput() {
     }
 
+    /** The largest rules or registry file read (1 MiB): a bigger one is refused, not parsed. */
+    public static final int MAX_CHARS = 1 << 20;
+
     /** Reads {@code text} (named {@code file} in errors) as a {@code type}; a bad document throws. */
     public static <T> T read(String file, String text, Class<T> type) {
+        if (text.length() > MAX_CHARS) {
+            throw new DistributionException(file + ": " + text.length() + " characters, more than a rules or registry file may hold ("
+                    + MAX_CHARS + ")");
+        }
         ObjectReader reader = Mappers.YAML.readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)

@@ -130,4 +130,22 @@ class BlockingFailuresTest {
         assertThat(render.message()).contains("templates/README.md.mustache", "'team'");
         assertThat(s.allRefs()).isEqualTo(before);
     }
+
+    @Test
+    void aRuleThatSelectsNothingBlocksRatherThanEmptyingTheDownstream() {
+        Sources s = new Sources(tmp);
+        s.rule("orchestrator-spec", """
+                sync_rule:
+                  id: orchestrator-spec
+                  source: "spec/*.md"
+                  target_repo: org/docs-site
+                  strategy: reference
+                """);
+        String before = s.allRefs();
+
+        SyncValidation.Check source = blocked(publish(s, "orchestrator-spec", Pipeline.Step.NONE), "source");
+
+        assertThat(source.message()).contains("'spec/*.md'");
+        assertThat(s.allRefs()).isEqualTo(before);
+    }
 }

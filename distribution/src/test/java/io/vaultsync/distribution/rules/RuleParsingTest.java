@@ -59,6 +59,7 @@ class RuleParsingTest {
         "missing source       | 'sync_rule:\n  id: a\n  target_repo: r\n  strategy: copy\n' | missing required key 'sync_rule.source'",
         "bad id               | 'sync_rule:\n  id: Not An Id\n  source: x\n  target_repo: r\n  strategy: copy\n' | is not an id",
         "escaping target path | 'sync_rule:\n  id: a\n  source: x\n  target_repo: r\n  strategy: copy\n  target_path: ../etc/\n' | may not contain '.' or '..'",
+        "a .git target        | 'sync_rule:\n  id: a\n  source: x\n  target_repo: r\n  strategy: copy\n  target_path: .git/hooks/\n' | may not contain a '.git' folder",
         "unknown transform    | 'sync_rule:\n  id: a\n  source: x\n  target_repo: r\n  strategy: copy\n  transforms: {strip: true}\n' | unknown key 'strip' in sync_rule.transforms",
         "rewrite without to   | 'sync_rule:\n  id: a\n  source: x\n  target_repo: r\n  strategy: copy\n  transforms:\n    rewrite_paths: [{from: a}]\n' | missing required key 'sync_rule.transforms.rewrite_paths[0].to'",
         "duplicate key        | 'sync_rule:\n  id: a\n  id: b\n' | r.yaml:3: duplicate key 'id'",
@@ -71,6 +72,13 @@ class RuleParsingTest {
 
         assertThatThrownBy(() -> RuleSet.load(tmp)).isInstanceOf(DistributionException.class)
                 .hasMessageContaining(tmp.resolve("r.yaml").toString().replace("r.yaml", "")).hasMessageContaining(expected);
+    }
+
+    @Test
+    void aHugeFileIsRefusedUnread() throws Exception {
+        Files.writeString(tmp.resolve("big.yaml"), GOOD + "#" + "x".repeat(YamlInput.MAX_CHARS) + "\n");
+
+        assertThatThrownBy(() -> RuleSet.load(tmp)).hasMessageContaining("big.yaml: ").hasMessageContaining("more than a rules or registry file may hold");
     }
 
     @Test
