@@ -5,6 +5,7 @@ import io.vaultsync.distribution.registry.Registry;
 import io.vaultsync.distribution.rules.SyncRule;
 import io.vaultsync.distribution.state.DownstreamState;
 import io.vaultsync.distribution.state.SyncLedger;
+import io.vaultsync.distribution.strategy.Hashes;
 import io.vaultsync.distribution.strategy.Output;
 import io.vaultsync.distribution.strategy.Pipeline;
 import io.vaultsync.distribution.validate.SyncValidation;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -70,9 +72,7 @@ final class SyncRun {
             outputs.forEach(o -> shas.put(o.path(), o.sha256()));
             String statePath = DownstreamState.path(prefix, rule.id());
             for (ObjectId tip : new ObjectId[] {existing.orElse(null), base}) {
-                Optional<DownstreamState> there = state(down, tip, statePath);
-                if (there.isPresent() && there.get().sourceCommit().equals(sourceCommit) && there.get().version().equals(src.version())
-                        && there.get().files().equals(shas)) {
+                if (upToDate(down, tip, prefix, rule.id(), sourceCommit, src.version(), outputs)) {
                     return new RunResult.UpToDate(rule.id(), repoName, branch);
                 }
             }
@@ -89,15 +89,18 @@ final class SyncRun {
             List<String> removed = new ArrayList<>();
             try (ObjectInserter.Formatter f = new ObjectInserter.Formatter()) {
                 for (Output o : outputs) {
-                    // A path with an override (.agent33-overrides/<path>) is merged here by merge.OverrideMerge
-                    // (dmerge); until that is wired, the upstream output is written unchanged.
+                    String overridePath = DownstreamState.overridesFolder(prefix) + o.path();
+                    Optional<byte[]> override = baseFiles.containsKey(overridePath) ? down.read(base, overridePath) : Optional.empty();
+                    Optional<byte[]> snapshot = down.read(base, DownstreamState.snapshotPath(prefix, rule.id(), o.path()));
+                    byte[] written = Overrides.written(o.path(), snapshot, override, o.bytes());
                     ObjectId had = baseFiles.get(o.path());
                     if (had == null) {
                         added.add(o.path());
-                    } else if (!had.equals(f.idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, o.bytes()))) {
+                    } else if (!had.equals(f.idFor(Constants.OBJ_BLOB, written))) {
                         modified.add(o.path());
                     }
-                    edits.put(o.path(), o.bytes());
+                    edits.put(o.path(), written);
+                    shas.put(o.path(), Hashes.sha256(written));
                     edits.put(DownstreamState.snapshotPath(prefix, rule.id(), o.path()), o.bytes());
                 }
             }
@@ -139,6 +142,30 @@ final class SyncRun {
         } catch (DownstreamRepo.Unreachable e) {
             return new RunResult.Unreachable(rule.id(), repoName, e.getMessage());
         }
+    }
+
+    /**
+     * Whether the commit {@code tip} already holds this sync: its state names this source commit and version,
+     * and its snapshot (the upstream bytes, before any override merge) is exactly these outputs.
+     */
+    private static boolean upToDate(DownstreamRepo down, ObjectId tip, String prefix, String rule, String sourceCommit,
+            String version, List<Output> outputs) throws IOException {
+        Optional<DownstreamState> there = state(down, tip, DownstreamState.path(prefix, rule));
+        if (there.isEmpty() || !there.get().sourceCommit().equals(sourceCommit) || !there.get().version().equals(version)) {
+            return false;
+        }
+        String snapshots = DownstreamState.folder(prefix, rule) + "/snapshot/";
+        Map<String, ObjectId> have = new TreeMap<>();
+        down.files(tip).forEach((p, id) -> {
+            if (p.startsWith(snapshots)) {
+                have.put(p.substring(snapshots.length()), id);
+            }
+        });
+        Map<String, ObjectId> want = new TreeMap<>();
+        try (ObjectInserter.Formatter f = new ObjectInserter.Formatter()) {
+            outputs.forEach(o -> want.put(o.path(), f.idFor(Constants.OBJ_BLOB, o.bytes())));
+        }
+        return have.equals(want) && there.get().files().keySet().equals(want.keySet());
     }
 
     private static boolean ok(RemoteRefUpdate.Status s) {
