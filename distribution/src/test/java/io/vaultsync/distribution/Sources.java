@@ -134,6 +134,13 @@ public final class Sources {
         return sb.toString();
     }
 
+    /** Every ref of the downstreams only. */
+    public String downstreamRefs() {
+        StringBuilder sb = new StringBuilder();
+        downstreams.forEach((k, v) -> sb.append(k).append('\n').append(CGit.run(v, "for-each-ref")));
+        return sb.toString();
+    }
+
     /** C git's {@code git show REV:PATH} in a downstream. */
     public String show(String repo, String rev, String path) {
         return CGit.run(downstreams.get(repo), "show", rev + ":" + path);

@@ -44,7 +44,7 @@ public final class Publisher {
                 throw new DistributionException("--version " + version + " is not a release tag (vX.Y.Z) of the source");
             }
             ObjectId head = source.head();
-            Instant now = req.clock().instant();
+            Instant now = req.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             List<RunResult> results = new ArrayList<>();
             for (SyncRule rule : req.rules().rules()) {
                 if (req.rule().isPresent() && !req.rule().get().equals(rule.id())) {

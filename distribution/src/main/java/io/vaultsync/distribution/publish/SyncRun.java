@@ -1,6 +1,8 @@
 package io.vaultsync.distribution.publish;
 
 import io.vaultsync.distribution.DistributionException;
+import io.vaultsync.distribution.merge.MergeConflict;
+import io.vaultsync.distribution.merge.MergeOutcome;
 import io.vaultsync.distribution.merge.OverrideSync;
 import io.vaultsync.distribution.registry.Registry;
 import io.vaultsync.distribution.rules.SyncRule;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -50,6 +53,11 @@ final class SyncRun {
         for (String p : Pipeline.select(rule, all.keySet())) {
             files.put(p, src.repo().read(all.get(p)));
         }
+        if (files.isEmpty()) {
+            return new RunResult.Blocked(rule.id(), repoName, SyncValidation.of(rule.id(), repoName, src.version(), sourceCommit,
+                    List.of(new SyncValidation.Check("source", SyncValidation.Status.FAIL, List.of(), "no file of the source at "
+                            + src.version() + " matches '" + rule.source() + "' and the filters: nothing to publish"))));
+        }
         Pipeline.Context ctx = new Pipeline.Context(src.version(), sourceCommit, repoName, d.variables(), registry.source());
         Supplier<List<Output>> render = () -> Pipeline.run(rule, files, ctx, step);
         List<Output> outputs;
@@ -63,14 +71,11 @@ final class SyncRun {
         try (DownstreamRepo down = DownstreamRepo.fetch(repoName, d.url())) {
             ObjectId base = down.tip(d.branch()).orElse(null);
             Optional<ObjectId> existing = down.tip(branch);
-            OverrideSync.Applied merged = overrides(down, base, prefix, rule.id(), outputs);
             Map<String, String> shas = new TreeMap<>();
-            merged.written().forEach((p, b) -> shas.put(p, Hashes.sha256(b)));
+            outputs.forEach(o -> shas.put(o.path(), o.sha256()));
             String statePath = DownstreamState.path(prefix, rule.id());
             for (ObjectId tip : new ObjectId[] {existing.orElse(null), base}) {
-                Optional<DownstreamState> there = state(down, tip, statePath);
-                if (there.isPresent() && there.get().sourceCommit().equals(sourceCommit) && there.get().version().equals(src.version())
-                        && there.get().files().equals(shas)) {
+                if (upToDate(down, tip, prefix, rule.id(), sourceCommit, src.version(), outputs)) {
                     return new RunResult.UpToDate(rule.id(), repoName, branch);
                 }
             }
@@ -85,17 +90,23 @@ final class SyncRun {
             List<String> added = new ArrayList<>();
             List<String> modified = new ArrayList<>();
             List<String> removed = new ArrayList<>();
+            List<MergeConflict> conflicts = new ArrayList<>();
             try (ObjectInserter.Formatter f = new ObjectInserter.Formatter()) {
                 for (Output o : outputs) {
-                    // with an override (.agent33-overrides/<path>) the merged bytes, else the upstream output
-                    byte[] written = merged.written().get(o.path());
+                    String overridePath = DownstreamState.overridesFolder(prefix) + o.path();
+                    Optional<byte[]> override = baseFiles.containsKey(overridePath) ? down.read(base, overridePath) : Optional.empty();
+                    Optional<byte[]> snapshot = down.read(base, DownstreamState.snapshotPath(prefix, rule.id(), o.path()));
+                    MergeOutcome outcome = Overrides.merged(snapshot, override, o.bytes());
+                    byte[] written = outcome.content();
+                    conflicts.addAll(outcome.conflictsAt(o.path()));
                     ObjectId had = baseFiles.get(o.path());
                     if (had == null) {
                         added.add(o.path());
-                    } else if (!had.equals(f.idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, written))) {
+                    } else if (!had.equals(f.idFor(Constants.OBJ_BLOB, written))) {
                         modified.add(o.path());
                     }
                     edits.put(o.path(), written);
+                    shas.put(o.path(), Hashes.sha256(written));
                     edits.put(DownstreamState.snapshotPath(prefix, rule.id(), o.path()), o.bytes());
                 }
             }
@@ -113,10 +124,10 @@ final class SyncRun {
             String title = PrText.title(prefix, rule, src.version());
             List<String> log = src.repo().changelog(src.since(), src.commit(), files.keySet(), 30);
             String body = PrText.body(prefix, rule, repoName, branch, src.version(), sourceCommit, src.sinceName(), changes, log, report)
-                    + (merged.conflicts().isEmpty() ? "" : "\n" + OverrideSync.conflictsSection(merged.conflicts()));
+                    + (conflicts.isEmpty() ? "" : "\n" + OverrideSync.conflictsSection(conflicts));
             if (dryRun) {
                 return new RunResult.Published(rule.id(), repoName, branch, null, changes, report, title, body, true, null, null,
-                        merged.conflicts());
+                        conflicts);
             }
             String message = title + "\n\nSync-Rule: " + rule.id() + "\nSource-Version: " + src.version() + "\nSource-Commit: "
                     + sourceCommit + "\n";
@@ -126,35 +137,46 @@ final class SyncRun {
             if (!ok(pushed)) {
                 return new RunResult.Rejected(rule.id(), repoName, branch, pushed.name());
             }
-            String autoMerged = null;
+            String merged = null;
             if (d.autoMerge()) {
-                if (!merged.conflicts().isEmpty()) {
-                    autoMerged = "not merged: " + merged.conflicts().size() + " merge conflicts with overrides to review";
+                if (!conflicts.isEmpty()) {
+                    merged = "not merged: " + conflicts.size() + " merge conflicts with overrides to review";
                 } else if (report.status() != SyncValidation.Status.PASS) {
-                    autoMerged = "not merged: validation " + report.status().word();
+                    merged = "not merged: validation " + report.status().word();
                 } else {
                     RemoteRefUpdate.Status ff = down.push(List.of(new DownstreamRepo.Move(d.branch(), base, commit))).get(0);
-                    autoMerged = ok(ff) ? "fast-forwarded " + d.branch() : "not merged: " + d.branch() + " moved (" + ff.name() + ")";
+                    merged = ok(ff) ? "fast-forwarded " + d.branch() : "not merged: " + d.branch() + " moved (" + ff.name() + ")";
                 }
             }
-            return new RunResult.Published(rule.id(), repoName, branch, commit.name(), changes, report, title, body, false, autoMerged,
-                    null, merged.conflicts());
+            return new RunResult.Published(rule.id(), repoName, branch, commit.name(), changes, report, title, body, false, merged, null,
+                    conflicts);
         } catch (DownstreamRepo.Unreachable e) {
             return new RunResult.Unreachable(rule.id(), repoName, e.getMessage());
         }
     }
 
-    /** The outputs with each override merged in (merge.OverrideSync): base = the previous sync's snapshot downstream. */
-    private static OverrideSync.Applied overrides(DownstreamRepo down, ObjectId base, String prefix, String rule, List<Output> outputs) {
-        Map<String, byte[]> upstream = new LinkedHashMap<>();
-        outputs.forEach(o -> upstream.put(o.path(), o.bytes()));
-        return OverrideSync.apply(p -> {
-            try {
-                return base == null ? null : down.read(base, p).orElse(null);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+    /**
+     * Whether the commit {@code tip} already holds this sync: its state names this source commit and version,
+     * and its snapshot (the upstream bytes, before any override merge) is exactly these outputs.
+     */
+    private static boolean upToDate(DownstreamRepo down, ObjectId tip, String prefix, String rule, String sourceCommit,
+            String version, List<Output> outputs) throws IOException {
+        Optional<DownstreamState> there = state(down, tip, DownstreamState.path(prefix, rule));
+        if (there.isEmpty() || !there.get().sourceCommit().equals(sourceCommit) || !there.get().version().equals(version)) {
+            return false;
+        }
+        String snapshots = DownstreamState.folder(prefix, rule) + "/snapshot/";
+        Map<String, ObjectId> have = new TreeMap<>();
+        down.files(tip).forEach((p, id) -> {
+            if (p.startsWith(snapshots)) {
+                have.put(p.substring(snapshots.length()), id);
             }
-        }, DownstreamState.overridesFolder(prefix), DownstreamState.folder(prefix, rule) + "/snapshot/", upstream);
+        });
+        Map<String, ObjectId> want = new TreeMap<>();
+        try (ObjectInserter.Formatter f = new ObjectInserter.Formatter()) {
+            outputs.forEach(o -> want.put(o.path(), f.idFor(Constants.OBJ_BLOB, o.bytes())));
+        }
+        return have.equals(want) && there.get().files().keySet().equals(want.keySet());
     }
 
     private static boolean ok(RemoteRefUpdate.Status s) {

@@ -51,6 +51,9 @@ public final class Globs {
             if (part.equals("..") || part.equals(".")) {
                 throw new IllegalArgumentException("'" + path + "' may not contain '.' or '..'");
             }
+            if (part.equalsIgnoreCase(".git")) {
+                throw new IllegalArgumentException("'" + path + "' may not contain a '.git' folder");
+            }
         }
         return path;
     }

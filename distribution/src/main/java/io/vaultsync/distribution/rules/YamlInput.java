@@ -27,8 +27,15 @@ public final class YamlInput {
     private YamlInput() {
     }
 
+    /** The largest rules or registry file read (1 MiB): a bigger one is refused, not parsed. */
+    public static final int MAX_CHARS = 1 << 20;
+
     /** Reads {@code text} (named {@code file} in errors) as a {@code type}; a bad document throws. */
     public static <T> T read(String file, String text, Class<T> type) {
+        if (text.length() > MAX_CHARS) {
+            throw new DistributionException(file + ": " + text.length() + " characters, more than a rules or registry file may hold ("
+                    + MAX_CHARS + ")");
+        }
         ObjectReader reader = Mappers.YAML.readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
@@ -78,8 +85,8 @@ public final class YamlInput {
             }
             return at(file, line, subject + ": " + firstLine(e.getCause().getMessage()));
         }
-        if (e instanceof MismatchedInputException) {
-            return at(file, line, subject + ": " + firstLine(original));
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return at(file, line, subject + ": expected " + expected(mismatch.getTargetType()) + got(e.getProcessor()));
         }
         return at(file, line, subject + ": " + firstLine(original));
     }
@@ -138,6 +145,41 @@ public final class YamlInput {
     private static String enumWords(Class<?> type) {
         return java.util.Arrays.stream(type.getEnumConstants())
                 .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + enumWords(type);
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return "a mapping";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        return type == String.class ? "a string" : "a " + type.getSimpleName();
+    }
+
+    private static String got(Object processor) {
+        if (!(processor instanceof JsonParser parser) || parser.currentToken() == null) {
+            return "";
+        }
+        String what = switch (parser.currentToken()) {
+            case START_OBJECT, END_OBJECT, FIELD_NAME -> "a mapping";
+            case START_ARRAY, END_ARRAY -> "a list";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "nothing";
+            default -> null;
+        };
+        return what == null ? "" : ", got " + what;
     }
 
     private static String firstLine(String text) {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Where a (rule, downstream) stands, from its ledger entry: {@code stale} past a threshold (days since the
  * last sync for its frequency, releases missed, consecutive failures), {@code current} when it has the newest
- * release (on_change: the source's HEAD), else {@code behind}. Pure.
+ * release (on_change: the source's HEAD), else {@code behind} (also when it never synced). Pure.
  */
 public final class SyncStatus {
     private SyncStatus() {
@@ -24,12 +24,15 @@ public final class SyncStatus {
         if (e.consecutiveFailures() >= t.consecutiveFailures()) {
             return SyncLedger.Status.STALE;
         }
+        if (e.lastSync() == null) {
+            return SyncLedger.Status.BEHIND; // never synced: due, not yet overdue
+        }
         int days = switch (frequency) {
             case ON_RELEASE -> t.onReleaseDays();
             case ON_CHANGE -> t.onChangeDays();
             case MANUAL -> t.manualDays();
         };
-        if (e.lastSync() != null && Duration.between(e.lastSync(), now).toDays() > days) {
+        if (Duration.between(e.lastSync(), now).toDays() > days) {
             return SyncLedger.Status.STALE;
         }
         int at = e.lastVersion() == null ? -1 : releases.indexOf(e.lastVersion());

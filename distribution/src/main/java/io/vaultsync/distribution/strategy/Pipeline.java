@@ -98,7 +98,7 @@ public final class Pipeline {
             String target = e.getValue();
             byte[] bytes = files.get(source);
             out.add(new Output(target, source, switch (rule.strategy()) {
-                case REFERENCE -> utf8(Stubs.reference(ctx.source(), source, target, ctx.version()));
+                case REFERENCE -> utf8(Stubs.reference(ctx.source(), source, ctx.version()));
                 case COPY -> transformText(rule, source, target, bytes, published, extra, null);
                 case TEMPLATE -> transformText(rule, source, target, bytes, published, extra, ctx.templateVariables(rule.id()));
             }));

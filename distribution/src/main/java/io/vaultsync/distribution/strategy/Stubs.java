@@ -7,7 +7,7 @@ final class Stubs {
     private Stubs() {
     }
 
-    static String reference(Registry.Source source, String sourcePath, String target, String version) {
+    static String reference(Registry.Source source, String sourcePath, String version) {
         String name = sourcePath.substring(sourcePath.lastIndexOf('/') + 1);
         String where = "`" + sourcePath + "` in " + source.name() + " at " + version;
         String line = source.link() == null ? where
