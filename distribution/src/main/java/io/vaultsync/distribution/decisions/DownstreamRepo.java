@@ -63,9 +63,14 @@ public final class DownstreamRepo implements AutoCloseable {
         Git git = null;
         try {
             git = Git.init().setBare(true).setDirectory(dir.toFile()).setInitialBranch("scratch").call();
+            // no automatic gc in a copy that lives for one command (a detached gc would race its deletion)
+            var config = git.getRepository().getConfig();
+            config.setInt("gc", null, "auto", 0);
+            config.setBoolean("gc", null, "autoDetach", false);
+            config.save();
             git.fetch().setRemote(url).setRefSpecs(new RefSpec("+refs/heads/*:" + TRACKING + "*")).call();
             return new DownstreamRepo(url, dir, git);
-        } catch (GitAPIException | RuntimeException e) {
+        } catch (GitAPIException | IOException | RuntimeException e) {
             if (git != null) git.close();
             delete(dir);
             throw new Unreachable(url + ": cannot fetch: " + e.getMessage(), e);
