@@ -8,7 +8,10 @@ import io.vaultsync.distribution.decisions.RollbackEntry;
 import io.vaultsync.distribution.drift.DriftScan;
 import io.vaultsync.distribution.rollback.RollbackPlan.Choice;
 import io.vaultsync.distribution.rollback.RollbackPlan.Point;
+import io.vaultsync.distribution.rules.SyncRule;
 import io.vaultsync.distribution.state.DownstreamState;
+import io.vaultsync.distribution.strategy.Output;
+import io.vaultsync.distribution.validate.Validator;
 import io.vaultsync.distribution.validate.SyncValidation;
 import io.vaultsync.distribution.validate.SyncValidation.Check;
 import io.vaultsync.distribution.validate.SyncValidation.Status;
@@ -21,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -29,20 +35,32 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * Rolls one rule of one downstream back to an earlier sync, reviewably: a new branch
  * {@code agent33-sync/rollback/v{to}/{rule}} from the default branch's head with one commit that restores
  * the earlier sync's files and its state folder and appends a {@code rollback} entry to {@code DECISIONS.md};
- * validated (each restored file against the SHA-256 its restored state records) before it is pushed with a
- * compare-and-swap. A dry run does all of it in a scratch copy and pushes nothing.
+ * validated (each restored file against the SHA-256 its restored state records, then the publish checks)
+ * before it is pushed with a compare-and-swap. A dry run does all of it in a scratch copy and pushes nothing.
  */
 public final class Rollback {
     private Rollback() {}
 
-    /** What to roll back; {@code toVersion} null: the previous sync. */
+    /**
+     * What to roll back; {@code toVersion} null: the previous sync. {@code checks} re-runs the publish
+     * validation on the restored files (null: checksums only).
+     */
     public record Request(Downstream downstream, String rule, String toVersion, String prefix, String reason,
-            boolean dryRun) {
+            boolean dryRun, Checks checks) {
         public Request {
             Objects.requireNonNull(downstream, "downstream");
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(prefix, "prefix");
         }
+    }
+
+    /** The publish validation's inputs a rollback has: the rule, the private paths, the source's files by commit. */
+    public record Checks(SyncRule rule, List<String> privatePaths, SourceFiles source) {}
+
+    /** The source's files: the bytes of {@code path} at {@code commit}, if there. */
+    @FunctionalInterface
+    public interface SourceFiles {
+        Optional<byte[]> read(String commit, String path);
     }
 
     /** How it ended; every case carries the plan and the validation report. */
@@ -102,7 +120,7 @@ public final class Rollback {
                     "rollback", entry);
             edits.put(DecisionsLog.PATH, log.getBytes(StandardCharsets.UTF_8));
 
-            SyncValidation report = validate(req, choice, edits);
+            SyncValidation report = validate(req, choice, edits, finalPaths(repo.paths(head, ""), edits));
             Plan plan = new Plan(entry.fromVersion(), entry.toVersion(), branch, restored, removed, entry, report);
             if (report.blocked()) return new Result.Blocked(plan);
             String message = "sync(" + req.prefix() + "): Roll back " + req.rule() + " from " + entry.fromVersion() + " to "
@@ -118,8 +136,21 @@ public final class Rollback {
         }
     }
 
-    /** Checksums of the restored files against the restored state: what the sync recorded must be what comes back. */
-    static SyncValidation validate(Request req, Choice choice, Map<String, byte[]> edits) {
+    /** The paths of the rollback commit's tree. */
+    private static Set<String> finalPaths(List<String> before, Map<String, byte[]> edits) {
+        Set<String> out = new TreeSet<>(before);
+        edits.forEach((p, b) -> {
+            if (b == null) out.remove(p);
+            else out.add(p);
+        });
+        return out;
+    }
+
+    /**
+     * Checksums of the restored files against the restored state (what the sync recorded must be what comes
+     * back), then the publish checks on them (links, schema, secrets, version tag) when the rule is known.
+     */
+    static SyncValidation validate(Request req, Choice choice, Map<String, byte[]> edits, Set<String> paths) {
         List<String> bad = new ArrayList<>();
         choice.to().state().files().forEach((path, sha) -> {
             byte[] bytes = edits.get(path);
@@ -129,7 +160,19 @@ public final class Rollback {
         Check checksum = bad.isEmpty()
                 ? new Check("checksum", Status.PASS, List.copyOf(choice.to().state().files().keySet()), n + " restored files match their recorded SHA-256")
                 : new Check("checksum", Status.FAIL, bad, bad.size() + " restored files differ from the SHA-256 their sync recorded");
+        List<Check> checks = new ArrayList<>(List.of(checksum));
+        if (req.checks() != null) {
+            List<Output> restored = new ArrayList<>();
+            choice.to().state().files().keySet().forEach(p -> {
+                if (edits.get(p) != null) restored.add(new Output(p, p, edits.get(p)));
+            });
+            String sourceCommit = choice.to().state().sourceCommit();
+            SyncValidation publishChecks = Validator.validate(new Validator.Input(req.checks().rule(), req.downstream().name(),
+                    choice.to().state().version(), sourceCommit, restored, () -> restored, paths,
+                    p -> req.checks().source().read(sourceCommit, p), req.checks().privatePaths(), true));
+            publishChecks.checks().stream().filter(c -> !c.name().equals("checksum")).forEach(checks::add);
+        }
         return SyncValidation.of(req.rule(), req.downstream().name(), choice.to().state().version(),
-                choice.to().state().sourceCommit(), List.of(checksum));
+                choice.to().state().sourceCommit(), checks);
     }
 }

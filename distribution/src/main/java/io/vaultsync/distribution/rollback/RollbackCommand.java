@@ -4,11 +4,17 @@ import io.vaultsync.distribution.DistributionException;
 import io.vaultsync.distribution.cli.ExitCodes;
 import io.vaultsync.distribution.decisions.DownstreamRepo;
 import io.vaultsync.distribution.decisions.Downstreams;
+import io.vaultsync.distribution.publish.SourceRepo;
+import io.vaultsync.distribution.registry.Registry;
+import io.vaultsync.distribution.rules.RuleSet;
 import io.vaultsync.distribution.validate.SyncValidation;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.ObjectId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,7 +69,9 @@ public final class RollbackCommand implements Callable<Integer> {
         Rollback.Result result;
         try {
             var d = Downstreams.find(source, downstream);
-            result = Rollback.run(new Rollback.Request(d, rule, to, prefix, reason, dryRun), Clock.systemUTC());
+            try (SourceRepo src = SourceRepo.open(source)) {
+                result = Rollback.run(new Rollback.Request(d, rule, to, prefix, reason, dryRun, checks(src)), Clock.systemUTC());
+            }
         } catch (DownstreamRepo.Unreachable e) {
             err.println("rollback: " + e.getMessage());
             return UNREACHABLE;
@@ -86,6 +94,20 @@ public final class RollbackCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    /** The publish checks' inputs, when the rule still exists in the source; else null (checksums only). */
+    private Rollback.Checks checks(SourceRepo src) {
+        var found = RuleSet.load(source.resolve(RuleSet.DEFAULT_FOLDER)).find(rule);
+        if (found.isEmpty()) return null;
+        var registry = Registry.load(source.resolve(Registry.DEFAULT_FILE));
+        return new Rollback.Checks(found.get(), registry.privatePaths(), (commit, path) -> {
+            try {
+                return src.read(ObjectId.fromString(commit), path);
+            } catch (IOException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private void print(PrintWriter out, Rollback.Plan plan) {

@@ -48,7 +48,7 @@ class RollbackCommandTest {
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("v2.4.0 -> v2.3.0").contains("restore: docs/guide.md").contains("remove: docs/new.md")
-                .contains("checksum  pass").contains("pushed " + BRANCH);
+                .contains("checksum  pass").contains("links  pass").contains("secrets  pass").contains("pushed " + BRANCH);
         Map<String, String> files = RemoteTree.files(w.remote, BRANCH);
         assertThat(files).containsEntry("docs/guide.md", "guide 2.3\n").containsEntry("docs/old.md", "old\n")
                 .containsEntry("src/app.txt", "the downstream's own work\n").doesNotContainKey("docs/new.md")
@@ -108,6 +108,21 @@ class RollbackCommandTest {
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(RollbackCommand.BLOCKED);
         assertThat(run.out()).contains("v2.6.0 -> v2.5.0").contains("checksum  fail").contains("[docs/guide.md]")
                 .contains("nothing pushed");
+        assertThat(w.allRefs()).isEqualTo(before);
+    }
+
+    @Test
+    void aRestoredFileTheSecretScanRefusesIsBlockedByThePublishChecks() throws Exception {
+        w.sync("copy-docs", "v2.5.0", Map.of("docs/guide.md", "guide 2.5\n", "docs/keys.md", "Internal-only: the staging keys.\n"),
+                Instant.parse("2026-12-02T10:00:00Z"));
+        w.sync("copy-docs", "v2.6.0", Map.of("docs/guide.md", "guide 2.6\n"), Instant.parse("2026-12-03T10:00:00Z"));
+        String before = w.allRefs();
+
+        SyncWorld.Run run = SyncWorld.cli(args("--to", "v2.5.0"));
+
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(RollbackCommand.BLOCKED);
+        assertThat(run.out()).contains("checksum  pass").contains("secrets  fail").contains("docs/keys.md")
+                .contains("marked internal-only").contains("nothing pushed");
         assertThat(w.allRefs()).isEqualTo(before);
     }
 }
