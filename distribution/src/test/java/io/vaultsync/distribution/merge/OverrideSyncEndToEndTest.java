@@ -108,6 +108,24 @@ class OverrideSyncEndToEndTest {
         CGit.assertFsckStrict(w.remote);
     }
 
+    @Test
+    void resolveTakeUpstreamCommitsTheUpstreamOutputAndDryRunChangesNothing() {
+        String[] base = {"resolve", "--source", w.source.toString(), "--downstream", SyncWorld.DOWNSTREAM, "--rule", "copy-docs",
+            "--path", "docs/c.md", "--branch", BRANCH, "--by", "Bo", "--decision", "take-upstream"};
+        String before = w.allRefs();
+
+        SyncWorld.Run dry = SyncWorld.cli(concat(base, "--dry-run"));
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("docs/c.md (copy-docs v2.4.0): take-upstream by Bo").contains("dry run: nothing pushed");
+        assertThat(w.allRefs()).isEqualTo(before);
+
+        SyncWorld.Run run = SyncWorld.cli(base);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(RemoteTree.files(w.remote, BRANCH).get("docs/c.md")).isEqualTo(C.replace("green", "lime"));
+        CGit.assertFsckStrict(w.remote);
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
