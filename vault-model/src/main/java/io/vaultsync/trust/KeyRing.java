@@ -39,6 +39,17 @@ public record KeyRing(Map<String, String> listed, Map<String, String> revoked) {
         return new KeyRing(listed, revoked);
     }
 
+    /** The keys the policy lists and revokes, agent by agent. */
+    public static KeyRing of(io.vaultsync.policy.Policy policy) {
+        Map<String, List<String>> listed = new LinkedHashMap<>();
+        Map<String, List<String>> revoked = new LinkedHashMap<>();
+        for (io.vaultsync.policy.AgentSpec a : policy.agents()) {
+            listed.put(a.name(), a.signingKeys());
+            revoked.put(a.name(), a.revokedKeys());
+        }
+        return of(listed, revoked);
+    }
+
     /** Whether the agent lists at least one key: from then on it is judged by signature only. */
     public boolean hasKeys(String agent) {
         return agent != null && listed.containsValue(agent);
