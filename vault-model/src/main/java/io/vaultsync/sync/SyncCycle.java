@@ -235,7 +235,8 @@ public final class SyncCycle {
         Candidates scanned = first.and(after);
         journal.catchUp(vault); // each local commit is enqueued before it is pushed
         CardMaker cardMaker = new CardMaker(agent, ctx.now(), (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
-        var setup = new IntegrationSetup(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker);
+        var setup = new IntegrationSetup(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker,
+                vault.signer());
         Integration integrated;
         try {
             integrated = new Integrator(vault, gate, setup, backoff, progress).run();
