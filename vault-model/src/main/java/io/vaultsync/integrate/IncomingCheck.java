@@ -162,6 +162,7 @@ public final class IncomingCheck {
             cb.setCommitter(setup.ident());
             cb.setMessage(setup.trailers().message("vaultsync: " + setup.agent() + " restores " + refusals.size() + " path"
                     + (refusals.size() == 1 ? "" : "s") + " written outside the writer's setup.zones()"));
+            setup.signer().sign(setup.repo(), cb);
             ObjectId tip = ins.insert(cb);
             ins.flush();
             return new Result(rw.parseCommit(tip), cards, refusals);

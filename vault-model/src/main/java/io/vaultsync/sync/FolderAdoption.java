@@ -186,6 +186,7 @@ public final class FolderAdoption {
         cb.setAuthor(who);
         cb.setCommitter(who);
         cb.setMessage(t.message("vaultsync: adopt the folder of notes as the vault"));
+        vault.signer().sign(repo, cb);
         ObjectId commit = ins.insert(cb);
         ObjectSink.durable(repo, ins, commit);
         return commit;

@@ -237,7 +237,7 @@ public final class SyncCycle {
         journal.catchUp(vault); // each local commit is enqueued before it is pushed
         CardMaker cardMaker = new CardMaker(agent, ctx.now(), (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
         var setup = new IntegrationSetup(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker,
-                new OwnCommits(journal.journal()));
+                vault.signer(), new OwnCommits(journal.journal()));
         Integration integrated;
         try {
             integrated = new Integrator(vault, gate, setup, backoff, progress).run();
