@@ -7,10 +7,14 @@ import io.vaultsync.config.ActionsStore;
 import io.vaultsync.conflict.CardReader;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.fixtures.CGit;
+import io.vaultsync.fixtures.CliRun;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.fixtures.TestSigning;
 import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.git.VaultRepo;
+import io.vaultsync.git.sign.SigningKey;
+import io.vaultsync.sync.KeyChanges;
+import io.vaultsync.local.LocalCli;
 import io.vaultsync.local.exec.LocalWorker;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.PolicyLoader;
@@ -34,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * name (unsigned, or signed with a key nobody listed) adding {@code Approved/pay.md} and editing the policy
  * never reach the local {@code Approved/}, are never executed, are restored on the branch head and carded,
  * and leave the policy in force as it was on both sides; the cloud's listed key proves the cloud's writes to
- * its zones and nothing more. The forger uses C git; the keys are listed in the policy by hand here and the
- * forged and cloud commits are signed by C git, independently of the agents' own signing.
+ * its zones and nothing more. The forger uses C git; the local agent lists the keys ({@code trust}); the
+ * hand-made commits are signed by C git (the cloud's with the cloud agent's own key file).
  */
 class ForgedIdentityTest {
     static final Path SAMPLE_EXECUTOR = Path.of("..", "scripts", "sample-executor.sh").toAbsolutePath().normalize();
@@ -48,7 +52,6 @@ class ForgedIdentityTest {
     Path outbox;
     Path human;
     TestSigning.Key cloudKey;
-    TestSigning.Key localKey;
     TestSigning.Key strangerKey;
     Policy keyed;
 
@@ -58,14 +61,16 @@ class ForgedIdentityTest {
         outbox = root.resolve("outbox");
         ActionsStore.write(v.local().resolve(".git"),
                 Actions.NONE.withExecutor("email", List.of(SAMPLE_EXECUTOR.toString(), "--outbox", outbox.toString())));
-        cloudKey = TestSigning.generate(root.resolve("keys"), "cloud");
-        localKey = TestSigning.generate(root.resolve("keys"), "local");
+        // the cloud's key (its own signing key file, OpenSSH format) signs the hand-made cloud commits too
+        cloudKey = new TestSigning.Key(SigningKey.fileIn(v.cloud().resolve(".git")),
+                SigningKey.load(v.cloud().resolve(".git")).orElseThrow().publicKey().line());
         strangerKey = TestSigning.generate(root.resolve("keys"), "stranger");
-        // the local agent lists both agents' keys (by hand here: the signer is issue 17's other half)
-        Policy p = PolicyLoader.load(v.local().resolve(Policy.PATH));
-        keyed = p.withAgent(p.agent("cloud_agent").orElseThrow().withKeys(List.of(cloudKey.publicLine()), List.of()))
-                .withAgent(p.agent("local_agent").orElseThrow().withKeys(List.of(localKey.publicLine()), List.of()));
-        Files.writeString(v.local().resolve(Policy.PATH), PolicyLoader.render(keyed));
+        // the local agent lists the cloud's key (and its own: the first keys set signatures_from)
+        try (VaultRepo repo = VaultRepo.open(v.local(), "main")) {
+            keyed = new KeyChanges(repo, v.localAgent(), Clock.systemUTC())
+                    .trust("cloud_agent", SigningKey.load(v.cloud().resolve(".git")).orElseThrow().publicKey()).after();
+        }
+        assertThat(keyed.agent("local_agent").orElseThrow().signingKeys()).hasSize(1);
         v.syncLocal();
         v.syncCloud();
         assertThat(inForce(v.local())).isEqualTo(keyed);
@@ -141,6 +146,16 @@ class ForgedIdentityTest {
         // another cycle changes nothing: the forgery is never taken for the local agent's own commit
         assertThat(v.syncLocal().cards()).isEmpty();
         assertThat(inForce(v.local())).isEqualTo(keyed);
+
+        // verify: every agent commit since signing began is signed by its agent's key, the forgery counted apart
+        CliRun verify = LocalCli.run("verify", "--vault", v.local().toString());
+        assertThat(verify.code()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("verified; 1 forgery of local_agent's name refused when they arrived");
+        // log --path: who signed each change, and whether it verified
+        CliRun log = LocalCli.run("log", "--path", "Approved/pay.md", "--vault", v.local().toString());
+        assertThat(log.code()).as(log.err()).isZero();
+        assertThat(log.out()).contains("signature: " + (key == null ? "not signed" : "signed with a key the policy does not list"))
+                .contains("signature: signed by local_agent, verified");
     }
 
     private void pull() {
