@@ -3,6 +3,7 @@ package io.vaultsync.git;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.trust.Judge;
 import io.vaultsync.trust.KeyRing;
+import io.vaultsync.trust.SignatureFacts;
 import io.vaultsync.trust.Verdict;
 import java.io.IOException;
 import java.util.HashMap;
@@ -49,8 +50,19 @@ public final class CommitTrust {
     private final KeyRing keys;
     private final CommitSignatures signatures;
     private final Map<ObjectId, Boolean> mustSign = new HashMap<>();
+    private final String ownKey;
 
     public CommitTrust(Repository repo, Policy policy, String self, Own own) {
+        this(repo, policy, self, own, null);
+    }
+
+    /**
+     * @param ownKey the public key line this clone signs with, or null: a commit naming {@code self} and signed
+     *               with it is this agent's own even when its journal lost track of it (a crash after a push)
+     *               and before the policy lists the key
+     */
+    public CommitTrust(Repository repo, Policy policy, String self, Own own, String ownKey) {
+        this.ownKey = ownKey == null ? null : KeyRing.fingerprint(ownKey);
         this.repo = repo;
         this.policy = policy;
         this.self = self;
@@ -73,9 +85,13 @@ public final class CommitTrust {
         String claimed = Authors.agentOf(c, policy);
         Verdict v = verdict(c);
         boolean ownName = claimed != null && claimed.equals(self);
-        Judge.Held h = Judge.held(claimed, v, keys, mustSign(c), self, ownName && own.made(c));
+        Judge.Held h = Judge.held(claimed, v, keys, mustSign(c), self, ownName && (signedByOwnKey(c) || own.made(c)));
         if (h.forgery()) own.forged(c, h.why());
         return h;
+    }
+
+    private boolean signedByOwnKey(RevCommit c) throws IOException {
+        return ownKey != null && signatures.facts(c) instanceof SignatureFacts.Good g && g.fingerprint().equals(ownKey);
     }
 
     /** The agent, or a plain description with why it is held to nobody, for cards. */

@@ -44,7 +44,8 @@ public final class IncomingCheck {
 
     public IncomingCheck(IntegrationSetup setup) {
         this.setup = setup;
-        this.trust = new CommitTrust(setup.repo(), setup.zones().policy(), setup.agent(), setup.own());
+        this.trust = new CommitTrust(setup.repo(), setup.zones().policy(), setup.agent(), setup.own(),
+                setup.signer() == null ? null : setup.signer().publicKey().line());
     }
 
     /** A write refused: the path, who wrote it and in which commit. */

@@ -50,9 +50,12 @@ public record KeyRing(Map<String, String> listed, Map<String, String> revoked) {
         return of(listed, revoked);
     }
 
-    /** Whether the agent lists at least one key: from then on it is judged by signature only. */
+    /**
+     * Whether the agent lists at least one key, or revoked one: from then on it is judged by signature only (an
+     * agent whose every key was revoked proves nothing until it lists a new one).
+     */
     public boolean hasKeys(String agent) {
-        return agent != null && listed.containsValue(agent);
+        return agent != null && (listed.containsValue(agent) || revoked.containsValue(agent));
     }
 
     public boolean isEmpty() {

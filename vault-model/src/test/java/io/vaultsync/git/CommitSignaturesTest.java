@@ -82,6 +82,31 @@ class CommitSignaturesTest {
         }
     }
 
+    @Test
+    void aCommitSignedWithThisClonesOwnKeyIsItsOwnEvenWhenItsJournalLostIt() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.resolve("own").toFile()).call(); Repository repo = git.getRepository()) {
+            ObjectId signed = commit(repo, cloud, "by the cloud");
+            ObjectId unsigned = commit(repo, null, "by the cloud, unsigned");
+            CommitTrust.Own forgetful = new CommitTrust.Own() {
+                @Override
+                public boolean made(RevCommit c) {
+                    return false;
+                }
+
+                @Override
+                public void forged(RevCommit c, String why) {}
+            };
+            io.vaultsync.policy.Policy policy = io.vaultsync.policy.Policy.defaults("cloud_agent", "local_agent");
+            CommitTrust trust = new CommitTrust(repo, policy, "cloud_agent", forgetful, cloud.publicLine());
+            try (RevWalk rw = new RevWalk(repo)) {
+                assertThat(trust.held(rw.parseCommit(signed)).agent()).isEqualTo("cloud_agent");
+                Judge.Held forged = trust.held(rw.parseCommit(unsigned));
+                assertThat(forged.agent()).isNull();
+                assertThat(forged.forgery()).isTrue();
+            }
+        }
+    }
+
     static ObjectId commit(Repository repo, TestSigning.Key key, String message) throws Exception {
         try (ObjectInserter ins = repo.newObjectInserter()) {
             CommitBuilder cb = new CommitBuilder();

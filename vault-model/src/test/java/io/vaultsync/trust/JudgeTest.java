@@ -56,6 +56,8 @@ class JudgeTest {
             // an agent with no keys is held to its name, as before signing
             "cloud_agent, unsigned,     none,  false, false, cloud_agent",
             "cloud_agent, unsigned,     none,  true,  false, -",
+            // an agent whose every key was revoked proves nothing until it lists a new one
+            "cloud_agent, unsigned,     revoked, false, false, -",
             ",            unsigned,     none,  false, false, -",
             // our own name: the journal is the proof, keys or not
             "local_agent, unsigned,     none,  false, true,  local_agent",
@@ -63,7 +65,11 @@ class JudgeTest {
             "local_agent, unlisted,     both,  false, false, forgery",
             "local_agent, signed-local, both,  false, false, local_agent"})
     void heldToTheProvenAgent(String claimed, String sig, String keys, boolean mustSign, boolean own, String expected) {
-        KeyRing ring = keys.equals("both") ? BOTH : KeyRing.EMPTY;
+        KeyRing ring = switch (keys) {
+            case "both" -> BOTH;
+            case "revoked" -> KeyRing.of(Map.of(), Map.of("cloud_agent", List.of(OLD_KEY)));
+            default -> KeyRing.EMPTY;
+        };
         Verdict v = switch (sig) {
             case "signed-cloud" -> new Verdict.SignedBy("cloud_agent", KeyRing.fingerprint(CLOUD_KEY));
             case "signed-local" -> new Verdict.SignedBy("local_agent", KeyRing.fingerprint(LOCAL_KEY));
