@@ -168,6 +168,15 @@ public final class KeyCommands {
         }
     }
 
+    /** At the start of {@code run}: a clone without a key (made before commits were signed) gets one, and says so. */
+    static void startLines(PrintWriter out, AgentSettings s, java.nio.file.Path gitDir) {
+        SigningKey.Ensured k = SigningKey.ensure(gitDir);
+        if (!k.created()) return;
+        out.println(s.name() + ": made a signing key for this clone (it had none): " + k.key().publicKey().line());
+        out.println(s.name() + ": to have the policy list it, run on the desktop: " + trustCommand(s.name(), k.key().publicKey()));
+        out.flush();
+    }
+
     /** The command the person runs on the desktop to list an agent's key. */
     public static String trustCommand(String agent, SshPublicKey key) {
         return "local-agent trust " + agent + " --key '" + key.line() + "'";
