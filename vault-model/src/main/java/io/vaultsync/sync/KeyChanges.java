@@ -8,6 +8,7 @@ import io.vaultsync.git.CommitWriter;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.git.VaultRepo;
+import io.vaultsync.git.sign.SigningKey;
 import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.AllowedSigners;
 import io.vaultsync.policy.Policy;
@@ -25,6 +26,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * The local agent's changes to the policy's signing keys: {@code trust} lists a key, {@code revoke} moves one
@@ -93,6 +96,43 @@ public final class KeyChanges {
         return write(before, after, "vaultsync: " + me.name() + " revokes a signing key of " + agent);
     }
 
+    /**
+     * {@code rotate-key} of the local agent, first half: lists the new key (made now, not yet used) in a commit
+     * signed with the key in use. Once that commit is pushed, {@link SigningKey#promoteNext} switches keys.
+     */
+    public Change listNextKey() throws IOException {
+        Policy before = VaultPolicy.committed(vault);
+        SshPublicKey next = SigningKey.prepareNext(vault.gitDir()).publicKey();
+        Policy after = withKey(withKey(before, me.name(), vault.signer().publicKey()), me.name(), next);
+        return write(before, after, "vaultsync: " + me.name() + " lists its new signing key (signed with the old one)");
+    }
+
+    /** What {@code trust --confirm} accepted: the policy in force before, the one at the head, and its commit. */
+    public record Confirmed(Policy before, Policy atHead, ObjectId head) {}
+
+    /**
+     * {@code trust --confirm}: the person at the desktop accepts the policy at the branch head as in force in
+     * this clone, whoever committed it: the recovery of a lost local key (the person lists the new key with C
+     * git and confirms it here). Recorded in this clone's policy anchor, never synced.
+     */
+    public Confirmed confirmHead() throws IOException {
+        Policy before = VaultPolicy.committed(vault);
+        ObjectId head = vault.head();
+        ObjectId blob;
+        try (RevWalk rw = new RevWalk(vault.repository());
+                TreeWalk tw = TreeWalk.forPath(vault.repository(), Policy.PATH, rw.parseCommit(head).getTree())) {
+            if (tw == null) throw new VaultStateException("no " + Policy.PATH + " at the branch head " + head.name());
+            blob = tw.getObjectId(0);
+        }
+        Policy atHead = PolicyLoader.parse(new String(vault.repository().open(blob).getBytes(), StandardCharsets.UTF_8),
+                Policy.PATH + " at " + head.abbreviate(10).name());
+        if (atHead.agent(me.name()).map(a -> a.role() != Role.LOCAL).orElse(true)) {
+            throw new VaultStateException("the policy at the head does not keep " + me.name() + " as its local agent");
+        }
+        new PolicyAnchor(head, blob, List.of()).write(vault.gitDir());
+        return new Confirmed(before, atHead, head);
+    }
+
     /** {@code policy} with {@code key} listed for {@code agent} (unchanged if it is). */
     static Policy withKey(Policy policy, String agent, SshPublicKey key) {
         AgentSpec spec = agentIn(policy, agent);
@@ -100,6 +140,11 @@ public final class KeyChanges {
         List<String> signing = new ArrayList<>(spec.signingKeys());
         signing.add(key.line());
         return policy.withAgent(spec.withKeys(signing, spec.revokedKeys()));
+    }
+
+    /** {@code policy} listing the key of the clone {@code gitDir} for {@code agent}: what the local agent seeds. */
+    static Policy withOwnKey(Policy policy, String agent, Path gitDir) {
+        return withKey(policy, agent, SigningKey.load(gitDir).orElseThrow().publicKey());
     }
 
     private static AgentSpec agentIn(Policy policy, String agent) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -91,17 +92,45 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
         return load(gitDir).orElseThrow();
     }
 
-    /** A new key in place of the current one (rotate-key): the old one is kept as {@code signing_key.old}. */
-    public static SigningKey rotate(Path gitDir) {
+    /** The agent's key in the clone: {@code given} ({@code init --signing-key}) if not null, else its own or a new one. */
+    public static SigningKey install(Path gitDir, Path given) {
+        return given != null ? use(gitDir, given) : ensure(gitDir).key();
+    }
+
+    /**
+     * The key {@code rotate-key} moves to (kept as {@code signing_key.next} until {@link #promoteNext}), made
+     * now unless an earlier rotation left one.
+     */
+    public static SigningKey prepareNext(Path gitDir) {
+        Path next = nextFile(gitDir);
+        if (!Files.isRegularFile(next)) {
+            try {
+                writeNew(next, KeyUtils.generateKeyPair(KeyPairs.ED25519, 256), comment(gitDir));
+            } catch (GeneralSecurityException | IOException e) {
+                throw new VaultStateException("cannot make a new signing key " + next + ": " + e.getMessage(), e);
+            }
+        }
+        return new SigningKey(next, publicOf(readPair(next, next.toString()), comment(gitDir)));
+    }
+
+    /** Makes the prepared next key the agent's key; the one before is kept as {@code signing_key.old}. */
+    public static SigningKey promoteNext(Path gitDir) {
         Path file = fileIn(gitDir);
+        Path next = nextFile(gitDir);
         try {
             if (Files.isRegularFile(file)) {
-                Files.move(file, file.resolveSibling(FILE + ".old"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(file, file.resolveSibling(FILE + ".old"), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
             }
+            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new VaultStateException("cannot set the old signing key aside: " + e.getMessage(), e);
+            throw new VaultStateException("cannot move to the new signing key: " + e.getMessage(), e);
         }
-        return ensure(gitDir).key();
+        return load(gitDir).orElseThrow();
+    }
+
+    private static Path nextFile(Path gitDir) {
+        return fileIn(gitDir).resolveSibling(FILE + ".next");
     }
 
     /** Writes the pair as the agent's key unless one appeared meanwhile (another process won: theirs stays). */
@@ -110,12 +139,7 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
         Path dir = file.getParent();
         Path tmp = dir.resolve("." + FILE + "-" + UUID.randomUUID() + AtomicFiles.TEMP_SUFFIX);
         try {
-            Files.createDirectories(dir);
-            Permissions.ownerOnlyDir(dir);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, comment(gitDir), null, out);
-            Files.createFile(tmp, Permissions.ownerOnlyFile());
-            Files.write(tmp, out.toByteArray());
+            writeNew(tmp, pair, comment(gitDir));
             try {
                 Files.createLink(file, tmp); // atomic, and fails when a key is already there
                 return true;
@@ -127,6 +151,17 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
         } catch (IOException | GeneralSecurityException e) {
             throw new VaultStateException("cannot write the signing key " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A new owner-only private key file (its folder made owner-only too). */
+    private static void writeNew(Path target, KeyPair pair, String comment) throws IOException, GeneralSecurityException {
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Permissions.ownerOnlyDir(dir);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, comment, null, out);
+        Files.createFile(target, Permissions.ownerOnlyFile());
+        Files.write(target, out.toByteArray());
     }
 
     private void writePublic() {

@@ -73,10 +73,18 @@ class SigningKeyTest {
         Files.createDirectories(git);
         SigningKey old = SigningKey.ensure(git).key();
 
-        SigningKey rotated = SigningKey.rotate(git);
+        SigningKey next = SigningKey.prepareNext(git);
+        SigningKey stillOld = SigningKey.load(git).orElseThrow();
+        SigningKey promoted = SigningKey.promoteNext(git);
 
-        assertThat(rotated.publicKey().sameKey(old.publicKey())).isFalse();
+        assertThat(next.publicKey().sameKey(old.publicKey())).isFalse();
+        assertThat(stillOld.publicKey()).isEqualTo(old.publicKey());
+        assertThat(promoted.publicKey().sameKey(next.publicKey())).isTrue();
+        assertThat(Files.readString(git.resolve("vaultsync/signing_key.pub"))).startsWith(next.publicKey().keyOnly());
         assertThat(git.resolve("vaultsync/signing_key.old")).exists();
+        assertThat(git.resolve("vaultsync/signing_key.next")).doesNotExist();
+        assertThat(Files.getPosixFilePermissions(git.resolve("vaultsync/signing_key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test
