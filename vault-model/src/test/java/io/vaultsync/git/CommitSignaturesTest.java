@@ -82,6 +82,31 @@ class CommitSignaturesTest {
         }
     }
 
+    /** What judging costs per fetched commit: one verification each (printed; bounded loosely for slow machines). */
+    @Test
+    void verifyingOneSignatureTakesUnderAMillisecondMedian() throws Exception {
+        try (Git git = Git.init().setDirectory(dir.resolve("cost").toFile()).call(); Repository repo = git.getRepository()) {
+            List<ObjectId> commits = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) commits.add(commit(repo, cloud, "commit " + i));
+            CommitSignatures sigs = new CommitSignatures(repo);
+            long[] nanos = new long[commits.size()];
+            try (RevWalk rw = new RevWalk(repo)) {
+                for (int i = 0; i < commits.size(); i++) {
+                    RevCommit c = rw.parseCommit(commits.get(i));
+                    long start = System.nanoTime();
+                    assertThat(sigs.facts(c)).isInstanceOf(SignatureFacts.Good.class);
+                    nanos[i] = System.nanoTime() - start;
+                }
+            }
+            long[] warm = java.util.Arrays.copyOfRange(nanos, 20, nanos.length);
+            java.util.Arrays.sort(warm);
+            double median = warm[warm.length / 2] / 1e6;
+            System.out.printf("CommitSignaturesTest: verifying a signature: median %.2f ms, p90 %.2f ms (%d commits)%n", median,
+                    warm[warm.length * 9 / 10] / 1e6, warm.length);
+            assertThat(median).isLessThan(50);
+        }
+    }
+
     @Test
     void aCommitSignedWithThisClonesOwnKeyIsItsOwnEvenWhenItsJournalLostIt() throws Exception {
         try (Git git = Git.init().setDirectory(dir.resolve("own").toFile()).call(); Repository repo = git.getRepository()) {
