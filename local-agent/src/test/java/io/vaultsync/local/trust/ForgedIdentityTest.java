@@ -14,6 +14,8 @@ import io.vaultsync.fixtures.vaults.Vaults;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.git.sign.SigningKey;
 import io.vaultsync.sync.KeyChanges;
+import io.vaultsync.journal.Journal;
+import io.vaultsync.journal.JournalRecord;
 import io.vaultsync.local.LocalCli;
 import io.vaultsync.local.exec.LocalWorker;
 import io.vaultsync.policy.Policy;
@@ -124,6 +126,7 @@ class ForgedIdentityTest {
         Policy opened = keyed.withAgent(keyed.agent("cloud_agent").orElseThrow().withZones(List.of("Approved/", "Needs_Action/")));
         Files.writeString(human.resolve(Policy.PATH), PolicyLoader.render(opened));
         commitAs("local_agent", key, "vaultsync: local_agent syncs 2 paths");
+        String forgery = CGit.run(human, "rev-parse", "HEAD").strip();
         CGit.run(human, "push", "-q", "origin", "main");
 
         SyncReport local = v.syncLocal();
@@ -146,6 +149,15 @@ class ForgedIdentityTest {
         // another cycle changes nothing: the forgery is never taken for the local agent's own commit
         assertThat(v.syncLocal().cards()).isEmpty();
         assertThat(inForce(v.local())).isEqualTo(keyed);
+
+        // the journal records the forgery as refused, never as the local agent's own commit
+        assertThat(Journal.readAll(v.local().resolve(".git"))).filteredOn(r -> forgery.equals(r.commit()))
+                .extracting(JournalRecord::op).containsExactly("sync.forgery.refuse");
+        // a walk of the whole history (no anchor) finds the same policy in force on both sides
+        for (Path clone : List.of(v.local(), v.cloud())) {
+            Files.deleteIfExists(clone.resolve(".git/vaultsync/policy-anchor.json"));
+            assertThat(inForce(clone)).isEqualTo(keyed);
+        }
 
         // verify: every agent commit since signing began is signed by its agent's key, the forgery counted apart
         CliRun verify = LocalCli.run("verify", "--vault", v.local().toString());
