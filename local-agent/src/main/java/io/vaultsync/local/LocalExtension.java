@@ -4,6 +4,7 @@ import io.vaultsync.OpsEvents;
 import io.vaultsync.claim.cli.ClaimExtension;
 import io.vaultsync.cli.AgentExtension;
 import io.vaultsync.cli.CliContext;
+import io.vaultsync.cli.KeyCommands;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.local.approve.HandApprovals;
 import io.vaultsync.local.cli.VerdictCommands;
@@ -30,6 +31,8 @@ public final class LocalExtension implements AgentExtension {
         List<Object> out = new ArrayList<>(ClaimExtension.INSTANCE.commands(ctx));
         out.add(new VerdictCommands.Approve().in(ctx));
         out.add(new VerdictCommands.Reject().in(ctx));
+        out.add(new KeyCommands.Trust().in(ctx));
+        out.add(new KeyCommands.RevokeKey().in(ctx));
         return out;
     }
 

@@ -26,7 +26,7 @@ class LayeringTest {
         "io.vaultsync.transport..", "io.vaultsync.journal..", "io.vaultsync.process.."};
     static final String[] MODEL = {"io.vaultsync", "io.vaultsync.policy..", "io.vaultsync.config..",
         "io.vaultsync.conflict..", "io.vaultsync.markdown..", "io.vaultsync.lease..", "io.vaultsync.signal..",
-        "io.vaultsync.progress.."};
+        "io.vaultsync.progress..", "io.vaultsync.trust.."};
 
     @Test
     void noPackageCycles() {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class CliTree {
     /** Commands only one role's jar has, and that role. */
-    static final Map<String, Role> ROLE_COMMANDS = Map.of("approve", Role.LOCAL, "reject", Role.LOCAL);
+    static final Map<String, Role> ROLE_COMMANDS = Map.of("approve", Role.LOCAL, "reject", Role.LOCAL,
+            "trust", Role.LOCAL, "revoke-key", Role.LOCAL);
 
     private CliTree() {}
 
@@ -50,6 +51,7 @@ final class CliTree {
         cl.addSubcommand("log", new LogCommand().in(ctx));
         cl.addSubcommand("verify", new VerifyCommand().in(ctx));
         cl.addSubcommand("doctor", new DoctorCommand().in(ctx));
+        cl.addSubcommand("rotate-key", new KeyCommands.RotateKey().in(ctx));
         ctx.extension().commands(ctx).forEach(cl::addSubcommand);
         cl.addSubcommand("completion", new CompletionCommand(ctx));
         cl.addSubcommand("help", new CommandLine.HelpCommand());

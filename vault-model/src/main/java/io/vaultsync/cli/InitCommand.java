@@ -98,6 +98,11 @@ final class InitCommand implements Callable<Integer> {
                     + " kept as a decision card); without it init stops and pushes nothing.")
     boolean acceptHistory;
 
+    @Option(names = "--signing-key", paramLabel = "FILE",
+            description = "The unencrypted OpenSSH ed25519 private key to sign this agent's commits with (copied to"
+                    + " .git/vaultsync/signing_key, 0600); default: a new key made there.")
+    Path signingKey;
+
     @Spec
     CommandSpec spec;
 
@@ -144,7 +149,7 @@ final class InitCommand implements Callable<Integer> {
                 networkTimeout != null, reassign);
         String name = who.name();
         var history = new HistoryAdoption.Options(acceptHistory, Progress.forCli(ctx.err()), a -> report(name, a));
-        VaultInit.Result r = new VaultInit(ctx.clock(), history).init(vault, remote, name, ctx.role(), who.machine(), branch,
+        VaultInit.Result r = new VaultInit(ctx.clock(), history).signingKey(abs(signingKey)).init(vault, remote, name, ctx.role(), who.machine(), branch,
                 who.access());
         for (String c : who.changes()) ctx.out().println(name + ": changed " + c);
         String how = switch (r.mode()) {
@@ -165,6 +170,7 @@ final class InitCommand implements Callable<Integer> {
         }
         ctx.out().println(name + ": " + how + " " + r.settings().remote() + " (branch " + branch + ") at " + r.vault());
         if (r.adoption() != null) AdoptionLines.print(ctx.out(), name, r.adoption());
+        KeyCommands.initLines(ctx.out(), r.settings(), r.vault());
         if (UrlCredentials.split(remote).hasPassword()) {
             ctx.out().println(name + ": the password given in the URL is kept in " + r.settings().access().passwordFile()
                     + " (mode 0600, readable only by you); the URL is stored without it");

@@ -9,6 +9,7 @@ import io.vaultsync.git.VaultRepo;
 import io.vaultsync.journal.JournalQuery;
 import io.vaultsync.journal.JournalRecord;
 import io.vaultsync.journal.PathHistory;
+import io.vaultsync.sync.VaultPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "log", description = "This agent's journal, and with --path who changed that file: when, in which"
-        + " commit, on which machine, why. No network.")
+        + " commit, on which machine, why, and who signed it (verified under the policy in force). No network.")
 final class LogCommand extends VaultCommand {
     @Spec
     CommandSpec spec;
@@ -50,7 +51,7 @@ final class LogCommand extends VaultCommand {
         }
         Path gitDir = VaultRepo.gitDirOf(opts.vault());
         AgentSettings s = SettingsStore.read(gitDir);
-        JournalQuery.Answer answer = query.run(opts.vault(), gitDir, s.branch());
+        JournalQuery.Answer answer = query.run(opts.vault(), gitDir, s.branch(), VaultPolicy::committed);
         return print(json, () -> new Json(answer.records(), answer.withHistory() ? answer.history() : null),
                 out -> text(out, answer, s.name()));
     }
@@ -65,6 +66,7 @@ final class LogCommand extends VaultCommand {
                 out.printf("  %s  %s%s  commit %s  %s%s%n", c.time().truncatedTo(ChronoUnit.SECONDS),
                         c.agent() == null ? "git: " + c.author() : c.agent(), c.machine() == null ? "" : "@" + c.machine(),
                         c.commit().substring(0, 10), c.subject(), c.operation() == null ? "" : "  [" + c.operation() + "]");
+                if (c.signature() != null) out.println("      signature: " + c.signature());
             }
             out.println();
         }

@@ -61,6 +61,7 @@ final class RunCommand extends VaultCommand {
     @Override
     public Integer call() throws Exception {
         AgentSettings s = settings();
+        KeyCommands.startLines(ctx.out(), s, VaultRepo.gitDirOf(opts.vault)); // a vault from before signing gets its key
         RunLoop.Timing timing = new RunLoop.Timing(interval == null ? s.interval() : interval,
                 debounce == null ? s.pushDebounce() : debounce, rescan == null ? s.rescan() : rescan, !noWatch);
         SyncCycle cycle = SyncCycle.standard(s);

@@ -3,11 +3,14 @@ package io.vaultsync.cli;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.DeviceId;
 import io.vaultsync.config.SettingsStore;
+import io.vaultsync.git.SignatureAudit;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.journal.Journal;
 import io.vaultsync.journal.JournalAnchor;
 import io.vaultsync.journal.JournalCheck;
 import io.vaultsync.journal.JournalFiles;
+import io.vaultsync.journal.JournalFold;
+import io.vaultsync.journal.JournalReads;
 import io.vaultsync.journal.JournalRecord;
 import io.vaultsync.journal.Op;
 import io.vaultsync.journal.RepoHealth;
@@ -16,6 +19,7 @@ import io.vaultsync.journal.RewriteCheck.Verdict;
 import io.vaultsync.journal.RewriteCheck;
 import io.vaultsync.journal.RewriteFacts;
 import io.vaultsync.sync.AgentLock;
+import io.vaultsync.sync.VaultPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", description = "Check the journal's hash chain, that every operation it says landed is on the"
         + " remote branch (as last fetched), and the repository's health. Exit 0 clean, 18 with the first problem named."
         + " Landed commits that a forced update of the remote branch dropped are named as a rewrite, which"
-        + " --acknowledge-rewrite records.")
+        + " --acknowledge-rewrite records. Every agent commit since signing began must be signed by its agent's listed key.")
 final class VerifyCommand extends VaultCommand {
     @Option(names = "--acknowledge-rewrite", description = "Record in the journal that the remote branch was rewritten"
             + " (the forced update verify names): the records whose commits it dropped are settled, everything else is"
@@ -65,7 +69,21 @@ final class VerifyCommand extends VaultCommand {
                 return fail("repository: " + health.problems().get(0)
                         + (health.problems().size() > 1 ? " (and " + (health.problems().size() - 1) + " more)" : ""));
             }
+            JournalFold fold = new JournalReads().fold(gitDir);
+            SignatureAudit sigs = SignatureAudit.of(vault.repository(), vault.head(), VaultPolicy.committed(vault), fold::forged);
+            if (!sigs.unproven().isEmpty()) {
+                for (SignatureAudit.Finding f : sigs.unproven()) {
+                    ctx.err().println(ctx.command() + ": commit " + short12(f.commit()) + " claims to be " + f.claimed()
+                            + " but its signature does not prove it: " + f.why());
+                }
+                return fail(sigs.unproven().size() + " agent commit" + (sigs.unproven().size() == 1 ? "" : "s")
+                        + " on " + s.branch() + " not signed by the agent's listed key (held to nobody's zones when they arrived)");
+            }
             PrintWriter out = ctx.out();
+            out.println(s.name() + ": signatures: " + sigs.verified() + " of " + sigs.checked()
+                    + " agent commits since signing began verified" + (sigs.refused() == 0 ? ""
+                    : "; " + sigs.refused() + " forger" + (sigs.refused() == 1 ? "y" : "ies") + " of " + s.name()
+                    + "'s name refused when they arrived (on the branch, never applied)"));
             out.println(s.name() + ": journal " + records.size() + " records, hash chain intact; " + clean.onRemote()
                     + " landed commits found on the remote branch; repository: " + health.objects() + " objects checked, clean");
             for (RewriteCheck.Acknowledged a : clean.acknowledged()) {

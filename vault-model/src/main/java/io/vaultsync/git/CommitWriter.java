@@ -73,6 +73,7 @@ public final class CommitWriter {
             cb.setAuthor(ident);
             cb.setCommitter(ident);
             cb.setMessage(message);
+            vault.signer().sign(repo, cb);
             ObjectId commit = ins.insert(cb);
             ObjectSink.durable(repo, ins, commit); // every object of the commit on disk before the branch moves to it
             updateIndex(repo, vault.session().cleanIndex(), files, blobs);

@@ -42,6 +42,7 @@ public final class PendingCommit {
             cb.setAuthor(ident);
             cb.setCommitter(ident);
             cb.setMessage(message);
+            vault.signer().sign(repo, cb);
             ObjectId commit = ins.insert(cb);
             ins.flush();
             return commit;

@@ -123,6 +123,9 @@ public final class VaultRepo implements AutoCloseable {
     public Path gitDir() { return repo.getDirectory().toPath(); }
     public String branch() { return branch; }
     public GitSession session() { return session; }
+
+    /** The signer of the commits this agent makes in this clone (held by the session). */
+    public io.vaultsync.git.sign.CommitSigner signer() { return session.signer(gitDir()); }
     public String branchRef() { return Constants.R_HEADS + branch; }
     public String trackingRef() { return Constants.R_REMOTES + REMOTE + "/" + branch; }
     public String remoteUrl() { return repo.getConfig().getString("remote", REMOTE, "url"); }

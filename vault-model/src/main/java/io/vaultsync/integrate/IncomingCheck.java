@@ -5,7 +5,8 @@ import io.vaultsync.git.TreeDiff;
 import io.vaultsync.git.RawPathFilter;
 import io.vaultsync.git.GitPath;
 import io.vaultsync.git.DirCacheEdits;
-import io.vaultsync.git.Authors;
+import io.vaultsync.git.CommitTrust;
+import io.vaultsync.trust.Judge;
 import io.vaultsync.conflict.ConflictCard;
 import io.vaultsync.conflict.ConflictDecision;
 import io.vaultsync.conflict.ConflictKind;
@@ -30,17 +31,21 @@ import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * Checks every fetched commit against the zones of the agent that made it (see {@link Authors}); a commit
- * with no agent identity is held to nobody's zones. Where such a commit wrote into this agent's zones, its
+ * Checks every fetched commit against the zones of the agent that made it, as {@link CommitTrust} proves it
+ * (its listed signing key; its name only where that agent lists no key); a commit with no proven agent is
+ * held to nobody's zones, and one that forges this agent's own name is refused as a forgery. Where such a commit wrote into this agent's zones, its
  * effect is not applied: a commit on top of the remote head restores this agent's version and carries a
  * zone-violation card (a policy-change card for the policy file) with the refused bytes saved beside it.
  * Violations of other agents' zones are theirs to restore. Computes in the object store only.
  */
 public final class IncomingCheck {
     private final IntegrationSetup setup;
+    private final CommitTrust trust;
 
     public IncomingCheck(IntegrationSetup setup) {
         this.setup = setup;
+        this.trust = new CommitTrust(setup.repo(), setup.zones().policy(), setup.agent(), setup.own(),
+                setup.signer() == null ? null : setup.signer().publicKey().line());
     }
 
     /** A write refused: the path, who wrote it and in which commit. */
@@ -51,7 +56,7 @@ public final class IncomingCheck {
 
     /** What one path should be, and the last refused write to it; {@code raw} is the path as git's bytes. */
     private record Refused(String path, byte[] raw, ObjectId wanted, ObjectId theirs, RevCommit commit, String writer,
-            String base) {
+            String base, String agent) {
         boolean utf8() {
             return GitPath.isUtf8(raw);
         }
@@ -77,7 +82,8 @@ public final class IncomingCheck {
     private void check(RevWalk rw, RevCommit c, Map<String, Refused> refused) throws IOException {
         RevCommit first = rw.parseCommit(c.getParent(0));
         List<TreeDiff.Entry> diff = ownChanges(rw, c, TreeDiff.between(setup.repo(), first.getTree(), c.getTree()));
-        String writer = Authors.agentOf(c, setup.zones().policy());
+        Judge.Held held = trust.held(c);
+        String writer = held.agent();
         Set<String> allowed = new HashSet<>();
         if (writer != null) {
             setup.zones().partition(writer, TreeDiff.changes(diff)).allowed().forEach(ch -> allowed.add(ch.path()));
@@ -93,13 +99,12 @@ public final class IncomingCheck {
                 continue;
             }
             ObjectId wanted = before != null ? before.wanted() : e.before();
-            refused.put(key, new Refused(e.path(), e.raw(), wanted, e.after(), c, Authors.display(c, setup.zones().policy()),
-                    first.name()));
+            refused.put(key, new Refused(e.path(), e.raw(), wanted, e.after(), c, trust.display(c, held), first.name(), writer));
         }
     }
 
     private static Refused withWanted(Refused r, ObjectId wanted) {
-        return new Refused(r.path(), r.raw(), wanted, r.theirs(), r.commit(), r.writer(), r.base());
+        return new Refused(r.path(), r.raw(), wanted, r.theirs(), r.commit(), r.writer(), r.base(), r.agent());
     }
 
     /** For a merge, only what the merge itself wrote: paths whose result matches no other parent. */
@@ -129,8 +134,7 @@ public final class IncomingCheck {
                 ObjectId atTip = blobAt(remote, r.raw());
                 if (Objects.equals(atTip, r.wanted())) continue; // undone since: nothing to restore
                 ConflictDecision.Version ours = ConflictDecision.Version.of(setup.agent(), TreeDiff.name(r.wanted()));
-                ConflictDecision.Version theirs = ConflictDecision.Version.of(Authors.agentOf(r.commit(), setup.zones().policy()),
-                        TreeDiff.name(atTip));
+                ConflictDecision.Version theirs = ConflictDecision.Version.of(r.agent(), TreeDiff.name(atTip));
                 ConflictDecision.Decision d = r.utf8()
                         ? ConflictDecision.decide(setup.zones(), setup.agent(), path, TreeDiff.name(r.wanted()), ours, theirs, false)
                         : ConflictDecision.badName(setup.agent(), ours, theirs);
@@ -159,6 +163,7 @@ public final class IncomingCheck {
             cb.setCommitter(setup.ident());
             cb.setMessage(setup.trailers().message("vaultsync: " + setup.agent() + " restores " + refusals.size() + " path"
                     + (refusals.size() == 1 ? "" : "s") + " written outside the writer's setup.zones()"));
+            setup.signer().sign(setup.repo(), cb);
             ObjectId tip = ins.insert(cb);
             ins.flush();
             return new Result(rw.parseCommit(tip), cards, refusals);

@@ -83,6 +83,7 @@ public final class Replayer {
                 cb.setAuthor(commit.getAuthorIdent());
                 cb.setCommitter(setup.ident());
                 cb.setMessage(withTrailers(commit.getFullMessage()));
+                setup.signer().sign(setup.repo(), cb); // re-signed: the replayed commit is a new one, by this agent
                 run.tip = ins.insert(cb);
                 run.tipTree = tree;
             }

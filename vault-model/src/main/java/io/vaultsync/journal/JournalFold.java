@@ -27,6 +27,7 @@ public final class JournalFold {
     private final Set<String> landed = new LinkedHashSet<>(); // oldest first, at most RECENT
     private String checkpoint;
     private final Set<String> tombstones = new LinkedHashSet<>();
+    private final Set<String> forged = new LinkedHashSet<>();
 
     JournalFold() {}
 
@@ -46,6 +47,7 @@ public final class JournalFold {
             case REPLAY -> pending.remove(r.source() != null ? r.source() : sourceFromNote(r.detail()));
             case REPAIR_APPLY -> { if (r.commit() != null) pending.remove(r.commit()); }
             case CHECKPOINT_WRITE -> checkpoint = r.commit();
+            case FORGERY_REFUSE -> { if (r.commit() != null) forged.add(r.commit()); }
             case TOMBSTONE_APPLY -> { if (JournalSync.DELETED.equals(r.detail())) tombstones.addAll(names(r.paths())); }
             default -> { }
         }
@@ -65,7 +67,8 @@ public final class JournalFold {
 
     /** The fold as its on-disk index of {@code files}. */
     JournalIndex index(List<String> files) {
-        return new JournalIndex(files, count, lastHash, pending, List.copyOf(landed), checkpoint, List.copyOf(tombstones));
+        return new JournalIndex(files, count, lastHash, pending, List.copyOf(landed), checkpoint, List.copyOf(tombstones),
+                List.copyOf(forged));
     }
 
     /** The fold an on-disk index holds. */
@@ -77,6 +80,7 @@ public final class JournalFold {
         f.landed.addAll(i.landed());
         f.checkpoint = i.checkpoint();
         f.tombstones.addAll(i.tombstones());
+        f.forged.addAll(i.forged());
         return f;
     }
 
@@ -88,6 +92,7 @@ public final class JournalFold {
         c.landed.addAll(landed);
         c.checkpoint = checkpoint;
         c.tombstones.addAll(tombstones);
+        c.forged.addAll(forged);
         return c;
     }
 
@@ -118,9 +123,14 @@ public final class JournalFold {
         return Collections.unmodifiableSet(tombstones);
     }
 
+    /** Whether a commit was refused as a forgery of this agent's name. */
+    public boolean forged(String commit) {
+        return forged.contains(commit);
+    }
+
     /** Entries held: what the fold costs in memory, whatever the number of records. */
     public int size() {
-        return pending.size() + landed.size() + tombstones.size();
+        return pending.size() + landed.size() + tombstones.size() + forged.size();
     }
 
     /** The source of a replay record without a source field: the commit its note names ({@code from <sha>}). */

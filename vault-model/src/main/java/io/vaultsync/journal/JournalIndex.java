@@ -23,12 +23,13 @@ import java.util.Optional;
  * @param files the rotated files it folds, by name, in order
  */
 record JournalIndex(List<String> files, long count, String lastHash, Map<String, String> pending, List<String> landed,
-        String checkpoint, List<String> tombstones) {
+        String checkpoint, List<String> tombstones, List<String> forged) {
     JournalIndex {
         files = List.copyOf(files);
         pending = Collections.unmodifiableMap(new LinkedHashMap<>(pending)); // in journal order
         landed = List.copyOf(landed);
         tombstones = List.copyOf(tombstones);
+        forged = forged == null ? List.of() : List.copyOf(forged); // an index written before forgeries were recorded
     }
 
     static Path file(Path gitDir) {

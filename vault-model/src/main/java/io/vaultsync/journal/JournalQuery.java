@@ -1,6 +1,7 @@
 package io.vaultsync.journal;
 
 import io.vaultsync.git.VaultRepo;
+import io.vaultsync.policy.Policy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,15 +30,25 @@ public record JournalQuery(String op, Instant since, String path) {
                 && (path == null || r.paths().stream().anyMatch(p -> p.equals(path) || p.startsWith(path + "/")));
     }
 
+    /** The policy in force of a clone, for judging signatures (the caller's: this layer cannot compute it). */
+    public interface PolicySource {
+        Policy of(VaultRepo repo) throws IOException;
+    }
+
     /** Reads the journal of the clone whose git directory is {@code gitDir}, and the branch's history of the path. */
     public Answer run(Path vault, Path gitDir, String branch) throws IOException {
+        return run(vault, gitDir, branch, null);
+    }
+
+    /** As {@link #run(Path, Path, String)}, with each change's signature judged under {@code policy}'s answer. */
+    public Answer run(Path vault, Path gitDir, String branch, PolicySource policy) throws IOException {
         List<JournalRecord> records = new ArrayList<>(); // only the matching ones are kept, file by file
         for (Path f : JournalFiles.all(gitDir)) JournalReads.fold(f, r -> { if (matches(r)) records.add(r); });
         boolean withHistory = path != null && op == null;
         List<PathHistory.Change> history = List.of();
         if (withHistory) {
             try (VaultRepo repo = VaultRepo.open(vault, branch)) {
-                history = PathHistory.of(repo.repository(), repo.head(), path).stream()
+                history = PathHistory.of(repo.repository(), repo.head(), path, policy == null ? null : policy.of(repo)).stream()
                         .filter(c -> since == null || !c.time().isBefore(since)).toList();
             }
         }

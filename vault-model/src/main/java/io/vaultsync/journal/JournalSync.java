@@ -113,7 +113,7 @@ public final class JournalSync {
         for (RevCommit c : range(rw, remote, state.checkpoint())) {
             added += tombstones(vault, rw, c, state);
             Map<String, String> t = Trailers.parse(c.getFullMessage());
-            if (!agent.equals(t.get(Trailers.AGENT)) || state.reconciled(c.name())) continue;
+            if (!agent.equals(t.get(Trailers.AGENT)) || state.reconciled(c.name()) || state.fold().forged(c.name())) continue;
             String op = operation(t);
             if (state.enqueued().containsKey(c.name())) {
                 journal.append(Op.RECONCILE, op, List.of(), c.name(), "landed as committed");
@@ -142,7 +142,8 @@ public final class JournalSync {
         int added = 0;
         for (RevCommit c : range(rw, head, remote == null ? null : remote.name())) {
             Map<String, String> t = Trailers.parse(c.getFullMessage());
-            if (!agent.equals(t.get(Trailers.AGENT)) || state.enqueued().containsKey(c.name()) || state.reconciled(c.name())) continue;
+            if (!agent.equals(t.get(Trailers.AGENT)) || state.enqueued().containsKey(c.name()) || state.reconciled(c.name())
+                    || state.fold().forged(c.name())) continue;
             String op = operation(t);
             journal.append(Op.ENQUEUE, op, paths(vault, rw, c), c.name(), null);
             state.enqueued().put(c.name(), op);

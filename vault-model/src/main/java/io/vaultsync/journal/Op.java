@@ -25,7 +25,12 @@ public enum Op {
      * A rewrite of the remote branch (a forced update) acknowledged by hand: the old and new heads and the
      * landed commits it dropped (see {@link RewriteAck}).
      */
-    REWRITE_ACKNOWLEDGE;
+    REWRITE_ACKNOWLEDGE,
+    /**
+     * A fetched commit that claims this agent's name and that it never made: a forgery of its identity, refused
+     * (so no catch-up ever records it as this agent's own).
+     */
+    FORGERY_REFUSE;
 
     public String journalName() {
         String[] parts = name().toLowerCase(Locale.ROOT).split("_", 2);

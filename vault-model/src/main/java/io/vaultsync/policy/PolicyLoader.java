@@ -19,13 +19,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Reads and writes the policy file ({@link Policy#PATH}). Strict: unknown keys, wrong types, malformed
  * YAML and invalid values are {@link PolicyException}s whose message names the file, the line and the key.
  * Omitted keys take defaults: {@code branch: main}, an agent's {@code zones} from its role, the gate's
- * {@link GateSettings#defaults()}. {@code version} and {@code agents} are required.
+ * {@link GateSettings#defaults()}, no signing keys. {@code version} and {@code agents} are required. Key lists
+ * ({@code signing_keys}, {@code revoked_keys}) hold OpenSSH ed25519 public key lines ({@link SshPublicKey}).
  */
 public final class PolicyLoader {
 
@@ -105,8 +107,11 @@ public final class PolicyLoader {
             }
             List<AgentSpec> agents = agents(raw.agents());
             GateSettings gate = gate(raw.gate());
+            if (raw.signaturesFrom() != null && !Policy.isCommitId(raw.signaturesFrom())) {
+                throw fail(topLine("signatures_from"), "key 'signatures_from': not a full commit id (40 lower-case hex digits)");
+            }
             try {
-                return new Policy(Policy.VERSION, branch, agents, gate);
+                return new Policy(Policy.VERSION, branch, agents, gate, Optional.ofNullable(raw.signaturesFrom()));
             } catch (IllegalArgumentException e) { // every rule is checked above; kept as a safety net
                 throw new PolicyException(file + ": " + e.getMessage(), e);
             }
@@ -154,12 +159,43 @@ public final class PolicyLoader {
                         throw fail(lineContaining(entry.line(), zone), "key 'zones[" + j + "]': " + e.getMessage() + in);
                     }
                 }
-                agents.add(new AgentSpec(a.name(), a.role(), zones));
+                List<String> signing = keys(entry.line(), "signing_keys", a.signingKeys(), in);
+                List<String> revoked = keys(entry.line(), "revoked_keys", a.revokedKeys(), in);
+                try {
+                    agents.add(new AgentSpec(a.name(), a.role(), zones, signing, revoked));
+                } catch (IllegalArgumentException e) { // a key both listed and revoked, or listed twice
+                    throw fail(lineContaining(entry.line(), "_keys"), e.getMessage() + in);
+                }
             }
             if (agents.stream().noneMatch(a -> a.role() == Role.LOCAL)) {
                 throw fail(agentsLine, "key 'agents': no agent has role local (one is required: it owns the policy file)");
             }
             return agents;
+        }
+
+        /** Each key line checked by {@link SshPublicKey#parse}; a message never quotes the key's text. */
+        private List<String> keys(int entryLine, String key, List<String> raw, String in) {
+            if (raw == null) {
+                return List.of();
+            }
+            List<String> keys = new ArrayList<>();
+            for (int j = 0; j < raw.size(); j++) {
+                String line = raw.get(j);
+                int at = lineContaining(entryLine, key);
+                try {
+                    keys.add(SshPublicKey.parse(line).line());
+                } catch (IllegalArgumentException e) {
+                    if (line != null && !line.isBlank() && !SshPublicKey.looksPrivate(line)) {
+                        at = lineContaining(at, line.strip().split("[ \\t]+")[0]);
+                        String[] parts = line.strip().split("[ \\t]+", 3);
+                        if (parts.length > 1 && parts[1].length() > 8) {
+                            at = lineContaining(at, parts[1].substring(0, 8));
+                        }
+                    }
+                    throw fail(at, "key '" + key + "[" + j + "]': " + e.getMessage() + in);
+                }
+            }
+            return keys;
         }
 
         private GateSettings gate(RawGate raw) {

@@ -17,6 +17,9 @@ final class PolicyWriter {
             # own Pending_Approval/conflicts/<agent>/; In_Progress/<agent>/ is only ever written by <agent>.
             # gate.maxFileSize: bytes, or a size like 512KB, 5MB, 1GB (1024-based);
             # gate.deny: extra patterns that are never synced, matched at any depth like a .gitignore.
+            # signing_keys: the OpenSSH ed25519 public keys an agent signs its commits with (the vault's
+            # .vaultsync/allowed_signers is written from them); revoked_keys: keys no longer trusted.
+            # signatures_from: commits after this one must be signed (absent with keys: every commit).
             """;
 
     private PolicyWriter() {
@@ -31,11 +34,25 @@ final class PolicyWriter {
             out.append("  - name: ").append(YamlText.scalar(agent.name())).append('\n');
             out.append("    role: ").append(agent.role().id()).append('\n');
             out.append("    zones: ").append(flowList(agent.zones())).append('\n');
+            keyList(out, "signing_keys", agent.signingKeys());
+            keyList(out, "revoked_keys", agent.revokedKeys());
         }
         out.append("gate:\n");
         out.append("  maxFileSize: ").append(Sizes.format(policy.gate().maxFileSize())).append('\n');
         out.append("  deny: ").append(flowList(policy.gate().deny())).append('\n');
+        policy.signaturesFrom().ifPresent(id -> out.append("signatures_from: ").append(YamlText.scalar(id)).append('\n'));
         return out.toString();
+    }
+
+    /** One key a line (block list): keys are long, and a diff of the policy then shows one key per line. */
+    private static void keyList(StringBuilder out, String key, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        out.append("    ").append(key).append(":\n");
+        for (String k : keys) {
+            out.append("      - ").append(YamlText.scalar(k)).append('\n');
+        }
     }
 
     private static String flowList(List<String> items) {

@@ -1,5 +1,6 @@
 package io.vaultsync.policy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -52,10 +53,13 @@ final class PolicyYaml {
     private PolicyYaml() {
     }
 
-    record RawPolicy(Integer version, String branch, List<AgentEntry> agents, RawGate gate) {
+    record RawPolicy(Integer version, String branch, List<AgentEntry> agents, RawGate gate,
+            @JsonProperty("signatures_from") String signaturesFrom) {
     }
 
-    record RawAgent(String name, Role role, List<String> zones) {
+    record RawAgent(String name, Role role, List<String> zones,
+            @JsonProperty("signing_keys") List<String> signingKeys,
+            @JsonProperty("revoked_keys") List<String> revokedKeys) {
     }
 
     /** An agent entry with the line it starts on, for messages about the entry as a whole. */

@@ -15,7 +15,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code Pending_Approval/conflicts/<x>/...} is written by agent {@code x} only, listed or not;</li>
  *   <li>{@code In_Progress/<x>/...} by agent {@code x} only (if its zones include it);</li>
- *   <li>the vault's root {@code .gitignore} and {@link Policy#PATH} by local-role agents only;</li>
+ *   <li>the vault's root {@code .gitignore}, {@link Policy#PATH} and {@link AllowedSigners#PATH} by local-role
+ *   agents only;</li>
  *   <li>{@code Logs/} by nobody (it is never synced).</li>
  * </ul>
  * {@link #partition} also admits the sanctioned cross-zone moves: the task moves of {@link TaskMoves}
@@ -57,7 +58,7 @@ public final class Zones {
         if (path.equals(LOGS) || path.startsWith(LOGS + "/")) {
             return false;
         }
-        if (path.equals(Policy.PATH) || path.equals(GITIGNORE)) {
+        if (path.equals(Policy.PATH) || path.equals(AllowedSigners.PATH) || path.equals(GITIGNORE)) {
             return spec.get().role() == Role.LOCAL;
         }
         if (path.startsWith(CONFLICTS)) {

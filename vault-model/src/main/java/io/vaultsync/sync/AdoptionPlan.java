@@ -77,9 +77,9 @@ public final class AdoptionPlan {
             }
             List<String> z = new ArrayList<>(a.zones());
             for (String g : given) if (!z.contains(g)) z.add(g);
-            agents.add(new AgentSpec(a.name(), a.role(), z));
+            agents.add(a.withZones(z));
         }
-        return new Zoning(new Policy(base.version(), base.branch(), agents, base.gate()), given, elsewhere);
+        return new Zoning(base.withAgents(agents), given, elsewhere);
     }
 
     /** A folder name as a zone that means exactly that name: gitignore's special characters escaped. */

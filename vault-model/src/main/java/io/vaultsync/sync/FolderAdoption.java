@@ -125,7 +125,7 @@ public final class FolderAdoption {
         byte[] ignore = readIfFile(vault.resolve(Layout.GITIGNORE));
         List<String> personal = AdoptionPlan.personalDeny(ignore);
         Policy base = Policy.defaults(AgentSettings.defaultName(Role.CLOUD), s.name());
-        base = new Policy(base.version(), base.branch(), base.agents(), new GateSettings(base.gate().maxFileSize(), personal));
+        base = base.withGate(new GateSettings(base.gate().maxFileSize(), personal));
         SecretGate gate = PolicyGate.of(base);
         Map<String, byte[]> toWrite = new LinkedHashMap<>();
         try (VaultRepo repo = VaultRepo.open(vault, s.branch());
@@ -186,6 +186,7 @@ public final class FolderAdoption {
         cb.setAuthor(who);
         cb.setCommitter(who);
         cb.setMessage(t.message("vaultsync: adopt the folder of notes as the vault"));
+        vault.signer().sign(repo, cb);
         ObjectId commit = ins.insert(cb);
         ObjectSink.durable(repo, ins, commit);
         return commit;

@@ -19,6 +19,7 @@ import io.vaultsync.git.WorkTreeScan;
 import io.vaultsync.journal.Journal;
 import io.vaultsync.journal.JournalReads;
 import io.vaultsync.journal.JournalSync;
+import io.vaultsync.journal.OwnCommits;
 import io.vaultsync.journal.Op;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.Zones;
@@ -235,7 +236,8 @@ public final class SyncCycle {
         Candidates scanned = first.and(after);
         journal.catchUp(vault); // each local commit is enqueued before it is pushed
         CardMaker cardMaker = new CardMaker(agent, ctx.now(), (p, bytes) -> gate.check(p, false, bytes.length, bytes).blocked());
-        var setup = new IntegrationSetup(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker);
+        var setup = new IntegrationSetup(vault.repository(), zones, agent, ctx.trailers(), ctx.ident(), cardMaker,
+                vault.signer(), new OwnCommits(journal.journal()));
         Integration integrated;
         try {
             integrated = new Integrator(vault, gate, setup, backoff, progress).run();

@@ -12,6 +12,8 @@ import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.git.VaultRepo;
+import io.vaultsync.git.sign.SigningKey;
+import io.vaultsync.policy.AllowedSigners;
 import io.vaultsync.policy.AgentSpec;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.PolicyLoader;
@@ -70,6 +72,7 @@ public final class VaultInit {
     private final Clock clock;
     private final HistoryAdoption.Options history;
     private final Progress progress;
+    private Path signingKey; // init --signing-key: the private key file to sign with, or null to make one
 
     public VaultInit(Clock clock) {
         this(clock, HistoryAdoption.Options.DEFAULT);
@@ -88,6 +91,12 @@ public final class VaultInit {
         this.clock = clock;
         this.history = history;
         this.progress = history.progress();
+    }
+
+    /** Sign with {@code privateKeyFile} (unencrypted OpenSSH ed25519) instead of a new key; null: a new one. */
+    public VaultInit signingKey(Path privateKeyFile) {
+        this.signingKey = privateKeyFile;
+        return this;
     }
 
     public Result init(Path dir, String remote, String agent, Role role, String machine, String branch) {
@@ -111,6 +120,7 @@ public final class VaultInit {
                 return adopt(vault, settings, given);
             }
             if (Files.exists(vault) && !isEmptyDir(vault)) { // a folder of notes: adopted in place, never undone
+                SigningKey.install(vault.resolve(Constants.DOT_GIT), signingKey); // its first commit is signed
                 FolderAdoption.Report r = new FolderAdoption(clock, progress).adopt(vault, settings, given);
                 return new Result(Mode.FOLDER, settings, vault, r);
             }
@@ -140,6 +150,7 @@ public final class VaultInit {
                 throw new VaultStateException(vault + " is a clone of " + Redact.url(repo.remoteUrl()) + ", not of " + s.remote());
             }
             VaultRepo.configure(repo.repository());
+            SigningKey.install(repo.gitDir(), signingKey);
             if (HistoryAdoption.lacksPolicy(repo)) return adoptHistory(repo, keepTiming(repo.gitDir(), s), given);
             checkAgent(VaultPolicy.committed(repo), s);
             given.keepPassword();
@@ -174,6 +185,7 @@ public final class VaultInit {
         } catch (org.eclipse.jgit.api.errors.TransportException | org.eclipse.jgit.api.errors.InvalidRemoteException e) {
             throw remote.failure(e, Failures.Op.CLONE, start);
         }
+        SigningKey.install(vault.resolve(Constants.DOT_GIT), signingKey);
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
             if (HistoryAdoption.lacksPolicy(repo)) return adoptHistory(repo, s, given);
             checkAgent(VaultPolicy.committed(repo), s);
@@ -188,6 +200,7 @@ public final class VaultInit {
         Files.createDirectories(vault);
         VaultRepo.create(vault, s.branch(), s.remote());
         Path gitDir = vault.resolve(Constants.DOT_GIT);
+        SigningKey.install(gitDir, signingKey);
         given.keepPassword();
         SettingsStore.write(gitDir, s); // the push below reaches the remote through them
         String cloud = s.role() == Role.CLOUD ? s.name() : AgentSettings.defaultName(Role.CLOUD);
@@ -195,6 +208,8 @@ public final class VaultInit {
         Policy policy = Policy.defaults(cloud, local);
         List<StagedFile> files = new ArrayList<>();
         add(vault, files, Layout.GITIGNORE, template());
+        if (s.role() == Role.LOCAL) policy = KeyChanges.withOwnKey(policy, s.name(), gitDir); // signed from the start
+        if (policy.hasSigningKeys()) add(vault, files, AllowedSigners.PATH, KeyChanges.allowedSigners(policy));
         add(vault, files, Policy.PATH, PolicyLoader.render(policy).getBytes(StandardCharsets.UTF_8));
         add(vault, files, Layout.DASHBOARD, Layout.dashboard(policy).getBytes(StandardCharsets.UTF_8));
         for (String d : Layout.folders(policy)) add(vault, files, d + "/" + Layout.KEEP, new byte[0]);

@@ -1,11 +1,14 @@
 package io.vaultsync.sync;
 
 import io.vaultsync.VaultStateException;
-import io.vaultsync.git.Authors;
+import io.vaultsync.git.CommitTrust;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.PolicyLoader;
+import io.vaultsync.journal.JournalFold;
+import io.vaultsync.journal.JournalReads;
 import io.vaultsync.policy.PolicyTrust;
+import io.vaultsync.trust.Judge;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The policy in force: the newest committed version of {@code .vaultsync/policy.yaml} that its owner (the
  * local agent of the policy in force before it) wrote and that can be read, going back to the version the
- * vault was seeded with. A version anyone else committed, or an unreadable one, is never applied, whatever
+ * vault was seeded with. Who wrote a version is proven as {@link CommitTrust} proves it: once the owner lists
+ * a signing key, only a commit signed with that key speaks for it; a commit this clone's journal refused as a
+ * forgery of its agent's name never does. A version anyone else committed, or an unreadable one, is never applied, whatever
  * else is on the branch (the owner restores it and cards it); an uncommitted edit changes nothing. The
  * answer is kept in {@link PolicyAnchor} so a cycle reads only the commits since the last one.
  */
@@ -78,6 +83,8 @@ public final class VaultPolicy {
             policy = parse(bytes);
         }
         List<String> ignored = new ArrayList<>(from == null ? List.of() : from.ignored());
+        CommitTrust trust = null;
+        JournalFold journal = null;
         for (RevCommit c : rw) {
             ObjectId version = blobAt(repo, c);
             if (version == null) continue; // removed: the version in force stays
@@ -88,7 +95,20 @@ public final class VaultPolicy {
                 bytes = after;
                 continue;
             }
-            PolicyTrust.Decision d = PolicyTrust.next(policy, Authors.agentOf(c, policy), bytes, after);
+            if (trust == null || trust.policy() != policy) trust = new CommitTrust(repo, policy, null, CommitTrust.Own.NAMES);
+            Judge.Held held = trust.held(c);
+            String writer = held.agent();
+            if (writer != null) {
+                if (journal == null) journal = new JournalReads().fold(vault.gitDir());
+                if (journal.forged(c.name())) {
+                    writer = null;
+                    held = new Judge.Held(null, "refused as a forgery of " + held.agent() + "'s identity", true);
+                }
+            }
+            PolicyTrust.Decision d = PolicyTrust.next(policy, writer, bytes, after);
+            if (writer == null && d instanceof PolicyTrust.Decision.Ignore i && !i.why().equals("unchanged")) {
+                d = new PolicyTrust.Decision.Ignore(i.why() + "; " + held.why());
+            }
             if (d instanceof PolicyTrust.Decision.Accept a) {
                 policy = a.policy();
                 blob = version;

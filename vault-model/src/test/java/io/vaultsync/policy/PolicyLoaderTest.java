@@ -94,7 +94,7 @@ class PolicyLoaderTest {
                            role: local
                         """, List.of(FILE + ":4: malformed YAML: ")),
                 Arguments.of("unknown top-level key", "version: 1\nbrunch: main\nagents: []\n",
-                        List.of(FILE + ":2: unknown key 'brunch' (known: agents, branch, gate, version)")),
+                        List.of(FILE + ":2: unknown key 'brunch' (known: agents, branch, gate, signatures_from, version)")),
                 Arguments.of("unknown agent key", """
                         version: 1
                         agents:
@@ -103,7 +103,7 @@ class PolicyLoaderTest {
                           - name: local_agent
                             role: local
                             zonez: [Done/]
-                        """, List.of(FILE + ":7: unknown key 'zonez' in agents[1] (known: name, role, zones)")),
+                        """, List.of(FILE + ":7: unknown key 'zonez' in agents[1] (known: name, revoked_keys, role, signing_keys, zones)")),
                 Arguments.of("unknown gate key", "version: 1\ngate:\n  maxSize: 5\n",
                         List.of(FILE + ":3: unknown key 'maxSize' in gate (known: deny, maxFileSize)")),
                 Arguments.of("wrong role value", "version: 1\nagents:\n  - name: a\n    role: clod\n",

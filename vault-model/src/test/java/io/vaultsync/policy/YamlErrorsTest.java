@@ -41,9 +41,9 @@ class YamlErrorsTest {
                         + " instead: <org.yaml.snakeyaml.events.SequenceStartEvent(anchor=null, tag=null, implicit=true)>"),
                 // UnrecognizedPropertyException: the key and the known ones
                 row("unknown top-level key", "version: 1\ncolour: red\n",
-                        "2: unknown key 'colour' (known: agents, branch, gate, version)"),
+                        "2: unknown key 'colour' (known: agents, branch, gate, signatures_from, version)"),
                 row("unknown agent key", "version: 1\nagents:\n  - name: a\n    rolle: local\n",
-                        "4: unknown key 'rolle' in agents[0] (known: name, role, zones)"),
+                        "4: unknown key 'rolle' in agents[0] (known: name, revoked_keys, role, signing_keys, zones)"),
                 // InvalidFormatException: an enum value, and our own size checks ("is ...")
                 row("unknown role", "version: 1\nagents:\n  - name: a\n    role: clod\n",
                         "4: key 'role': 'clod' is not one of cloud, local (in agents[0])"),

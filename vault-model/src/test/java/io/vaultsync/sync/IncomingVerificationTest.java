@@ -157,7 +157,7 @@ class IncomingVerificationTest {
     }
 
     @Test
-    void aDoubleClaimMergedByHandIsSettledForTheEarlierClaim() throws Exception {
+    void aDoubleClaimForgedByHandUnderBothAgentsNamesIsRefusedAsAForgery() throws Exception {
         write(v.cloud(), "Needs_Action/t.md", "# t\n");
         v.syncCloud();
         Path human = root.resolve("human");
@@ -172,16 +172,17 @@ class IncomingVerificationTest {
         assertThat(RemoteTree.files(v.remote(), "main")).containsKeys("In_Progress/local_agent/t.md",
                 "In_Progress/cloud_agent/t.md");
 
-        assertThat(v.syncLocal().cards()).isEmpty(); // local claimed first: it keeps the task
+        // neither agent made the claim that bears its name: each refuses the one in its own folder (issue 17)
+        SyncReport local = v.syncLocal();
+        ConflictCard forged = onlyCard(RemoteTree.files(v.remote(), "main"), local);
+        assertThat(forged.path()).isEqualTo("In_Progress/local_agent/t.md");
+        assertThat(forged.reason()).contains("forgery of local_agent's identity");
+        assertThat(v.local().resolve("In_Progress/local_agent/t.md")).doesNotExist();
         SyncReport cloud = v.syncCloud();
-
         Map<String, String> remote = RemoteTree.files(v.remote(), "main");
-        assertThat(remote).containsKey("In_Progress/local_agent/t.md").doesNotContainKey("In_Progress/cloud_agent/t.md");
+        assertThat(remote).doesNotContainKey("In_Progress/local_agent/t.md").doesNotContainKey("In_Progress/cloud_agent/t.md");
         ConflictCard card = onlyCard(remote, cloud);
-        assertThat(card.kind()).isEqualTo(ConflictKind.DOUBLE_CLAIM);
-        assertThat(card.createdBy()).isEqualTo("cloud_agent");
-        assertThat(card.theirs().at()).isEqualTo("In_Progress/local_agent/t.md");
-        assertThat(remote.get(card.ours().at())).contains("claimed_by: \"cloud_agent\"");
+        assertThat(card.reason()).contains("forgery of cloud_agent's identity");
         assertThat(v.cloud().resolve("In_Progress/cloud_agent/t.md")).doesNotExist();
         CGit.assertFsckStrict(v.remote());
     }
