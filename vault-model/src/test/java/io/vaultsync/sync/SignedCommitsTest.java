@@ -105,6 +105,26 @@ class SignedCommitsTest {
     }
 
     @Test
+    void aLocalAgentThatSeedsListsItsOwnKeyGivenByInitAndSignsTheSeed() throws IOException {
+        Path remote = CGit.initBare(root.resolve("fresh.git"));
+        Path given = root.resolve("given");
+        java.nio.file.Files.createDirectories(given.resolve(".git"));
+        SigningKey mine = SigningKey.ensure(given.resolve(".git")).key();
+        Path desk = root.resolve("desk");
+
+        new VaultInit(Clock.systemUTC()).signingKey(mine.file())
+                .init(desk, remote.toString(), "local_agent", io.vaultsync.policy.Role.LOCAL, "desktop", "main");
+
+        assertThat(keyOf(desk).sameKey(mine.publicKey())).isTrue();
+        Policy policy = PolicyLoader.load(desk.resolve(Policy.PATH));
+        assertThat(policy.agent("local_agent").orElseThrow().signingKeyList()).singleElement().matches(mine.publicKey()::sameKey);
+        assertThat(policy.signaturesFrom()).isEmpty();
+        assertThat(read(desk, AllowedSigners.PATH)).isEqualTo(AllowedSigners.render(policy));
+        CGit.Output o = CGit.tryRun(desk, "-c", "gpg.ssh.allowedSignersFile=" + AllowedSigners.PATH, "verify-commit", "HEAD");
+        assertThat(o.exitCode()).as(o.stderr()).isZero();
+    }
+
+    @Test
     void revokeMovesAKeyAndTheAllowedSignersFollow() throws IOException {
         SshPublicKey cloud = keyOf(v.cloud());
         trustAsLocal("cloud_agent", cloud);
