@@ -123,6 +123,10 @@ for n in "${sizes[@]}"; do
   agent_cycle=$(pct 50 < "$d/busy-cycle.txt"); agent_busy=$(pct 50 < "$d/busy-agent.txt"); seed_busy=$(pct 50 < "$d/busy-seed.txt")
   row "$n" "busy cycle, 100 files (ms wall)" "$agent_cycle" "$seed_busy" "$(awk -v a=$agent_cycle -v b=$seed_busy 'BEGIN{printf "%.2f", a/b}')"
   row "$n" "busy: first write -> on remote (ms)" "$agent_busy" "(30 s loop)" "-"
+  # what signing adds to each of the agents' commits (SignCost, in the test classes; C git's loop does not sign)
+  sign_ms=$({ java -cp "$local_jar:$here/vault-model/target/test-classes" io.vaultsync.git.sign.SignCost 500 2>/dev/null || true; } \
+    | sed -n 's/.*mean \([0-9.]*\) ms.*/\1/p')
+  row "$n" "busy: signing, per commit (ms mean)" "${sign_ms:--}" "(unsigned)" "-"
 
   # propagation cloud write -> local disk, both daemons running, 1 s interval
   : > "$d/cloud.log"

@@ -31,7 +31,6 @@ public final class LocalExtension implements AgentExtension {
         List<Object> out = new ArrayList<>(ClaimExtension.INSTANCE.commands(ctx));
         out.add(new VerdictCommands.Approve().in(ctx));
         out.add(new VerdictCommands.Reject().in(ctx));
-        out.add(new KeyCommands.Trust().in(ctx));
         out.add(new KeyCommands.RevokeKey().in(ctx));
         return out;
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CliTree {
     /** Commands only one role's jar has, and that role. */
     static final Map<String, Role> ROLE_COMMANDS = Map.of("approve", Role.LOCAL, "reject", Role.LOCAL,
-            "trust", Role.LOCAL, "revoke-key", Role.LOCAL);
+            "revoke-key", Role.LOCAL);
 
     private CliTree() {}
 
@@ -52,6 +52,7 @@ final class CliTree {
         cl.addSubcommand("verify", new VerifyCommand().in(ctx));
         cl.addSubcommand("doctor", new DoctorCommand().in(ctx));
         cl.addSubcommand("rotate-key", new KeyCommands.RotateKey().in(ctx));
+        cl.addSubcommand("trust", new KeyCommands.Trust().in(ctx)); // AGENT --key: local only; --confirm: both
         ctx.extension().commands(ctx).forEach(cl::addSubcommand);
         cl.addSubcommand("completion", new CompletionCommand(ctx));
         cl.addSubcommand("help", new CommandLine.HelpCommand());

@@ -64,8 +64,8 @@ public final class KeyCommands {
 
     @Command(name = "trust", description = {"List an agent's public signing key in the policy (one signed commit that also"
             + " writes .vaultsync/allowed_signers), pushed at once. The cloud agent's init prints the exact command.",
-        "--confirm: after the loss of this agent's key, accept the policy at the branch head (where you listed the new"
-            + " key with C git) as in force; the change of keys is shown first."})
+        "--confirm (both agents): after the loss of the local agent's key, accept the policy at the branch head (where you"
+            + " listed the new key with C git) as in force in this clone; the change of keys is shown first."})
     public static final class Trust extends VaultCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         What what;
@@ -88,15 +88,14 @@ public final class KeyCommands {
         public Integer call() throws Exception {
             return locked(s -> {
                 try (VaultRepo repo = VaultRepo.open(opts.vault(), s.branch())) {
-                    KeyChanges keys = new KeyChanges(repo, s, ctx.clock());
                     if (what.confirm) {
-                        KeyChanges.Confirmed c = keys.confirmHead();
+                        KeyChanges.Confirmed c = KeyChanges.confirmHead(repo, s);
                         ctx.out().println(s.name() + ": the keys change so (policy at " + c.head().abbreviate(10).name() + "):");
                         diff(ctx.out(), c.before(), c.atHead());
                         printKeys(ctx.out(), s.name(), "confirmed: the policy at the head is in force here", c.atHead());
                         return ExitCodes.OK;
                     }
-                    KeyChanges.Change c = keys.trust(what.add.agent, key(what.add.key));
+                    KeyChanges.Change c = new KeyChanges(repo, s, ctx.clock()).trust(what.add.agent, key(what.add.key));
                     if (!c.changed()) {
                         ctx.out().println(s.name() + ": " + what.add.agent + "'s key is listed already; nothing changed");
                         return ExitCodes.OK;

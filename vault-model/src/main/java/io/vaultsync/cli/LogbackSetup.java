@@ -79,6 +79,10 @@ final class LogbackSetup {
             ctx.getLogger("org.eclipse.jgit").setLevel(level(s.jgitLevel()));
             ctx.getLogger("org.apache.sshd").setLevel(level(s.sshLevel()));
             ctx.getLogger("org.eclipse.jgit.internal.transport.sshd").setLevel(level(s.sshLevel()));
+            // reading the commit signing key: nothing a person needs below a warning, and never its parser's state
+            Level keys = level(s.sshLevel()).isGreaterOrEqual(Level.WARN) ? level(s.sshLevel()) : Level.WARN;
+            ctx.getLogger("org.apache.sshd.common.config.keys").setLevel(keys);
+            ctx.getLogger("org.apache.sshd.common.util.security").setLevel(keys);
             ctx.putObject(CURRENT, s);
         }
 

@@ -10,6 +10,7 @@ import io.vaultsync.git.ObjectSink;
 import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.Trailers;
 import io.vaultsync.git.VaultRepo;
+import io.vaultsync.git.sign.SigningKey;
 import io.vaultsync.policy.GateSettings;
 import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.PolicyLoader;
@@ -72,8 +73,15 @@ public final class FolderAdoption {
 
     private final Clock clock;
     private final Progress progress;
+    private final Path signingKey;
 
     public FolderAdoption(Clock clock, Progress progress) {
+        this(clock, progress, null);
+    }
+
+    /** {@code signingKey}: the private key file to sign the first commit with ({@code init --signing-key}), or null. */
+    public FolderAdoption(Clock clock, Progress progress, Path signingKey) {
+        this.signingKey = signingKey;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.progress = Objects.requireNonNull(progress, "progress");
     }
@@ -119,7 +127,8 @@ public final class FolderAdoption {
     private Pushed pushFirstCommit(Path vault, AgentSettings s, InitialRemote given) throws IOException, GitAPIException {
         VaultRepo.create(vault, s.branch(), s.remote());
         Path gitDir = vault.resolve(Constants.DOT_GIT);
-        Files.createFile(gitDir.resolve(UNFINISHED)); // until the push: a run stopped before it is started again
+        Files.createFile(gitDir.resolve(UNFINISHED));
+        SigningKey.install(gitDir, signingKey); // the first commit is signed // until the push: a run stopped before it is started again
         given.keepPassword();
         SettingsStore.write(gitDir, s); // the push below reaches the remote through them
         byte[] ignore = readIfFile(vault.resolve(Layout.GITIGNORE));

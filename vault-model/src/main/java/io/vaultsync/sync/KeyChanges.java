@@ -111,11 +111,12 @@ public final class KeyChanges {
     public record Confirmed(Policy before, Policy atHead, ObjectId head) {}
 
     /**
-     * {@code trust --confirm}: the person at the desktop accepts the policy at the branch head as in force in
-     * this clone, whoever committed it: the recovery of a lost local key (the person lists the new key with C
-     * git and confirms it here). Recorded in this clone's policy anchor, never synced.
+     * {@code trust --confirm}: the person accepts the policy at the branch head as in force in this clone,
+     * whoever committed it: the recovery of a lost local key (the person lists the new key with C git and
+     * confirms it on the desktop, and on the VM with {@code cloud-agent trust --confirm}). Recorded in this
+     * clone's policy anchor ({@code .git/vaultsync/policy-anchor.json}), never synced.
      */
-    public Confirmed confirmHead() throws IOException {
+    public static Confirmed confirmHead(VaultRepo vault, AgentSettings me) throws IOException {
         Policy before = VaultPolicy.committed(vault);
         ObjectId head = vault.head();
         ObjectId blob;
@@ -126,8 +127,8 @@ public final class KeyChanges {
         }
         Policy atHead = PolicyLoader.parse(new String(vault.repository().open(blob).getBytes(), StandardCharsets.UTF_8),
                 Policy.PATH + " at " + head.abbreviate(10).name());
-        if (atHead.agent(me.name()).map(a -> a.role() != Role.LOCAL).orElse(true)) {
-            throw new VaultStateException("the policy at the head does not keep " + me.name() + " as its local agent");
+        if (atHead.agent(me.name()).map(a -> a.role() != me.role()).orElse(true)) {
+            throw new VaultStateException("the policy at the head does not keep " + me.name() + " with its role; nothing confirmed");
         }
         new PolicyAnchor(head, blob, List.of()).write(vault.gitDir());
         return new Confirmed(before, atHead, head);

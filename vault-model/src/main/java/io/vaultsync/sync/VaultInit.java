@@ -120,8 +120,7 @@ public final class VaultInit {
                 return adopt(vault, settings, given);
             }
             if (Files.exists(vault) && !isEmptyDir(vault)) { // a folder of notes: adopted in place, never undone
-                SigningKey.install(vault.resolve(Constants.DOT_GIT), signingKey); // its first commit is signed
-                FolderAdoption.Report r = new FolderAdoption(clock, progress).adopt(vault, settings, given);
+                FolderAdoption.Report r = new FolderAdoption(clock, progress, signingKey).adopt(vault, settings, given);
                 return new Result(Mode.FOLDER, settings, vault, r);
             }
             Collection<Ref> refs = lsRemote(given.remote());

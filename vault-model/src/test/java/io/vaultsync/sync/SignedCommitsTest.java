@@ -79,6 +79,52 @@ class SignedCommitsTest {
     }
 
     @Test
+    void replayedAndRestoringCommitsAreSignedByTheAgentThatMadeThem() throws IOException {
+        trustAsLocal("cloud_agent", keyOf(v.cloud()));
+        v.syncLocal();
+        v.syncCloud();
+        String before = CGit.run(v.cloud(), "rev-parse", "HEAD").strip();
+        write(v.cloud(), "Plans/p.md", "# plan\n");
+        write(v.local(), "Done/d.md", "# done\n");
+        v.syncCloud();
+        v.syncLocal(); // the local commit is replayed on top of the cloud's
+        v.pushAsHuman("Dashboard.md", "# forged by hand\n");
+        v.syncLocal(); // restores its Dashboard.md with a commit of its own
+        v.syncCloud();
+
+        String allowed = "gpg.ssh.allowedSignersFile=" + AllowedSigners.PATH;
+        String[] commits = CGit.run(v.cloud(), "rev-list", "--committer=@vaultsync", before + "..HEAD").strip().split("\n");
+        assertThat(CGit.run(v.cloud(), "log", "--format=%s", before + "..HEAD")).contains("restores");
+        assertThat(commits.length).isGreaterThanOrEqualTo(3);
+        for (String sha : commits) {
+            CGit.Output o = CGit.tryRun(v.cloud(), "-c", allowed, "verify-commit", sha);
+            assertThat(o.exitCode()).as("verify-commit %s: %s", sha, o.stderr()).isZero();
+        }
+        String human = CGit.run(v.cloud(), "log", "-1", "--format=%H", "--author=Human").strip();
+        assertThat(CGit.tryRun(v.cloud(), "-c", allowed, "verify-commit", human).exitCode()).isNotZero();
+    }
+
+    @Test
+    void aLocalAgentThatSeedsListsItsOwnKeyGivenByInitAndSignsTheSeed() throws IOException {
+        Path remote = CGit.initBare(root.resolve("fresh.git"));
+        Path given = root.resolve("given");
+        java.nio.file.Files.createDirectories(given.resolve(".git"));
+        SigningKey mine = SigningKey.ensure(given.resolve(".git")).key();
+        Path desk = root.resolve("desk");
+
+        new VaultInit(Clock.systemUTC()).signingKey(mine.file())
+                .init(desk, remote.toString(), "local_agent", io.vaultsync.policy.Role.LOCAL, "desktop", "main");
+
+        assertThat(keyOf(desk).sameKey(mine.publicKey())).isTrue();
+        Policy policy = PolicyLoader.load(desk.resolve(Policy.PATH));
+        assertThat(policy.agent("local_agent").orElseThrow().signingKeyList()).singleElement().matches(mine.publicKey()::sameKey);
+        assertThat(policy.signaturesFrom()).isEmpty();
+        assertThat(read(desk, AllowedSigners.PATH)).isEqualTo(AllowedSigners.render(policy));
+        CGit.Output o = CGit.tryRun(desk, "-c", "gpg.ssh.allowedSignersFile=" + AllowedSigners.PATH, "verify-commit", "HEAD");
+        assertThat(o.exitCode()).as(o.stderr()).isZero();
+    }
+
+    @Test
     void revokeMovesAKeyAndTheAllowedSignersFollow() throws IOException {
         SshPublicKey cloud = keyOf(v.cloud());
         trustAsLocal("cloud_agent", cloud);

@@ -74,13 +74,14 @@ class KeyCommandsCliTest {
     }
 
     @Test
-    void aKeyLineThatIsNotEd25519IsRefusedAndCloudHasNoTrustCommand() {
+    void aKeyLineThatIsNotEd25519IsRefusedAndTheCloudCannotTrustAKey() {
         CliRun bad = local("trust", "cloud_agent", "--key", "ssh-rsa AAAAB3NzaC1yc2E", "--vault", v.local().toString());
         CliRun fromCloud = cloud("trust", "cloud_agent", "--key", keyOf(v.cloud()).line(), "--vault", v.cloud().toString());
 
         assertThat(bad.code()).isNotZero();
         assertThat(bad.err()).contains("only ssh-ed25519 keys are accepted");
-        assertThat(fromCloud.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fromCloud.code()).isNotZero();
+        assertThat(fromCloud.err()).contains("only the local agent changes the policy's keys");
     }
 
     @Test
@@ -153,6 +154,13 @@ class KeyCommandsCliTest {
         VaultFiles.write(v.local(), "Dashboard.md", "# after recovery\n");
         v.syncLocal();
         assertThat(verifyHead(v.local()).exitCode()).isZero();
+        v.syncCloud();
+        CliRun onVm = cloud("trust", "--confirm", "--vault", v.cloud().toString());
+        assertThat(onVm.code()).as(onVm.err() + onVm.out()).isZero();
+        try (VaultRepo repo = VaultRepo.open(v.cloud(), "main")) {
+            assertThat(VaultPolicy.committed(repo).agent("local_agent").orElseThrow().signingKeyList())
+                    .singleElement().matches(fresh::sameKey);
+        }
     }
 
     /** ssh-keygen names the key by its SHA256 fingerprint; the first characters are enough to tell keys apart. */
