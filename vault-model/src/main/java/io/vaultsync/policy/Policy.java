@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * <p>{@code signaturesFrom}: the commit (40 hex) from which on signatures are required. Every commit that
  * is a strict descendant of it must be signed by a listed key; it and its ancestors (the base history an
  * agent adopted, commits made before the vault signed) are judged as before signing. Absent while no agent
- * lists a key; absent with keys means every commit must be signed (a vault that signed from its first commit).
+ * lists a key; absent with keys (a vault that signed from its first commit), an agent with listed keys must sign
+ * and one without is known by its name, as before signing ({@code git/CommitTrust}).
  */
 public record Policy(int version, String branch, List<AgentSpec> agents, GateSettings gate, Optional<String> signaturesFrom) {
 

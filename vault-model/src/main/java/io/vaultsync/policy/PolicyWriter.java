@@ -19,7 +19,8 @@ final class PolicyWriter {
             # gate.deny: extra patterns that are never synced, matched at any depth like a .gitignore.
             # signing_keys: the OpenSSH ed25519 public keys an agent signs its commits with (the vault's
             # .vaultsync/allowed_signers is written from them); revoked_keys: keys no longer trusted.
-            # signatures_from: commits after this one must be signed (absent with keys: every commit).
+            # signatures_from: commits after this one must be signed (absent: an agent with keys must sign,
+            # one without is known by its name).
             """;
 
     private PolicyWriter() {
