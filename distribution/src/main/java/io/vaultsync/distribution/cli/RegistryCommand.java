@@ -1,7 +1,5 @@
 package io.vaultsync.distribution.cli;
 
-import io.vaultsync.distribution.DistributionException;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +23,7 @@ public final class RegistryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        SourceOptions.Loaded loaded;
-        try {
-            loaded = options.load();
-        } catch (DistributionException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return ExitCodes.BAD_CONFIG;
-        }
-        try {
+        return options.run(spec, (loaded, out) -> {
             List<String[]> lines = new ArrayList<>();
             lines.add(new String[] {"REPO", "RULE", "STRATEGY", "FREQUENCY", "LAST SYNC", "VERSION", "STATUS"});
             for (StatusTable.Row r : StatusTable.rows(options, loaded, clock.instant())) {
@@ -42,11 +32,7 @@ public final class RegistryCommand implements Callable<Integer> {
                         r.entry().lastVersion() == null ? "-" : r.entry().lastVersion(), r.status().word()});
             }
             out.print(StatusTable.format(lines));
-            out.flush();
             return ExitCodes.OK;
-        } catch (DistributionException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return ExitCodes.FAILED;
-        }
+        });
     }
 }

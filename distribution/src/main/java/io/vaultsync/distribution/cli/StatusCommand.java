@@ -1,6 +1,5 @@
 package io.vaultsync.distribution.cli;
 
-import io.vaultsync.distribution.DistributionException;
 import io.vaultsync.distribution.state.SyncLedger;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -25,38 +24,30 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        SourceOptions.Loaded loaded;
-        try {
-            loaded = options.load();
-        } catch (DistributionException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return ExitCodes.BAD_CONFIG;
-        }
-        try {
+        return options.run(spec, (loaded, out) -> {
             List<StatusTable.Row> rows = StatusTable.rows(options, loaded, clock.instant());
             for (StatusTable.Row r : rows) {
-                SyncLedger.Entry e = r.entry();
-                out.println(r.rule().id() + " -> " + r.repo() + ": " + r.status().word());
-                if (e.lastSync() == null) {
-                    out.println("  never synced");
-                } else {
-                    out.println("  last sync " + e.lastSync() + ", " + e.lastVersion() + " (source " + abbrev(e.lastSourceCommit()) + ")");
-                    out.println("  branch " + e.lastBranch() + (e.lastCommit() == null ? "" : " at " + abbrev(e.lastCommit())));
-                }
-                if (e.consecutiveFailures() > 0) {
-                    out.println("  " + e.consecutiveFailures() + " failed attempt(s) since");
-                }
-                if (e.validation() != null) {
-                    out.println("  validation " + e.validation().status().word() + (e.validation().blocked() ? ": "
-                            + String.join("; ", e.validation().failures().stream().map(c -> c.name() + " " + c.message()).toList()) : ""));
-                }
+                print(out, r);
             }
-            out.flush();
             return rows.stream().anyMatch(r -> r.status() == SyncLedger.Status.STALE) ? ExitCodes.STALE : ExitCodes.OK;
-        } catch (DistributionException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return ExitCodes.FAILED;
+        });
+    }
+
+    private static void print(PrintWriter out, StatusTable.Row r) {
+        SyncLedger.Entry e = r.entry();
+        out.println(r.rule().id() + " -> " + r.repo() + ": " + r.status().word());
+        if (e.lastSync() == null) {
+            out.println("  never synced");
+        } else {
+            out.println("  last sync " + e.lastSync() + ", " + e.lastVersion() + " (source " + abbrev(e.lastSourceCommit()) + ")");
+            out.println("  branch " + e.lastBranch() + (e.lastCommit() == null ? "" : " at " + abbrev(e.lastCommit())));
+        }
+        if (e.consecutiveFailures() > 0) {
+            out.println("  " + e.consecutiveFailures() + " failed attempt(s) since");
+        }
+        if (e.validation() != null) {
+            out.println("  validation " + e.validation().status().word() + (e.validation().blocked() ? ": "
+                    + String.join("; ", e.validation().failures().stream().map(c -> c.name() + " " + c.message()).toList()) : ""));
         }
     }
 

@@ -2,7 +2,6 @@ package io.vaultsync.distribution.decisions;
 
 import io.vaultsync.distribution.DistributionException;
 import io.vaultsync.distribution.registry.Registry;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,19 +29,18 @@ public final class Downstreams {
     }
 
     /** Every downstream of the registry, by name; a missing or broken registry is an error naming it. */
-    public static Map<String, Downstream> read(Path source) {
-        Registry registry = Registry.load(source.resolve(Registry.DEFAULT_FILE));
+    public static Map<String, Downstream> read(Registry registry) {
         Map<String, Downstream> out = new LinkedHashMap<>();
         registry.downstreams().forEach((name, d) -> out.put(name, new Downstream(name, d.url(), d.branch(), d.thresholds())));
         return out;
     }
 
     /** One downstream by name; an unknown name is an error listing the known ones. */
-    public static Downstream find(Path source, String name) {
-        Map<String, Downstream> all = read(source);
+    public static Downstream find(Registry registry, String name) {
+        Map<String, Downstream> all = read(registry);
         Downstream d = all.get(name);
         if (d == null) {
-            throw new DistributionException("no downstream '" + name + "' in " + Registry.DEFAULT_FILE + " (known: "
+            throw new DistributionException("no downstream '" + name + "' in the registry (known: "
                     + String.join(", ", all.keySet()) + ")");
         }
         return d;

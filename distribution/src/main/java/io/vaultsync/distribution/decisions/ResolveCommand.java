@@ -2,13 +2,14 @@ package io.vaultsync.distribution.decisions;
 
 import io.vaultsync.distribution.DistributionException;
 import io.vaultsync.distribution.cli.ExitCodes;
+import io.vaultsync.distribution.cli.SourceOptions;
 import io.vaultsync.distribution.decisions.ConflictResolution.Decision;
 import io.vaultsync.distribution.state.SyncLedger;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +35,8 @@ public final class ResolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, description = "The source repository (its registry and ledger).")
-    Path source;
+    @Mixin
+    SourceOptions options;
 
     @Option(names = "--downstream", required = true, description = "The downstream, as the registry names it.")
     String downstream;
@@ -58,9 +59,6 @@ public final class ResolveCommand implements Callable<Integer> {
     @Option(names = "--branch", description = "The PR branch (default: the rule's last sync branch from the source ledger).")
     String branch;
 
-    @Option(names = "--prefix", defaultValue = "agent33", description = "The prefix of branches and folders (default: ${DEFAULT-VALUE}).")
-    String prefix;
-
     @Option(names = "--dry-run", description = "Show the record; change no ref anywhere.")
     boolean dryRun;
 
@@ -77,8 +75,9 @@ public final class ResolveCommand implements Callable<Integer> {
         }
         Resolve.Result result;
         try {
-            var ds = Downstreams.find(source, downstream);
-            String onBranch = branch != null ? branch : SyncLedger.read(SyncLedger.file(source.resolve(".git"), prefix))
+            var ds = Downstreams.find(options.load().registry(), downstream);
+            String prefix = options.prefix();
+            String onBranch = branch != null ? branch : SyncLedger.read(SyncLedger.file(options.source().resolve(".git"), prefix))
                     .find(rule, downstream).map(SyncLedger.Entry::lastBranch)
                     .orElseThrow(() -> new DistributionException("no sync of " + rule + " to " + downstream + " recorded: name the PR branch with --branch"));
             String who = by != null ? by : System.getProperty("user.name", "unknown");

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vaultsync.config.Mappers;
 import io.vaultsync.distribution.DistributionException;
 import io.vaultsync.distribution.cli.ExitCodes;
+import io.vaultsync.distribution.cli.SourceOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,14 +28,8 @@ public final class DriftCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, description = "The source repository.")
-    Path source;
-
-    @Option(names = "--rules", description = "The rules folder (default: core/orchestrator/distribution/rules in the source).")
-    Path rules;
-
-    @Option(names = "--prefix", defaultValue = "agent33", description = "The prefix of the state and overrides folders (default: ${DEFAULT-VALUE}).")
-    String prefix;
+    @Mixin
+    SourceOptions options;
 
     @Option(names = "--json", description = "Print the alerts as JSON.")
     boolean json;
@@ -52,7 +47,8 @@ public final class DriftCommand implements Callable<Integer> {
         Clock clock = now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC);
         DriftScan.Report report;
         try {
-            report = DriftScan.run(source, rules != null ? rules : source.resolve(io.vaultsync.distribution.rules.RuleSet.DEFAULT_FOLDER), prefix, clock);
+            SourceOptions.Loaded loaded = options.load();
+            report = DriftScan.run(options.source(), loaded.rules(), loaded.registry(), options.prefix(), clock);
         } catch (DistributionException e) {
             err.println("drift: " + e.getMessage());
             return ExitCodes.BAD_CONFIG;

@@ -4,6 +4,7 @@ import io.vaultsync.distribution.DistributionException;
 import io.vaultsync.distribution.decisions.DownstreamRepo;
 import io.vaultsync.distribution.decisions.Downstreams;
 import io.vaultsync.distribution.decisions.Downstreams.Downstream;
+import io.vaultsync.distribution.registry.Registry;
 import io.vaultsync.distribution.rules.RuleSet;
 import io.vaultsync.distribution.state.DownstreamState;
 import io.vaultsync.distribution.state.SyncLedger;
@@ -48,10 +49,10 @@ public final class DriftScan {
         }
     }
 
-    /** Scans every downstream and the ledger of {@code source}; {@code rulesDir} holds the rules. */
-    public static Report run(Path source, Path rulesDir, String prefix, Clock clock) {
+    /** Scans every downstream of {@code registry} and the ledger of {@code source}. */
+    public static Report run(Path source, RuleSet rules, Registry registry, String prefix, Clock clock) {
         Instant now = clock.instant();
-        Map<String, Downstream> downstreams = Downstreams.read(source);
+        Map<String, Downstream> downstreams = Downstreams.read(registry);
         List<SyncAlert> alerts = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         for (Downstream d : downstreams.values()) {
@@ -62,7 +63,7 @@ public final class DriftScan {
             }
         }
         Map<String, String> frequencies = new java.util.HashMap<>();
-        RuleSet.load(rulesDir).rules().forEach(r -> frequencies.put(r.id(), r.frequency().word()));
+        rules.rules().forEach(r -> frequencies.put(r.id(), r.frequency().word()));
         List<String> tags = tags(source);
         for (SyncLedger.Entry e : SyncLedger.read(SyncLedger.file(source.resolve(".git"), prefix)).entries()) {
             Downstream d = downstreams.get(e.downstream());

@@ -2,20 +2,19 @@ package io.vaultsync.distribution.rollback;
 
 import io.vaultsync.distribution.DistributionException;
 import io.vaultsync.distribution.cli.ExitCodes;
+import io.vaultsync.distribution.cli.SourceOptions;
 import io.vaultsync.distribution.decisions.DownstreamRepo;
 import io.vaultsync.distribution.decisions.Downstreams;
 import io.vaultsync.distribution.publish.SourceRepo;
-import io.vaultsync.distribution.registry.Registry;
-import io.vaultsync.distribution.rules.RuleSet;
 import io.vaultsync.distribution.validate.SyncValidation;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.ObjectId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,8 +40,8 @@ public final class RollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--source", required = true, description = "The source repository (its registry names the downstream).")
-    Path source;
+    @Mixin
+    SourceOptions options;
 
     @Option(names = "--rule", required = true, description = "The rule whose sync is rolled back.")
     String rule;
@@ -56,9 +55,6 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--reason", description = "Why, for DECISIONS.md.")
     String reason;
 
-    @Option(names = "--prefix", defaultValue = "agent33", description = "The prefix of branches and folders (default: ${DEFAULT-VALUE}).")
-    String prefix;
-
     @Option(names = "--dry-run", description = "Print the plan and the validation report; change no ref anywhere.")
     boolean dryRun;
 
@@ -68,9 +64,11 @@ public final class RollbackCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Rollback.Result result;
         try {
-            var d = Downstreams.find(source, downstream);
-            try (SourceRepo src = SourceRepo.open(source)) {
-                result = Rollback.run(new Rollback.Request(d, rule, to, prefix, reason, dryRun, checks(src)), Clock.systemUTC());
+            SourceOptions.Loaded loaded = options.load();
+            var d = Downstreams.find(loaded.registry(), downstream);
+            try (SourceRepo src = SourceRepo.open(options.source())) {
+                result = Rollback.run(new Rollback.Request(d, rule, to, options.prefix(), reason, dryRun, checks(src, loaded)),
+                        Clock.systemUTC());
             }
         } catch (DownstreamRepo.Unreachable e) {
             err.println("rollback: " + e.getMessage());
@@ -97,11 +95,10 @@ public final class RollbackCommand implements Callable<Integer> {
     }
 
     /** The publish checks' inputs, when the rule still exists in the source; else null (checksums only). */
-    private Rollback.Checks checks(SourceRepo src) {
-        var found = RuleSet.load(source.resolve(RuleSet.DEFAULT_FOLDER)).find(rule);
+    private Rollback.Checks checks(SourceRepo src, SourceOptions.Loaded loaded) {
+        var found = loaded.rules().find(rule);
         if (found.isEmpty()) return null;
-        var registry = Registry.load(source.resolve(Registry.DEFAULT_FILE));
-        return new Rollback.Checks(found.get(), registry.privatePaths(), (commit, path) -> {
+        return new Rollback.Checks(found.get(), loaded.registry().privatePaths(), (commit, path) -> {
             try {
                 return src.read(ObjectId.fromString(commit), path);
             } catch (IOException | IllegalArgumentException e) {

@@ -68,11 +68,26 @@ class DriftCommandTest {
     void anUnreachableDownstreamIsNamed() throws Exception {
         SyncWorld w = new SyncWorld(tmp);
         io.vaultsync.fixtures.VaultFiles.write(w.source, "core/orchestrator/distribution/registry.yaml",
-                "downstreams:\n  org/gone:\n    url: " + tmp.resolve("nowhere.git") + "\n");
+                "downstreams:\n  org/webapp:\n    url: " + tmp.resolve("nowhere.git") + "\n");
 
         SyncWorld.Run run = SyncWorld.cli("drift", "--source", w.source.toString());
 
         assertThat(run.exit()).isEqualTo(ExitCodes.UNREACHABLE);
-        assertThat(run.err()).contains("unreachable: org/gone");
+        assertThat(run.err()).contains("unreachable: org/webapp");
+    }
+
+    @Test
+    void theRegistryAndRulesOptionsAreHonoured() throws Exception {
+        SyncWorld w = new SyncWorld(tmp);
+        w.sync("copy-docs", "v2.4.0", Map.of("docs/guide.md", "guide\n"), SYNCED);
+        java.nio.file.Path reg = w.source.resolve("core/orchestrator/distribution/registry.yaml");
+        java.nio.file.Files.move(reg, w.source.resolve("elsewhere.yaml"));
+
+        SyncWorld.Run missing = SyncWorld.cli("drift", "--source", w.source.toString(), "--now=2026-12-04T10:00:00Z");
+        SyncWorld.Run moved = SyncWorld.cli("drift", "--source", w.source.toString(), "--registry", "elsewhere.yaml",
+                "--now=2026-12-04T10:00:00Z");
+
+        assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_CONFIG);
+        assertThat(moved.exit()).as(moved.out() + moved.err()).isZero();
     }
 }
