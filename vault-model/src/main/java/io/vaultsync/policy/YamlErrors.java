@@ -20,14 +20,23 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Turns a Jackson exception into one line a user can act on: {@code file:line: what, where}. Never
- * includes Jackson's own multi-line message or stack trace.
+ * includes Jackson's own multi-line message or stack trace. The policy's reader uses it, and so do the other
+ * strict YAML inputs (the distribution tool's rules and registry), so every file says its errors alike.
  */
-final class YamlErrors {
+public final class YamlErrors {
 
     private YamlErrors() {
     }
 
     static String message(String file, String text, JsonProcessingException e) {
+        return message(file, text, e, "the policy");
+    }
+
+    /**
+     * One line for {@code e}, read from {@code text} (named {@code file}); {@code document} names what the file
+     * is in the two messages about the whole file ("the policy": "the policy file is empty").
+     */
+    public static String message(String file, String text, JsonProcessingException e, String document) {
         MarkedYAMLException syntax = syntaxCause(e);
         if (syntax != null) {
             Mark mark = syntax.getProblemMark() != null ? syntax.getProblemMark() : syntax.getContextMark();
@@ -40,7 +49,7 @@ final class YamlErrors {
             return at(file, line, "duplicate key " + firstLine(original.substring("Duplicate field ".length())));
         }
         if (original.startsWith("Trailing token")) {
-            return at(file, line, "more than one YAML document (the policy is a single document)");
+            return at(file, line, "more than one YAML document (" + document + " is a single document)");
         }
         if (!(e instanceof JsonMappingException mapping)) {
             return at(file, line, "malformed YAML: " + firstLine(original));
@@ -69,7 +78,7 @@ final class YamlErrors {
         }
         if (e instanceof MismatchedInputException mismatch) {
             if (path.isEmpty() && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content")) {
-                return at(file, 1, "the policy file is empty");
+                return at(file, 1, document + " file is empty");
             }
             return at(file, line, subject + ": expected " + expected(mismatch.getTargetType())
                     + got(e.getProcessor()) + context(path));
@@ -101,7 +110,8 @@ final class YamlErrors {
         return null;
     }
 
-    static String at(String file, int line, String message) {
+    /** {@code file:line: message}, or {@code file: message} without a line. */
+    public static String at(String file, int line, String message) {
         return line > 0 ? file + ":" + line + ": " + message : file + ": " + message;
     }
 
@@ -132,7 +142,8 @@ final class YamlErrors {
     }
 
     /** {@code agents[1].zones} */
-    static String render(List<JsonMappingException.Reference> path) {
+    /** A path of keys and indexes as a person writes it: {@code agents[1].zones[2]}. */
+    public static String render(List<JsonMappingException.Reference> path) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference ref : path) {
             if (ref.getFieldName() != null) {
@@ -170,8 +181,11 @@ final class YamlErrors {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";
         }
-        if (type.isRecord()) {
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
             return "a mapping";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
         }
         return "a " + type.getSimpleName();
     }

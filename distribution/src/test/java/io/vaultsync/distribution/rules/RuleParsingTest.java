@@ -54,8 +54,8 @@ class RuleParsingTest {
     @CsvSource(delimiter = '|', value = {
         "unknown top key      | 'sync_rule: {id: a, source: x, target_repo: r, strategy: copy}\nsync_rules: 1\n' | r.yaml:2: unknown key 'sync_rules' (known: sync_rule)",
         "unknown rule key     | 'sync_rule:\n  id: a\n  source: x\n  target_repo: r\n  strategy: copy\n  colour: red\n' | r.yaml:6: unknown key 'colour' in sync_rule (known: filters, frequency, id, name, source, strategy, target_path, target_repo, transforms, validation)",
-        "bad strategy         | 'sync_rule:\n  id: a\n  source: x\n  target_repo: r\n  strategy: symlink\n' | r.yaml:5: key 'sync_rule.strategy': 'symlink' is not one of copy, template, reference",
-        "bad frequency        | 'sync_rule:\n  id: a\n  source: x\n  target_repo: r\n  strategy: copy\n  frequency: hourly\n' | r.yaml:6: key 'sync_rule.frequency': 'hourly' is not one of on_release, on_change, manual",
+        "bad strategy         | 'sync_rule:\n  id: a\n  source: x\n  target_repo: r\n  strategy: symlink\n' | r.yaml:5: key 'strategy': 'symlink' is not one of copy, template, reference (in sync_rule)",
+        "bad frequency        | 'sync_rule:\n  id: a\n  source: x\n  target_repo: r\n  strategy: copy\n  frequency: hourly\n' | r.yaml:6: key 'frequency': 'hourly' is not one of on_release, on_change, manual (in sync_rule)",
         "missing source       | 'sync_rule:\n  id: a\n  target_repo: r\n  strategy: copy\n' | missing required key 'sync_rule.source'",
         "bad id               | 'sync_rule:\n  id: Not An Id\n  source: x\n  target_repo: r\n  strategy: copy\n' | is not an id",
         "escaping target path | 'sync_rule:\n  id: a\n  source: x\n  target_repo: r\n  strategy: copy\n  target_path: ../etc/\n' | may not contain '.' or '..'",
@@ -96,8 +96,8 @@ class RuleParsingTest {
         "no downstreams       | 'source: {name: x}\n' | missing required key 'downstreams'",
         "unknown key          | 'downstreams:\n  org/a: {url: /x, brnch: main}\n' | registry.yaml:2: unknown key 'brnch' in downstreams.org/a",
         "missing url          | 'downstreams:\n  org/a: {branch: main}\n' | missing required key 'downstreams.org/a.url'",
-        "variables not a map  | 'downstreams:\n  org/a: {url: /x, variables: [1]}\n' | registry.yaml:2: key 'downstreams.org/a.variables'",
-        "auto_merge not bool  | 'downstreams:\n  org/a: {url: /x, auto_merge: sometimes}\n' | key 'downstreams.org/a.auto_merge'",
+        "variables not a map  | 'downstreams:\n  org/a: {url: /x, variables: [1]}\n' | registry.yaml:2: key 'variables': expected a mapping (in downstreams.org/a)",
+        "auto_merge not bool  | 'downstreams:\n  org/a: {url: /x, auto_merge: sometimes}\n' | key 'auto_merge': expected true or false (in downstreams.org/a)",
         "bad threshold        | 'downstreams:\n  org/a: {url: /x, thresholds: {on_release_days: 0}}\n' | must be a whole number above 0",
     })
     void aBadRegistryNamesFileLineAndKey(String what, String yaml, String expected) throws Exception {
