@@ -1,6 +1,7 @@
 package io.vaultsync.distribution.decisions;
 
 import io.vaultsync.distribution.DistributionException;
+import io.vaultsync.distribution.publish.GitTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -13,26 +14,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * A downstream repository as the distribution tool reaches it: fetched into a private bare scratch repository
@@ -88,8 +80,8 @@ public final class DownstreamRepo implements AutoCloseable {
 
     /** The bytes of {@code path} in {@code commit}, or null when the commit has no such file. */
     public byte[] read(ObjectId commit, String path) {
-        try (RevWalk rw = new RevWalk(repo()); TreeWalk tw = TreeWalk.forPath(repo(), path, rw.parseCommit(commit).getTree())) {
-            return tw == null ? null : repo().open(tw.getObjectId(0)).getBytes();
+        try {
+            return GitTrees.read(repo(), commit, path).orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,14 +89,8 @@ public final class DownstreamRepo implements AutoCloseable {
 
     /** Every file path below {@code folder} (ending with {@code /}; empty for all) in {@code commit}. */
     public List<String> paths(ObjectId commit, String folder) {
-        List<String> out = new ArrayList<>();
-        try (RevWalk rw = new RevWalk(repo()); TreeWalk tw = new TreeWalk(repo())) {
-            tw.addTree(rw.parseCommit(commit).getTree());
-            tw.setRecursive(true);
-            while (tw.next()) {
-                if (tw.getPathString().startsWith(folder)) out.add(tw.getPathString());
-            }
-            return out;
+        try {
+            return GitTrees.files(repo(), commit).keySet().stream().filter(p -> p.startsWith(folder)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,36 +112,8 @@ public final class DownstreamRepo implements AutoCloseable {
      * or removed for null. Written to the scratch repository only; {@link #push} publishes it.
      */
     public ObjectId commit(ObjectId parent, Map<String, byte[]> edits, String message, PersonIdent who) {
-        try (ObjectInserter ins = repo().newObjectInserter(); RevWalk rw = new RevWalk(repo()); TreeWalk tw = new TreeWalk(repo())) {
-            RevCommit p = rw.parseCommit(parent);
-            DirCache dc = DirCache.newInCore();
-            DirCacheBuilder b = dc.builder();
-            tw.addTree(p.getTree());
-            tw.setRecursive(true);
-            while (tw.next()) {
-                if (edits.containsKey(tw.getPathString())) continue;
-                DirCacheEntry e = new DirCacheEntry(tw.getRawPath());
-                e.setFileMode(tw.getFileMode(0));
-                e.setObjectId(tw.getObjectId(0));
-                b.add(e);
-            }
-            for (Map.Entry<String, byte[]> edit : edits.entrySet()) {
-                if (edit.getValue() == null) continue;
-                DirCacheEntry e = new DirCacheEntry(edit.getKey());
-                e.setFileMode(FileMode.REGULAR_FILE);
-                e.setObjectId(ins.insert(Constants.OBJ_BLOB, edit.getValue()));
-                b.add(e);
-            }
-            b.finish();
-            CommitBuilder cb = new CommitBuilder();
-            cb.setTreeId(dc.writeTree(ins));
-            cb.setParentId(p);
-            cb.setAuthor(who);
-            cb.setCommitter(who);
-            cb.setMessage(message);
-            ObjectId id = ins.insert(cb);
-            ins.flush();
-            return id;
+        try {
+            return GitTrees.commit(repo(), parent, edits, message, who);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

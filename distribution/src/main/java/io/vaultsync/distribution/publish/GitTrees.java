@@ -20,13 +20,16 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
-/** Reading files of a commit and writing a commit from a base plus edits, without a work tree. */
-final class GitTrees {
+/**
+ * Reading files of a commit and writing a commit from a base plus edits, without a work tree: the one way the
+ * tool reads and writes a downstream's trees (publish, rollback, resolve, drift).
+ */
+public final class GitTrees {
     private GitTrees() {
     }
 
     /** Every file of a commit's tree: path → blob id. */
-    static Map<String, ObjectId> files(Repository repo, ObjectId commit) throws IOException {
+    public static Map<String, ObjectId> files(Repository repo, ObjectId commit) throws IOException {
         Map<String, ObjectId> out = new LinkedHashMap<>();
         if (commit == null) {
             return out;
@@ -44,7 +47,7 @@ final class GitTrees {
     }
 
     /** The bytes of one file of a commit, if it is there. */
-    static Optional<byte[]> read(Repository repo, ObjectId commit, String path) throws IOException {
+    public static Optional<byte[]> read(Repository repo, ObjectId commit, String path) throws IOException {
         if (commit == null) {
             return Optional.empty();
         }
@@ -57,7 +60,7 @@ final class GitTrees {
     }
 
     /** A new commit: {@code base}'s tree (or none) with {@code edits} (path → bytes, or null to remove). */
-    static ObjectId commit(Repository repo, ObjectId base, Map<String, byte[]> edits, String message, PersonIdent who)
+    public static ObjectId commit(Repository repo, ObjectId base, Map<String, byte[]> edits, String message, PersonIdent who)
             throws IOException {
         try (ObjectInserter ins = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader(); RevWalk rw = new RevWalk(reader)) {
             DirCache dc = DirCache.newInCore();
@@ -99,7 +102,7 @@ final class GitTrees {
     }
 
     /** The tree id of a commit. */
-    static ObjectId tree(Repository repo, ObjectId commit) throws IOException {
+    public static ObjectId tree(Repository repo, ObjectId commit) throws IOException {
         try (RevWalk rw = new RevWalk(repo)) {
             return rw.parseCommit(commit).getTree().getId();
         }
