@@ -113,6 +113,42 @@ class KeyCommandsCliTest {
     }
 
     @Test
+    void aRevokedKeysNewCommitsAreRefusedWhileItsEarlierOnesStood() throws Exception {
+        local("trust", "cloud_agent", "--key", keyOf(v.cloud()).line(), "--vault", v.local().toString());
+        SshPublicKey old = keyOf(v.local());
+        assertThat(local("rotate-key", "--vault", v.local().toString()).code()).isZero();
+        v.syncCloud();
+        try (VaultRepo repo = VaultRepo.open(v.cloud(), "main")) {
+            // the listing of the new key was signed with the old one: the cloud took it while the old key was listed
+            assertThat(VaultPolicy.committed(repo).agent("local_agent").orElseThrow().signingKeyList()).hasSize(2);
+        }
+        assertThat(local("revoke-key", "local_agent", "--key", old.line(), "--vault", v.local().toString()).code()).isZero();
+        v.syncCloud();
+
+        // someone holding the revoked key lets the cloud write Approved/, signed as the local agent with that key
+        Path forger = root.resolve("forger");
+        CGit.run(root, "clone", "-q", v.remote().toString(), forger.toString());
+        Path file = forger.resolve(Policy.PATH);
+        Policy was = PolicyLoader.load(file);
+        var cloudSpec = was.agent("cloud_agent").orElseThrow();
+        var zones = new java.util.ArrayList<>(cloudSpec.zones());
+        zones.add("Approved/");
+        Files.writeString(file, PolicyLoader.render(was.withAgent(cloudSpec.withZones(zones))));
+        Path oldKey = v.local().resolve(".git/vaultsync/signing_key.old");
+        CGit.run(forger, "-c", "user.name=local_agent", "-c", "user.email=local_agent@vaultsync", "-c", "gpg.format=ssh",
+                "-c", "user.signingkey=" + oldKey, "commit", "-S", "-qam", "widen the cloud's zones\n\nVaultsync-Agent: local_agent");
+        CGit.run(forger, "push", "-q", "origin", "main");
+
+        v.syncCloud();
+
+        try (VaultRepo repo = VaultRepo.open(v.cloud(), "main")) {
+            Policy inForce = VaultPolicy.committed(repo);
+            assertThat(inForce.agent("cloud_agent").orElseThrow().zones()).doesNotContain("Approved/");
+            assertThat(inForce.agent("local_agent").orElseThrow().revokedKeyList()).singleElement().matches(old::sameKey);
+        }
+    }
+
+    @Test
     void cloudRotationPrintsTheTrustCommandForTheNewKey() {
         SshPublicKey old = keyOf(v.cloud());
 
