@@ -1,10 +1,11 @@
 package io.vaultsync.distribution;
 
+import io.vaultsync.cli.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The distribution tool: {@code java -jar distribute.jar COMMAND ...}. */
-@Command(name = "distribute", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
+@Command(name = "distribute", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {
             io.vaultsync.distribution.cli.PublishCommand.class,
             io.vaultsync.distribution.cli.StatusCommand.class,
@@ -41,14 +42,5 @@ public final class Main {
             return 1;
         });
         return cl;
-    }
-
-    /** The version line, from the build's own version. */
-    static final class VersionText implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"distribute " + (v == null ? "dev" : v)};
-        }
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine;
  * {@code --version}: the project version and the git commit it was built from, as the build wrote them
  * into {@code version.properties} (a build outside git has no commit: "unknown").
  */
-final class Version implements CommandLine.IVersionProvider {
+public final class Version implements CommandLine.IVersionProvider {
     static final String RESOURCE = "version.properties";
 
     @Override
