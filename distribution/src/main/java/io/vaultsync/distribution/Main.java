@@ -1,6 +1,7 @@
 package io.vaultsync.distribution;
 
 import io.vaultsync.cli.Version;
+import io.vaultsync.transport.GitEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,6 +37,7 @@ public final class Main {
 
     /** The command line, with an unexpected failure printed as its message (no stack trace). */
     private static CommandLine commandLine() {
+        GitEnvironment.install(); // JGit reads $HOME (~/.ssh, ~/.gitconfig), as C git and the agents do
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("distribute: " + e.getMessage());

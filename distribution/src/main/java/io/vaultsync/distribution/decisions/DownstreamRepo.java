@@ -2,6 +2,9 @@ package io.vaultsync.distribution.decisions;
 
 import io.vaultsync.distribution.DistributionException;
 import io.vaultsync.distribution.publish.GitTrees;
+import io.vaultsync.distribution.publish.Reach;
+import io.vaultsync.transport.Failures.Op;
+import io.vaultsync.transport.Remote;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -34,12 +37,12 @@ import org.eclipse.jgit.transport.URIish;
  */
 public final class DownstreamRepo implements AutoCloseable {
     private static final String TRACKING = "refs/remotes/downstream/";
-    private final String url;
+    private final Remote remote;
     private final Path dir;
     private final Git git;
 
-    private DownstreamRepo(String url, Path dir, Git git) {
-        this.url = url;
+    private DownstreamRepo(Remote remote, Path dir, Git git) {
+        this.remote = remote;
         this.dir = dir;
         this.git = git;
     }
@@ -53,6 +56,8 @@ public final class DownstreamRepo implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Git git = null;
+        Remote remote = Reach.of(url);
+        long start = System.nanoTime();
         try {
             git = Git.init().setBare(true).setDirectory(dir.toFile()).setInitialBranch("scratch").call();
             // no automatic gc in a copy that lives for one command (a detached gc would race its deletion)
@@ -60,12 +65,13 @@ public final class DownstreamRepo implements AutoCloseable {
             config.setInt("gc", null, "auto", 0);
             config.setBoolean("gc", null, "autoDetach", false);
             config.save();
-            git.fetch().setRemote(url).setRefSpecs(new RefSpec("+refs/heads/*:" + TRACKING + "*")).call();
-            return new DownstreamRepo(url, dir, git);
+            git.fetch().setRemote(remote.url()).setTransportConfigCallback(remote)
+                    .setRefSpecs(new RefSpec("+refs/heads/*:" + TRACKING + "*")).call();
+            return new DownstreamRepo(remote, dir, git);
         } catch (GitAPIException | IOException | RuntimeException e) {
             if (git != null) git.close();
             delete(dir);
-            throw new Unreachable(url + ": cannot fetch: " + e.getMessage(), e);
+            throw new Unreachable("cannot fetch: " + remote.classify(e, Op.FETCH, start).message(), e);
         }
     }
 
@@ -103,7 +109,7 @@ public final class DownstreamRepo implements AutoCloseable {
             for (RevCommit c : git.log().add(head).addPath(path).call()) out.add(c);
             return out;
         } catch (GitAPIException | IOException e) {
-            throw new DistributionException(url + ": cannot read the history of " + path + ": " + e.getMessage(), e);
+            throw new DistributionException(remote.shownUrl() + ": cannot read the history of " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -131,7 +137,9 @@ public final class DownstreamRepo implements AutoCloseable {
     /** Moves {@code branch} downstream from {@code expectedOld} (null: must not exist yet) to {@code tip}. */
     public Pushed push(String branch, ObjectId tip, ObjectId expectedOld) {
         String ref = Constants.R_HEADS + branch;
-        try (Transport t = Transport.open(repo(), new URIish(url))) {
+        long start = System.nanoTime();
+        try (Transport t = Transport.open(repo(), new URIish(remote.url()))) {
+            remote.configure(t);
             RemoteRefUpdate u = new RemoteRefUpdate(repo(), (String) null, tip, ref, false, null,
                     expectedOld == null ? ObjectId.zeroId() : expectedOld);
             PushResult result = t.push(NullProgressMonitor.INSTANCE, List.of(u));
@@ -140,8 +148,8 @@ public final class DownstreamRepo implements AutoCloseable {
                 case OK, UP_TO_DATE -> new Pushed.Done(tip);
                 default -> new Pushed.Lost(done.getStatus().name(), done.getMessage() == null ? "" : done.getMessage());
             };
-        } catch (IOException | URISyntaxException e) {
-            throw new Unreachable(url + ": cannot push " + branch + ": " + e.getMessage(), e);
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            throw new Unreachable("cannot push " + branch + ": " + remote.classify(e, Op.PUSH, start).message(), e);
         }
     }
 

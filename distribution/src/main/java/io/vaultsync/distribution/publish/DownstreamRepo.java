@@ -1,12 +1,13 @@
 package io.vaultsync.distribution.publish;
 
+import io.vaultsync.transport.Failures.Op;
+import io.vaultsync.transport.Remote;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.internal.storage.dfs.DfsRepositoryDescription;
 import org.eclipse.jgit.internal.storage.dfs.InMemoryRepository;
 import org.eclipse.jgit.lib.Constants;
@@ -26,11 +27,11 @@ import org.eclipse.jgit.transport.URIish;
  * of them, and a compare-and-swap push. Nothing is written to disk on this side; a dry run simply never pushes.
  */
 final class DownstreamRepo implements AutoCloseable {
-    private final String url;
+    private final Remote remote;
     private final InMemoryRepository repo;
 
-    private DownstreamRepo(String url, InMemoryRepository repo) {
-        this.url = url;
+    private DownstreamRepo(Remote remote, InMemoryRepository repo) {
+        this.remote = remote;
         this.repo = repo;
     }
 
@@ -51,19 +52,19 @@ final class DownstreamRepo implements AutoCloseable {
         } catch (IOException e) {
             throw new Unreachable("cannot make an in-memory repository: " + e.getMessage(), e);
         }
-        try (Transport t = Transport.open(repo, new URIish(url))) {
+        Remote remote = Reach.of(url);
+        long start = System.nanoTime();
+        try (Transport t = Transport.open(repo, new URIish(remote.url()))) {
+            remote.configure(t);
             FetchResult r = t.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+refs/heads/*:refs/heads/*")));
             r.getTrackingRefUpdates(); // all fetched refs are written by the fetch itself
-            return new DownstreamRepo(url, repo);
+            return new DownstreamRepo(remote, repo);
         } catch (URISyntaxException e) {
             repo.close();
-            throw new Unreachable(url + " is not a git URL: " + e.getMessage(), e);
-        } catch (TransportException e) {
+            throw new Unreachable(remote.shownUrl() + " is not a git URL", e);
+        } catch (IOException | RuntimeException e) {
             repo.close();
-            throw new Unreachable("cannot fetch " + url + ": " + firstLine(e.getMessage()), e);
-        } catch (IOException e) {
-            repo.close();
-            throw new Unreachable("cannot read " + url + ": " + firstLine(e.getMessage()), e);
+            throw new Unreachable("cannot fetch: " + remote.classify(e, Op.FETCH, start).message(), e);
         }
     }
 
@@ -102,7 +103,9 @@ final class DownstreamRepo implements AutoCloseable {
      * value; returns the status of each (OK or UP_TO_DATE is success; a rejection is a value, not an exception).
      */
     List<RemoteRefUpdate.Status> push(List<Move> moves) throws Unreachable {
-        try (Transport t = Transport.open(repo, new URIish(url))) {
+        long start = System.nanoTime();
+        try (Transport t = Transport.open(repo, new URIish(remote.url()))) {
+            remote.configure(t);
             List<RemoteRefUpdate> updates = new ArrayList<>();
             for (Move m : moves) {
                 updates.add(new RemoteRefUpdate(repo, m.next().name(), Constants.R_HEADS + m.branch(), true, null,
@@ -115,13 +118,9 @@ final class DownstreamRepo implements AutoCloseable {
                 out.add(got == null ? RemoteRefUpdate.Status.NOT_ATTEMPTED : got.getStatus());
             }
             return out;
-        } catch (URISyntaxException | IOException e) {
-            throw new Unreachable("cannot push to " + url + ": " + firstLine(e.getMessage()), e);
+        } catch (URISyntaxException | IOException | RuntimeException e) {
+            throw new Unreachable("cannot push: " + remote.classify(e, Op.PUSH, start).message(), e);
         }
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.strip().lines().findFirst().orElse("");
     }
 
     @Override

@@ -99,4 +99,24 @@ class PublishUpdateTest {
         assertThat(SyncLedger.read(SyncLedger.file(s.source.resolve(".git"), "agent33")).find("copy-docs", "org/webapp").orElseThrow()
                 .consecutiveFailures()).isEqualTo(1);
     }
+
+    @Test
+    void aPasswordInADownstreamUrlIsNeverShown() {
+        Sources s = new Sources(tmp);
+        int closed = io.vaultsync.fixtures.servers.FreePort.pick();
+        s.write("core/orchestrator/distribution/registry.yaml", """
+                downstreams:
+                  org/webapp: {url: "https://deploy:s3cret-t0ken@127.0.0.1:%d/webapp.git"}
+                  org/mobile: {url: %s, variables: {product: M, team: T}}
+                  org/docs-site: {url: %s}
+                """.formatted(closed, s.downstreams.get("org/mobile"), s.downstreams.get("org/docs-site")));
+
+        PublishExampleTest.Run run = PublishExampleTest.cli("publish", "--source", s.source.toString(), "--rule", "copy-docs");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(run.out()).contains("UNREACHABLE copy-docs -> org/webapp: cannot fetch: remote https://127.0.0.1:" + closed
+                + "/webapp.git unreachable");
+        assertThat(run.out() + run.err()).doesNotContain("s3cret-t0ken");
+        assertThat(SyncLedger.read(SyncLedger.file(s.source.resolve(".git"), "agent33")).toString()).doesNotContain("s3cret-t0ken");
+    }
 }
