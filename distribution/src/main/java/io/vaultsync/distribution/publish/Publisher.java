@@ -5,6 +5,7 @@ import io.vaultsync.distribution.registry.Registry;
 import io.vaultsync.distribution.rules.SyncRule;
 import io.vaultsync.distribution.state.SyncLedger;
 import io.vaultsync.distribution.strategy.Pipeline;
+import io.vaultsync.transport.Redact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,7 +135,7 @@ public final class Publisher {
             return null;
         }
         Map<String, String> values = Map.of("{title}", p.title(), "{body_file}", bodyFile.toString(), "{branch}", p.branch(),
-                "{base}", d.branch(), "{repo}", p.downstream(), "{url}", d.url());
+                "{base}", d.branch(), "{repo}", p.downstream(), "{url}", Redact.url(d.url())); // a command line is visible to every user: no password
         return PrCommand.run(template, values, req.source());
     }
 }
