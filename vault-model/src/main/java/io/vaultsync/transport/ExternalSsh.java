@@ -60,7 +60,7 @@ public final class ExternalSsh extends SshSessionFactory {
             public Process exec(String remoteCommand, int timeout) throws IOException {
                 ProcessBuilder pb = new ProcessBuilder(argv(uri, remoteCommand));
                 pb.environment().put("GIT_TERMINAL_PROMPT", "0");
-                return pb.start();
+                return new ExitedProcess(pb.start()); // its exit code answers once it exited (see there)
             }
 
             @Override

@@ -22,4 +22,15 @@ class ExternalSshTest {
                 .containsExactly("/bin/myssh", "h", "cmd");
         assertThat(ExternalSsh.chosen(Map.of(), new Config())).isNull();
     }
+
+    @Test
+    void theExitCodeIsAnsweredOnceTheProcessExitedEvenWhenItsOutputEndedFirst() throws Exception {
+        // an ssh that closes its output, then takes a moment to exit with 255 (as OpenSSH refusing a host key)
+        ExternalSsh ssh = ExternalSsh.chosen(Map.of("GIT_SSH_COMMAND", "f() { exec 1>&-; sleep 0.5; exit 255; }; f"), new Config());
+        Process p = ssh.getSession(new URIish("ssh://h/v.git"), null, null, 0).exec("git-upload-pack '/v.git'", 0);
+
+        assertThat(p.getInputStream().read()).isEqualTo(-1); // the output ended; the process has not exited yet
+
+        assertThat(p.exitValue()).isEqualTo(255);
+    }
 }
