@@ -59,6 +59,9 @@ step "local agent: init (clones it); its email executor is scripts/sample-execut
 local_ init --vault "$dir/local" --remote "$dir/remote.git" --machine desktop \
   --executor "email=$here/scripts/sample-executor.sh --outbox $dir/outbox"
 
+step "the desktop lists the cloud's signing key (the command the cloud's init printed): agent commits are judged by signature from here"
+local_ trust cloud_agent --key "$(cat "$dir/cloud/.git/vaultsync/signing_key.pub")" --vault "$dir/local"
+
 step "cloud agent: run (a daemon, 1 s between cycles); the local agent stays stopped for now"
 "$cloud_bin" run --vault "$dir/cloud" --interval 1s > "$dir/cloud.log" 2>&1 &   # $! is the JVM (exec)
 pids+=($!)
@@ -119,5 +122,15 @@ fi
 echo "the secret is nowhere in the remote's history"
 git --git-dir="$dir/remote.git" fsck --strict --no-progress
 echo "git fsck --strict: clean"
+# every commit since the keys were listed verifies with C git against the vault's allowed signers
+from=$(sed -n 's/^signatures_from: *"\{0,1\}\([0-9a-f]\{40\}\).*/\1/p' "$dir/local/.vaultsync/policy.yaml")
+[ -n "$from" ] || { echo "FAIL: the policy names no signatures_from" >&2; exit 1; }
+signed=0
+for c in $(git --git-dir="$dir/remote.git" rev-list "$from..main"); do
+  git --git-dir="$dir/remote.git" -c gpg.ssh.allowedSignersFile="$dir/local/.vaultsync/allowed_signers" \
+    verify-commit "$c" 2>/dev/null || { echo "FAIL: commit $c does not verify" >&2; exit 1; }
+  signed=$((signed + 1))
+done
+echo "all $signed commits since the keys were listed are signed by a listed key (git verify-commit)"
 git --git-dir="$dir/remote.git" log --format='  %h %an: %s' main | head -20
 step "done. Vaults under $dir (remote.git, cloud, local, outbox)"

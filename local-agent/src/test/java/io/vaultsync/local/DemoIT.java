@@ -31,7 +31,8 @@ class DemoIT {
         String out = Files.readString(log);
         assertThat(finished).as(out).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).contains("exactly one message in the outbox", "the secret is nowhere in the remote's history");
+        assertThat(out).contains("exactly one message in the outbox", "the secret is nowhere in the remote's history",
+                "are signed by a listed key (git verify-commit)");
 
         Path demo = dir.resolve("demo");
         assertThat(ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse(""))
