@@ -1,11 +1,8 @@
 package io.vaultsync.gate;
 
 import io.vaultsync.VaultException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,21 +153,21 @@ public final class SecretGate {
         return checkContent(relPath, contentOrNull);
     }
 
-    /** Loads the bundled template once, on first use. */
-    private static final class Template {
-        static final List<String> LINES = load();
-
-        private static List<String> load() {
-            InputStream in = SecretGate.class.getResourceAsStream(TEMPLATE_RESOURCE);
+    /** The bundled denylist template's bytes: the {@code .gitignore} init writes, and the gate's floor. */
+    public static byte[] template() {
+        try (InputStream in = SecretGate.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
             if (in == null) {
                 throw new VaultException("bundled denylist missing from the classpath: " + TEMPLATE_RESOURCE
                         + "; the vault-model jar is incomplete");
             }
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return List.copyOf(reader.lines().toList());
-            } catch (IOException | UncheckedIOException e) {
-                throw new VaultException("cannot read bundled denylist " + TEMPLATE_RESOURCE, e);
-            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new VaultException("cannot read bundled denylist " + TEMPLATE_RESOURCE, e);
         }
+    }
+
+    /** Loads the bundled template once, on first use. */
+    private static final class Template {
+        static final List<String> LINES = new String(template(), StandardCharsets.UTF_8).lines().toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.vaultsync.sync;
 
 import io.vaultsync.VaultStateException;
+import io.vaultsync.gate.SecretGate;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.git.VaultRepo;
 import io.vaultsync.policy.Policy;
@@ -45,7 +46,7 @@ final class AdoptionFiles {
         Repository r = repo.repository();
         List<File> out = new ArrayList<>();
         out.add(new File(Policy.PATH, PolicyLoader.render(policy).getBytes(StandardCharsets.UTF_8)));
-        byte[] template = VaultInit.template();
+        byte[] template = SecretGate.template();
         byte[] ignore = gitignore(blob(r, head, Layout.GITIGNORE), template);
         if (ignore != null) out.add(new File(Layout.GITIGNORE, ignore));
         if (blob(r, head, Layout.DASHBOARD) == null) {

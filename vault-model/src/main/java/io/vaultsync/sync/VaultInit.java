@@ -27,7 +27,6 @@ import io.vaultsync.transport.Remote;
 import io.vaultsync.transport.RemoteUrls;
 import io.vaultsync.config.RemoteAccess;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,7 +205,7 @@ public final class VaultInit {
         String local = s.role() == Role.LOCAL ? s.name() : AgentSettings.defaultName(Role.LOCAL);
         Policy policy = Policy.defaults(cloud, local);
         List<StagedFile> files = new ArrayList<>();
-        add(vault, files, Layout.GITIGNORE, template());
+        add(vault, files, Layout.GITIGNORE, SecretGate.template());
         if (s.role() == Role.LOCAL) policy = KeyChanges.withOwnKey(policy, s.name(), gitDir); // signed from the start
         if (policy.hasSigningKeys()) add(vault, files, AllowedSigners.PATH, KeyChanges.allowedSigners(policy));
         add(vault, files, Policy.PATH, PolicyLoader.render(policy).getBytes(StandardCharsets.UTF_8));
@@ -248,13 +247,6 @@ public final class VaultInit {
         Files.createDirectories(f.getParent());
         Files.write(f, bytes);
         files.add(new StagedFile(path, bytes, bytes.length, Files.getLastModifiedTime(f)));
-    }
-
-    static byte[] template() throws IOException {
-        try (InputStream in = VaultInit.class.getResourceAsStream(SecretGate.TEMPLATE_RESOURCE)) {
-            if (in == null) throw new IOException("the bundled vault.gitignore template is missing");
-            return in.readAllBytes();
-        }
     }
 
     private static void checkAgent(Policy policy, AgentSettings s) {

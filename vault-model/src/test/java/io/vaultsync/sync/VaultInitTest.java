@@ -35,7 +35,7 @@ class VaultInitTest {
 
         assertThat(r.mode()).isEqualTo(VaultInit.Mode.SEEDED);
         Map<String, String> files = RemoteTree.files(remote, "main");
-        assertThat(files.get(".gitignore")).isEqualTo(new String(VaultInit.template()));
+        assertThat(files.get(".gitignore")).isEqualTo(new String(io.vaultsync.gate.SecretGate.template()));
         Policy policy = PolicyLoader.parse(files.get(Policy.PATH), Policy.PATH);
         assertThat(policy.agent("vm1")).get().extracting(a -> a.role()).isEqualTo(Role.CLOUD);
         assertThat(policy.agent("local_agent")).isPresent();
