@@ -33,16 +33,22 @@ elif [ -f "$base/$agent.jar" ]; then jar=$base/$agent.jar
 else fail "no $agent.jar in $base/lib or $base (build it with: mvn -B -q package -DskipTests)"
 fi
 
-# Java: JAVA_HOME, else PATH; 17 or newer (read from the runtime's release file, no JVM started for it)
+# Java: JAVA_HOME, else PATH (whether it is 17 or newer is checked below, except when an archive made by this very
+# runtime shows it was checked already)
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java
 else java=$(command -v java) || fail "no java: install Java 17 or newer, or set JAVA_HOME"
 fi
-java_real=$(readlink -f "$java" 2>/dev/null) || java_real=$java
-java_home=${java_real%/bin/java}
-if [ -f "$java_home/release" ]; then
-  feature=$(sed -n 's/^JAVA_VERSION="\{0,1\}\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$java_home/release")
-  if [ -n "$feature" ] && [ "$feature" -lt 17 ]; then fail "$java is Java $feature; the agent needs 17 or newer (set JAVA_HOME)"; fi
-fi
+# Java 17 or newer, read from the runtime's release file (no JVM started for it)
+check_java() {
+  [ -z "${java_checked:-}" ] || return 0
+  java_checked=1
+  java_real=$(readlink -f "$java" 2>/dev/null) || java_real=$java
+  java_home=${java_real%/bin/java}
+  if [ -f "$java_home/release" ]; then
+    feature=$(sed -n 's/^JAVA_VERSION="\{0,1\}\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$java_home/release")
+    if [ -n "$feature" ] && [ "$feature" -lt 17 ]; then fail "$java is Java $feature; the agent needs 17 or newer (set JAVA_HOME)"; fi
+  fi
+}
 
 # UTF-8 file names: Java takes their encoding from the character type of the locale (LC_ALL, LC_CTYPE, LANG)
 is_utf8() { case $1 in *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) return 0 ;; *) return 1 ;; esac; }
@@ -75,11 +81,25 @@ set -- ${VAULTSYNC_JAVA_OPTS:-} "$@"
 set +f
 
 if [ "$command" = run ]; then
+  check_java
   # the daemon: the settings that keep its peak RSS under 200 MB (scripts/bench.sh); no class-data archive
   # (it starts once, and a mapped archive would count in its RSS)
   exec "$java" -Xms16m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m \
     -XX:MaxMetaspaceSize=64m -Xss512k "$@"
 fi
+
+# where: a file-name part naming the jar by its path, made in the shell (no process): '/' becomes '_'; a path
+# too long for a file name is named by its checksum instead.
+name_jar() {
+  rest=$jar named=''
+  while :; do
+    case $rest in
+      */*) named=$named${rest%%/*}_; rest=${rest#*/} ;;
+      *) named=$named$rest; break ;;
+    esac
+  done
+  if [ ${#named} -le 160 ]; then where=$named; else where=$(printf '%s\n' "$jar" | cksum | tr ' ' -); fi
+}
 
 # Makes the class-data archive from the class list the command (this pid, once exec'd) writes, after it has
 # ended: a static archive (-Xshare:dump) rather than a dynamic one, because the dynamic one of Java 17 leaves
@@ -94,7 +114,7 @@ make_archive() {
     && "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:on \
       -XX:SharedArchiveFile="$making/archive.jsa" -cp "$jar" -version \
     && mv -f "$making/archive.jsa" "$archive"; then
-    for old in "$cache/$agent-$where-"*.jsa; do [ "$old" = "$archive" ] || rm -f "$old"; done
+    for old in "$cache/$agent-$where-$java_stamp-"*.jsa; do [ "$old" = "$archive" ] || rm -f "$old"; done
   elif [ -s "$making/classes" ]; then
     : > "$archive.failed"
   fi
@@ -102,21 +122,29 @@ make_archive() {
 }
 
 # a short-lived command: C1 only, the serial GC, no perf-data file in /tmp; the class-data archive when
-# there is one, else the class list to make it from (one launcher at a time: the mkdir of .making)
+# there is one, else the class list to make it from (one launcher at a time: the mkdir of .making). The way
+# to an existing archive costs one `stat` and no other process, since every command pays for it.
 if [ "${VAULTSYNC_CDS:-on}" != off ]; then
   cache=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}
   cache=${cache:+$cache/vaultsync}
-  # the archive is named after the jar's and the runtime's path, size and modification time
-  stamp=$(stat -L -c '%s.%Y' "$jar" "$java_home/lib/modules" 2>/dev/null \
-    || stat -L -f '%z.%m' "$jar" "$java_home/lib/modules" 2>/dev/null) || stamp=''
-  if [ -n "$cache" ] && [ -n "$stamp" ]; then
-    where=$(printf '%s\n%s\n' "$jar" "$java_real" | cksum | tr ' ' -)
-    what=$(printf '%s\n' "$stamp" | cksum | tr ' ' -)
-    archive=$cache/$agent-$where-$what.jsa
+  # the archive is named after the jar (its path; device, inode, size, modification time) and the runtime
+  # (the java binary's device, inode, size and modification time: a new or updated runtime is a new binary)
+  stamp=$(stat -L -c '%d.%i.%s.%Y' "$jar" "$java" 2>/dev/null \
+    || stat -L -f '%d.%i.%z.%m' "$jar" "$java" 2>/dev/null) || stamp=''
+  name_jar
+  if [ -n "$cache" ] && [ -n "$stamp" ] && [ -n "$where" ]; then
+    # shellcheck disable=SC2086
+    set -f; set -- $stamp "$@"; set +f
+    jar_stamp=$1 java_stamp=$2; shift 2
+    archive=$cache/$agent-$where-$java_stamp-$jar_stamp.jsa
     making=$archive.making
     if [ -f "$archive" ]; then
-      set -- "-XX:SharedArchiveFile=$archive" "$@"
-    elif [ -z "$trivial" ] && [ ! -e "$archive.failed" ] && mkdir -p "$cache" 2>/dev/null; then
+      # -Xlog:cds=off: an archive the runtime refuses is not used, and no warning mixes into the output
+      exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off \
+        "-XX:SharedArchiveFile=$archive" "$@"
+    fi
+    check_java
+    if [ -z "$trivial" ] && [ ! -e "$archive.failed" ] && mkdir -p "$cache" 2>/dev/null; then
       # a launcher killed while it waited leaves its .making behind: taken back after 10 minutes
       find "$cache" -maxdepth 1 -name "$agent-*.making" -mmin +10 -exec rm -rf {} + 2>/dev/null
       if mkdir "$making" 2>/dev/null; then
@@ -126,4 +154,5 @@ if [ "${VAULTSYNC_CDS:-on}" != off ]; then
     fi
   fi
 fi
+check_java
 exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "$@"
