@@ -32,6 +32,7 @@ public final class AgentCli {
         var relaunched = Utf8Relaunch.ifNeeded(main, args);
         if (relaunched.isPresent()) return relaunched.get();
         Utf8Relaunch.followParent(System.getenv());
+        if (Warmup.worthIt(args)) Warmup.start();
         return run(role, command, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), extension, args);
     }
@@ -49,7 +50,7 @@ public final class AgentCli {
         ProgressErr err = given instanceof ProgressErr p ? p : ProgressErr.forProcess(given);
         CliContext ctx = new CliContext(role, command, out, err, Clock.systemUTC(), extension);
         CliTree.Root root = new CliTree.Root();
-        CommandLine cl = CliTree.build(root, ctx);
+        CommandLine cl = CliTree.build(root, ctx, List.of(args));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionStrategy(parsed -> {

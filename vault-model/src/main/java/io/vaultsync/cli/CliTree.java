@@ -1,13 +1,16 @@
 package io.vaultsync.cli;
 
 import io.vaultsync.policy.Role;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The command tree of one agent's CLI: the root with its inherited logging options, the shared commands,
@@ -38,23 +41,28 @@ final class CliTree {
         }
     }
 
-    /** The CLI of {@code ctx}'s role, rooted at {@code root}. */
+    /** The CLI of {@code ctx}'s role, rooted at {@code root}: every command. */
     static CommandLine build(Root root, CliContext ctx) {
+        return build(root, ctx, List.of());
+    }
+
+    /**
+     * The CLI for {@code args}: when they name one of this role's own commands, the root with that command only
+     * (its usage, options and errors are the same as in the whole tree; picocli's reflection over the other twenty
+     * is most of a short command's start-up); else, for help, completion, a missing, unknown or other role's
+     * command, every command.
+     */
+    static CommandLine build(Root root, CliContext ctx, List<String> args) {
+        Map<String, Object> own = ownCommands(ctx);
         CommandLine cl = new CommandLine(root);
         cl.setCommandName(ctx.command());
-        cl.addSubcommand("init", new InitCommand(ctx));
-        cl.addSubcommand("sync", new SyncCommand().in(ctx));
-        cl.addSubcommand("run", new RunCommand().in(ctx));
-        cl.addSubcommand("status", new StatusCommand().in(ctx));
-        cl.addSubcommand("conflicts", new ConflictsCommand().in(ctx));
-        cl.addSubcommand("resolve", new ResolveCommand().in(ctx));
-        cl.addSubcommand("log", new LogCommand().in(ctx));
-        cl.addSubcommand("verify", new VerifyCommand().in(ctx));
-        cl.addSubcommand("doctor", new DoctorCommand().in(ctx));
-        cl.addSubcommand("rotate-key", new KeyCommands.RotateKey().in(ctx));
-        cl.addSubcommand("trust", new KeyCommands.Trust().in(ctx)); // AGENT --key: local only; --confirm: both
-        ctx.extension().commands(ctx).forEach(cl::addSubcommand);
-        cl.addSubcommand("completion", new CompletionCommand(ctx));
+        Object named = commandNamed(cl.getCommandSpec(), args).map(own::get).orElse(null);
+        if (named != null) {
+            cl.addSubcommand(named);
+            helpEverywhere(cl);
+            return cl;
+        }
+        own.forEach(cl::addSubcommand);
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         helpEverywhere(cl);
         ROLE_COMMANDS.forEach((name, role) -> {
@@ -64,6 +72,60 @@ final class CliTree {
             cl.getSubcommands().get(name).getCommandSpec().usageMessage().description(foreign.hint()); // help NAME says it too
         });
         return cl;
+    }
+
+    /** This role's commands by name, in the order help lists them; objects only (no picocli model is built). */
+    private static Map<String, Object> ownCommands(CliContext ctx) {
+        Map<String, Object> own = new LinkedHashMap<>();
+        own.put("init", new InitCommand(ctx));
+        own.put("sync", new SyncCommand().in(ctx));
+        own.put("run", new RunCommand().in(ctx));
+        own.put("status", new StatusCommand().in(ctx));
+        own.put("conflicts", new ConflictsCommand().in(ctx));
+        own.put("resolve", new ResolveCommand().in(ctx));
+        own.put("log", new LogCommand().in(ctx));
+        own.put("verify", new VerifyCommand().in(ctx));
+        own.put("doctor", new DoctorCommand().in(ctx));
+        own.put("rotate-key", new KeyCommands.RotateKey().in(ctx));
+        own.put("trust", new KeyCommands.Trust().in(ctx)); // AGENT --key: local only; --confirm: both
+        for (Object command : ctx.extension().commands(ctx)) own.put(nameOf(command), command);
+        own.put("completion", new CompletionCommand(ctx));
+        return own;
+    }
+
+    private static boolean clusteredFlags(CommandSpec rootSpec, String arg) {
+        if (arg.length() < 3 || arg.charAt(1) == '-') return false;
+        for (char c : arg.substring(1).toCharArray()) {
+            OptionSpec flag = rootSpec.findOption(c);
+            if (flag == null || flag.arity().max() > 0) return false;
+        }
+        return true;
+    }
+
+    private static String nameOf(Object command) {
+        Command c = command.getClass().getAnnotation(Command.class);
+        if (c == null || c.name().isEmpty()) throw new IllegalStateException(command.getClass() + " has no command name");
+        return c.name();
+    }
+
+    /**
+     * The command {@code args} name: their first word that is neither an option of the root nor the value of one
+     * (nor after {@code --}); empty when there is none. {@code help} and {@code completion} need every command.
+     */
+    static Optional<String> commandNamed(CommandSpec rootSpec, List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) return Optional.empty();
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                return arg.equals("help") || arg.equals("completion") ? Optional.empty() : Optional.of(arg);
+            }
+            if (clusteredFlags(rootSpec, arg)) continue; // -vv
+            int eq = arg.indexOf('=');
+            OptionSpec option = rootSpec.findOption(eq < 0 ? arg : arg.substring(0, eq));
+            if (option == null) return Optional.empty(); // an unknown option: the whole tree says so as it always did
+            if (option.arity().max() > 0 && eq < 0) i++;
+        }
+        return Optional.empty();
     }
 
     private static void helpEverywhere(CommandLine cl) {

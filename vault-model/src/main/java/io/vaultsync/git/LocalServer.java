@@ -1,7 +1,7 @@
 package io.vaultsync.git;
 
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
 
@@ -10,7 +10,7 @@ import org.eclipse.jgit.transport.URIish;
  * receive-pack when C git is installed, as an SSH or HTTP host would. JGit's in-process server keeps one
  * pack per push and never repacks, so a busy bare remote slows every fetch and push down as it grows;
  * C git unpacks small pushes, verifies incoming objects and runs its automatic gc. Without C git, JGit's
- * own server is used (whether C git is there is asked once per {@link GitSession}). Remotes over the
+ * own server is used (whether C git is on the PATH is asked once per {@link GitSession}). Remotes over the
  * network are left alone (the host decides what serves them).
  */
 final class LocalServer {
@@ -39,17 +39,16 @@ final class LocalServer {
         return a;
     }
 
+    /** A {@code git} program on the PATH: looked up as a shell would, without starting it (a command's start-up pays for this). */
     private static boolean probe() {
         if (Boolean.getBoolean("vaultsync.inProcessServer")) return false;
-        try {
-            Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path git = Path.of(dir, "git");
+            if (Files.isRegularFile(git) && Files.isExecutable(git)) return true;
         }
+        return false;
     }
 }

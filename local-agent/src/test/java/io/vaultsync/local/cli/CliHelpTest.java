@@ -53,6 +53,8 @@ class CliHelpTest {
             CliRun viaHelp = run(role, "help", name);
             assertThat(viaHelp.code()).as("help " + name).isZero();
             assertThat(viaHelp.out()).contains("Usage: " + AgentCliRuns.command(role) + " " + name);
+            // NAME --help is answered by a tree of that one command, help NAME by the whole tree: the same text
+            if (!name.equals("help")) assertThat(run(role, name, "--help").out()).as(name).isEqualTo(viaHelp.out());
         }
     }
 
