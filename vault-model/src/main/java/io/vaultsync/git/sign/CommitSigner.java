@@ -3,43 +3,39 @@ package io.vaultsync.git.sign;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.policy.SshPublicKey;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jgit.api.errors.CanceledException;
-import org.eclipse.jgit.api.errors.UnsupportedSigningFormatException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.GeneralSecurityException;
 import org.eclipse.jgit.lib.CommitBuilder;
-import org.eclipse.jgit.lib.Config;
-import org.eclipse.jgit.lib.GpgConfig;
+import org.eclipse.jgit.lib.GpgSignature;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.Signer;
-import org.eclipse.jgit.lib.Signers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Signs the commits an agent makes with its {@link SigningKey}, in git's SSH signature format ({@code
- * gpg.format=ssh}, namespace {@code git}) through JGit's SSH signer, so C git, GitHub and GitLab verify them
- * against an allowed-signers file. One per clone, held by the agent's {@code GitSession}: every path that
- * makes a commit calls {@link #sign} on its {@link CommitBuilder} just before inserting it.
+ * gpg.format=ssh}, namespace {@code git}), so C git, GitHub and GitLab verify them against an allowed-signers
+ * file. The signature is made with the JDK's Ed25519 ({@link SshSignature}); it is byte for byte what JGit's
+ * SSH signer makes. One per clone, held by the agent's {@code GitSession}: every path that makes a commit calls
+ * {@link #sign} on its {@link CommitBuilder} just before inserting it. The key file is read again when it
+ * changes (a rotation), so the signer always signs with the key the clone has.
  */
 public final class CommitSigner {
     private static final Logger LOG = LoggerFactory.getLogger(CommitSigner.class);
+    private static final String NAMESPACE = "git";
 
     private final SigningKey key;
     private final boolean created;
-    private final GpgConfig config;
-    private final Signer signer;
+    private Loaded loaded;
+
+    /** The pair as read, and the file's identity then. */
+    private record Loaded(Object fileKey, long modified, long size, Ed25519Pair pair) {}
 
     private CommitSigner(SigningKey key, boolean created) {
         this.key = key;
         this.created = created;
-        Config c = new Config();
-        c.setString("gpg", null, "format", "ssh");
-        c.setString("user", null, "signingKey", key.publicFile().toString());
-        this.config = new GpgConfig(c);
-        this.signer = Signers.get(GpgConfig.GpgFormat.SSH);
-        if (signer == null) {
-            throw new VaultStateException("JGit's SSH signer (org.eclipse.jgit.ssh.apache) is not on the class path");
-        }
     }
 
     /** The signer of the clone {@code gitDir}, its key created now if it had none (then {@link #created()}). */
@@ -65,9 +61,26 @@ public final class CommitSigner {
     public void sign(Repository repo, CommitBuilder cb) throws IOException {
         cb.setGpgSignature(null);
         try {
-            signer.signObject(repo, config, cb, cb.getCommitter(), key.publicFile().toString(), null);
-        } catch (CanceledException | UnsupportedSigningFormatException e) {
-            throw new IOException("cannot sign the commit with " + key.publicFile() + ": " + e.getMessage(), e);
+            String armored = SshSignature.sign(pair(), NAMESPACE, cb.build());
+            cb.setGpgSignature(new GpgSignature(armored.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot sign the commit with " + key.file() + ": " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    private synchronized Ed25519Pair pair() throws IOException {
+        BasicFileAttributes now = Files.readAttributes(key.file(), BasicFileAttributes.class);
+        Loaded l = loaded;
+        if (l == null || !java.util.Objects.equals(l.fileKey(), now.fileKey()) || l.modified() != now.lastModifiedTime().toMillis()
+                || l.size() != now.size()) {
+            try {
+                l = new Loaded(now.fileKey(), now.lastModifiedTime().toMillis(), now.size(),
+                        SigningKey.readPair(key.file(), key.file() + " (the agent's signing key)"));
+            } catch (VaultStateException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            loaded = l;
+        }
+        return l.pair();
     }
 }

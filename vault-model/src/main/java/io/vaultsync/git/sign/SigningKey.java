@@ -3,9 +3,7 @@ package io.vaultsync.git.sign;
 import io.vaultsync.VaultStateException;
 import io.vaultsync.config.AtomicFiles;
 import io.vaultsync.policy.SshPublicKey;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,19 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.util.security.SecurityUtils;
 
 /**
  * An agent's SSH signing key: an ed25519 pair in OpenSSH format at {@code .git/vaultsync/signing_key}
- * (0600, its folder 0700, never synced) and {@code signing_key.pub}. Made with Apache sshd and BouncyCastle,
- * so no {@code ssh-keygen} is needed. The private half is never printed, logged or put in a message: only
+ * (0600, its folder 0700, never synced) and {@code signing_key.pub}. Made, read and used with the JDK's own
+ * Ed25519 ({@link Ed25519Pair}), so no {@code ssh-keygen} is needed. The private half is never printed, logged or put in a message: only
  * {@link #publicKey()} leaves this class.
  *
  * @param file      the private key file
@@ -66,9 +58,9 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
         if (have.isPresent()) {
             return new Ensured(have.get(), false);
         }
-        KeyPair pair;
+        Ed25519Pair pair;
         try {
-            pair = KeyUtils.generateKeyPair(KeyPairs.ED25519, 256);
+            pair = Ed25519Pair.generate();
         } catch (GeneralSecurityException e) {
             throw new VaultStateException("cannot make an ed25519 signing key: " + e.getMessage(), e);
         }
@@ -81,7 +73,7 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
      * agent's key, replacing one it had.
      */
     public static SigningKey use(Path gitDir, Path given) {
-        KeyPair pair = readPair(given, given.toString());
+        Ed25519Pair pair = readPair(given, given.toString());
         Path file = fileIn(gitDir);
         try {
             Files.deleteIfExists(file);
@@ -105,7 +97,7 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
         Path next = nextFile(gitDir);
         if (!Files.isRegularFile(next)) {
             try {
-                writeNew(next, KeyUtils.generateKeyPair(KeyPairs.ED25519, 256), comment(gitDir));
+                writeNew(next, Ed25519Pair.generate(), comment(gitDir));
             } catch (GeneralSecurityException | IOException e) {
                 throw new VaultStateException("cannot make a new signing key " + next + ": " + e.getMessage(), e);
             }
@@ -134,7 +126,7 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
     }
 
     /** Writes the pair as the agent's key unless one appeared meanwhile (another process won: theirs stays). */
-    private static boolean install(Path gitDir, KeyPair pair) {
+    private static boolean install(Path gitDir, Ed25519Pair pair) {
         Path file = fileIn(gitDir);
         Path dir = file.getParent();
         Path tmp = dir.resolve("." + FILE + "-" + UUID.randomUUID() + AtomicFiles.TEMP_SUFFIX);
@@ -148,20 +140,18 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException e) {
             throw new VaultStateException("cannot write the signing key " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** A new owner-only private key file (its folder made owner-only too). */
-    private static void writeNew(Path target, KeyPair pair, String comment) throws IOException, GeneralSecurityException {
+    private static void writeNew(Path target, Ed25519Pair pair, String comment) throws IOException {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Permissions.ownerOnlyDir(dir);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, comment, null, out);
         Files.createFile(target, Permissions.ownerOnlyFile());
-        Files.write(target, out.toByteArray());
+        Files.write(target, pair.toOpenSsh(comment));
     }
 
     private void writePublic() {
@@ -183,36 +173,21 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
         return "vaultsync@" + name.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
-    private static SshPublicKey publicOf(KeyPair pair, String comment) {
-        String line = PublicKeyEntry.toString(pair.getPublic());
-        SshPublicKey parsed = SshPublicKey.parse(line);
+    private static SshPublicKey publicOf(Ed25519Pair pair, String comment) {
+        SshPublicKey parsed = SshPublicKey.parse(pair.publicLine());
         return new SshPublicKey(parsed.type(), parsed.base64(), comment);
     }
 
     /** One unencrypted ed25519 pair from an OpenSSH private key file; errors never quote the file's bytes. */
-    private static KeyPair readPair(Path file, String what) {
-        Collection<KeyPair> pairs;
-        try (InputStream in = Files.newInputStream(file)) {
-            pairs = SecurityUtils.getKeyPairResourceParser().loadKeyPairs(null, () -> what, null, in);
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            // no cause kept: a parser's message may quote the file
-            throw new VaultStateException(what + ": not a readable unencrypted OpenSSH private key ("
-                    + e.getClass().getSimpleName() + ")");
+    static Ed25519Pair readPair(Path file, String what) {
+        try {
+            return Ed25519Pair.read(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new VaultStateException(what + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+        } catch (Ed25519Pair.BadKey e) {
+            throw new VaultStateException(what + ": not a usable unencrypted OpenSSH ed25519 private key: "
+                    + e.getMessage());
         }
-        if (pairs == null || pairs.size() != 1) {
-            throw new VaultStateException(what + ": expected exactly one private key in the file");
-        }
-        KeyPair pair = pairs.iterator().next();
-        if (!KeyPairs.ED25519.equals(KeyUtils.getKeyType(pair))) {
-            throw new VaultStateException(what + ": only ed25519 keys are used for signing (this one is "
-                    + KeyUtils.getKeyType(pair) + ")");
-        }
-        return pair;
-    }
-
-    /** Names sshd uses. */
-    private static final class KeyPairs {
-        static final String ED25519 = "ssh-ed25519";
     }
 
     /** POSIX owner-only modes, where the file system has them. */

@@ -62,7 +62,7 @@ class SigningKeyTest {
         Path junk = dir.resolve("junk");
         Files.writeString(junk, "-----BEGIN OPENSSH PRIVATE KEY-----\nc2VjcmV0LXNlY3JldA==\n-----END OPENSSH PRIVATE KEY-----\n");
         assertThatThrownBy(() -> SigningKey.use(git, junk)).isInstanceOf(VaultStateException.class)
-                .hasMessageContaining("not a readable unencrypted OpenSSH private key").hasNoCause()
+                .hasMessageContaining("not a usable unencrypted OpenSSH ed25519 private key").hasNoCause()
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("c2VjcmV0"));
         assertThat(SigningKey.load(git).orElseThrow().publicKey().sameKey(made.publicKey())).isTrue();
     }
