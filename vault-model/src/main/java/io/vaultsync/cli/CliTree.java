@@ -56,9 +56,9 @@ final class CliTree {
         Map<String, Object> own = ownCommands(ctx);
         CommandLine cl = new CommandLine(root);
         cl.setCommandName(ctx.command());
-        Object named = commandNamed(cl.getCommandSpec(), args).map(own::get).orElse(null);
-        if (named != null) {
-            cl.addSubcommand(named);
+        String named = commandNamed(cl.getCommandSpec(), args).orElse("");
+        if (own.containsKey(named)) {
+            cl.addSubcommand(named, own.get(named));
             helpEverywhere(cl);
             return cl;
         }
