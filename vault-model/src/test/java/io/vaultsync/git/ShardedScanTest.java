@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShardedScanTest {
     private static final String[] DIRS = {"", "", "a", "a/b", "a/b/c/d", "Plans", "Plans/p1", "Plans/p2", "é", "x y", "Plans/p1/q"};
-    private static final String[] NAMES = {"f.md", "g.txt", "é ü.md", "n o.md", "h", "w" + ".vaultsync-tmp", "p1", "q"};
+    private static final String[] NAMES = {"f.md", "g.txt", "é ü.md", "n o.md", "h", "w" + ".vaultsync-tmp", "p1", "q", "a", "Plans"};
 
     @Test
     void shardsTogetherListEveryPathOnceOnGeneratedTrees(@TempDir Path dir) throws IOException {
