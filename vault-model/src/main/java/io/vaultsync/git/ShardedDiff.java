@@ -24,8 +24,9 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 /**
  * The paths where the head, the index and the work tree differ, as JGit's {@link IndexDiff} finds them
  * (added, changed, removed, missing, modified, untracked, conflicting), found by a few walks at once, each
- * over a {@link ShardFilter shard} of the tree, sharing one reading of the index. A profile of {@code status} on a 10k-file vault showed
- * the one IndexDiff on one thread, waiting on {@code lstat} and listing folders, while the other cores idled.
+ * over a {@link ShardFilter shard} of the tree, sharing one reading of the index. A profile of {@code status}
+ * on a 10k-file vault showed the one IndexDiff on one thread, waiting on {@code lstat} and listing folders,
+ * while the other cores idled.
  */
 final class ShardedDiff {
     /** At most this many shards (threads), each walking its part of the tree. */
@@ -38,7 +39,7 @@ final class ShardedDiff {
         return Math.max(1, Math.min(MAX_SHARDS, Parallel.threads()));
     }
 
-    /** Every path some shard's IndexDiff lists, sorted; with one shard, the one IndexDiff over the whole tree. */
+    /** Every path some shard lists, sorted; with one shard, what the one IndexDiff over the whole tree lists. */
     static TreeSet<String> candidates(Repository repo, ObjectId head, int shards) throws IOException {
         TreeSet<String> all = new TreeSet<>();
         for (Set<String> s : perShard(repo, head, shards)) all.addAll(s);
@@ -53,7 +54,7 @@ final class ShardedDiff {
      */
     static List<Set<String>> perShard(Repository repo, ObjectId head, int shards) throws IOException {
         if (shards < 1) throw new IllegalArgumentException("shards < 1: " + shards);
-        if (shards == 1) return List.of(diff(repo, head, null));
+        if (shards == 1) return List.of(diff(repo, head));
         DirCache index = repo.readDirCache();
         index.getCacheTree(true); // built here, once: the shards' iterators then only read it
         RevTree tree;
@@ -86,9 +87,9 @@ final class ShardedDiff {
         return listed;
     }
 
-    private static Set<String> diff(Repository repo, ObjectId head, TreeFilter filter) throws IOException {
+    /** The one IndexDiff over the whole tree, as before shards. */
+    private static Set<String> diff(Repository repo, ObjectId head) throws IOException {
         IndexDiff diff = new IndexDiff(repo, head, new UnignoredTreeIterator(repo));
-        if (filter != null) diff.setFilter(filter);
         diff.diff();
         Set<String> listed = new HashSet<>();
         listed.addAll(diff.getAdded());
