@@ -53,6 +53,24 @@ class ParallelTest {
     }
 
     @Test
+    void blocksOfOneGiveEachOfAFewPiecesAThreadOfItsOwn() throws Exception {
+        // the three pieces meet at a barrier: they pass it only if all three run at once
+        java.util.concurrent.CyclicBarrier met = new java.util.concurrent.CyclicBarrier(3);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Parallel.forEach(3, 3, 1, () -> null, (r, i) -> {
+            threads.add(Thread.currentThread());
+            try {
+                met.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IOException("piece " + i + " ran alone: " + e, e);
+            }
+        });
+        assertThat(threads).hasSize(3);
+        assertThatThrownBy(() -> Parallel.forEach(3, 3, 0, () -> null, (r, i) -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theFirstFailureStopsTheRestAndIsThrown() {
         AtomicInteger ran = new AtomicInteger();
         assertThatThrownBy(() -> Parallel.forEach(100_000, 2, Counted::new, (r, i) -> {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.IndexDiff;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
@@ -49,7 +48,7 @@ public final class WorkTreeScan {
     }
 
     /**
-     * The given scope: everything (JGit's IndexDiff over the whole tree), or only the listed paths, each a
+     * The given scope: everything (JGit's IndexDiff over the whole tree, in shards on the cores), or only the listed paths, each a
      * file or a folder (its files on disk and in the head), which costs in proportion to what is listed.
      */
     public static Result scan(VaultRepo vault, ScanScope scope) throws IOException {
@@ -58,21 +57,17 @@ public final class WorkTreeScan {
 
     /** As above, telling {@code progress} how the full scan's look at each changed path goes ("scanning files"). */
     public static Result scan(VaultRepo vault, ScanScope scope, Progress progress) throws IOException {
+        return scan(vault, scope, progress, ShardedDiff.shards());
+    }
+
+    /** As above, a full scan in {@code shards} shards (1: one IndexDiff over the whole tree). */
+    static Result scan(VaultRepo vault, ScanScope scope, Progress progress, int shards) throws IOException {
         Repository repo = vault.repository();
         ObjectId head = vault.head();
         try (RevWalk rw = new RevWalk(repo)) {
             RevTree tree = head == null ? null : rw.parseCommit(head).getTree();
             if (scope instanceof ScanScope.Paths p) return under(vault, tree, p.paths());
-            IndexDiff diff = new IndexDiff(repo, head == null ? null : head, new UnignoredTreeIterator(repo));
-            diff.diff();
-            TreeSet<String> candidates = new TreeSet<>();
-            candidates.addAll(diff.getAdded());
-            candidates.addAll(diff.getChanged());
-            candidates.addAll(diff.getRemoved());
-            candidates.addAll(diff.getMissing());
-            candidates.addAll(diff.getModified());
-            candidates.addAll(diff.getUntracked());
-            candidates.addAll(diff.getConflicting());
+            TreeSet<String> candidates = ShardedDiff.candidates(repo, head, shards);
             progress.begin("scanning files", candidates.size(), -1);
             Map<String, ObjectId> inHead;
             try {
