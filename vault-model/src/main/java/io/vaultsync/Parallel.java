@@ -37,14 +37,23 @@ public final class Parallel {
      * when one is enough), each with a resource from {@code resource}, closed at its end when closeable.
      */
     public static <R> void forEach(int n, int threads, Supplier<R> resource, Work<R> work) throws IOException {
-        int used = Math.max(1, Math.min(threads, (n + BLOCK - 1) / BLOCK));
+        forEach(n, threads, BLOCK, resource, work);
+    }
+
+    /**
+     * As above, each thread taking {@code block} indexes at a time (1 where an index is already a batch of
+     * work, such as the files of one folder).
+     */
+    public static <R> void forEach(int n, int threads, int block, Supplier<R> resource, Work<R> work) throws IOException {
+        if (block < 1) throw new IllegalArgumentException("block " + block + " < 1");
+        int used = Math.max(1, Math.min(threads, (n + block - 1) / block));
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Runnable worker = () -> {
             R r = resource.get();
             try {
-                for (int start = next.getAndAdd(BLOCK); start < n && failed.get() == null; start = next.getAndAdd(BLOCK)) {
-                    for (int i = start; i < Math.min(n, start + BLOCK); i++) work.run(r, i);
+                for (int start = next.getAndAdd(block); start < n && failed.get() == null; start = next.getAndAdd(block)) {
+                    for (int i = start; i < Math.min(n, start + block); i++) work.run(r, i);
                 }
             } catch (IOException | RuntimeException | Error e) {
                 failed.compareAndSet(null, e);
