@@ -1,7 +1,9 @@
 package io.vaultsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vaultsync.VaultStateException;
 import io.vaultsync.fixtures.CGit;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.git.VaultRepo;
@@ -81,5 +83,44 @@ class VaultInitTest {
         }
         assertThat(Files.readString(root.resolve("cloud/.vaultsync/policy.yaml")))
                 .isEqualTo(Files.readString(root.resolve("local/.vaultsync/policy.yaml")));
+    }
+
+    @Test
+    void initOfAPathTakesTheRemotesObjectFilesAndGivesACleanCheckout() throws Exception {
+        TestVaults v = TestVaults.create(root);
+        v.pushAsHuman("Plans/human.md", "from a person\n");
+        CGit.run(v.remote(), "gc", "-q");
+
+        VaultInit.Result r = new VaultInit(Clock.systemUTC()).init(root.resolve("second"), v.remote().toString(),
+                "cloud_agent", Role.CLOUD, "vm2", "main");
+
+        assertThat(r.mode()).isEqualTo(VaultInit.Mode.CLONED);
+        Path second = root.resolve("second");
+        try (var packs = Files.list(second.resolve(".git/objects/pack"))) {
+            Path pack = packs.filter(p -> p.toString().endsWith(".pack")).findFirst().orElseThrow();
+            assertThat((Integer) Files.getAttribute(pack, "unix:nlink")).as("hard-linked from the remote").isGreaterThan(1);
+        }
+        assertThat(CGit.run(second, "status", "--porcelain")).isEmpty();
+        assertThat(Files.readString(second.resolve("Plans/human.md"))).isEqualTo("from a person\n");
+        assertThat(CGit.run(second, "rev-parse", "HEAD")).isEqualTo(CGit.run(v.remote(), "rev-parse", "main"));
+        CGit.assertFsckStrict(second);
+    }
+
+    @Test
+    void initOfAPathMissingAnObjectIsRefusedAndLeavesNoDirectory() {
+        TestVaults v = TestVaults.create(root);
+        String blob = CGit.run(v.remote(), "rev-parse", "main:Dashboard.md").trim();
+        Path loose = v.remote().resolve("objects").resolve(blob.substring(0, 2)).resolve(blob.substring(2));
+        assertThat(loose).as("the seed's objects are loose in the remote").exists();
+        try {
+            Files.delete(loose);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        assertThatThrownBy(() -> new VaultInit(Clock.systemUTC()).init(root.resolve("second"), v.remote().toString(),
+                "cloud_agent", Role.CLOUD, "vm2", "main")).isInstanceOf(VaultStateException.class)
+                .hasMessageContaining("missing objects").hasMessageContaining(blob);
+        assertThat(root.resolve("second")).doesNotExist();
     }
 }
