@@ -33,6 +33,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.security.KeyPair;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 import org.eclipse.jgit.api.Git;
@@ -173,9 +175,10 @@ public final class VaultInit {
 
     private Result cloneInto(Path vault, AgentSettings s, InitialRemote given) throws GitAPIException, IOException {
         long start = System.nanoTime();
+        Supplier<KeyPair> newKey = signingKey == null ? SigningKey.newPairInBackground() : null;
         InitClone.Via via = InitClone.cloneAndCheckout(vault, s, given, progress);
         long checkedOut = System.nanoTime();
-        SigningKey.install(vault.resolve(Constants.DOT_GIT), signingKey);
+        SigningKey.install(vault.resolve(Constants.DOT_GIT), signingKey, newKey);
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
             if (HistoryAdoption.lacksPolicy(repo)) return adoptHistory(repo, s, given);
             checkAgent(VaultPolicy.committed(repo), s);

@@ -17,6 +17,9 @@ import java.security.KeyPair;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -62,18 +65,48 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
 
     /** The agent's key, created if it has none (a new vault, or one made before commits were signed). */
     public static Ensured ensure(Path gitDir) {
+        return ensure(gitDir, SigningKey::newPair);
+    }
+
+    /** As above, a new key being {@code fresh}'s pair. */
+    public static Ensured ensure(Path gitDir, Supplier<KeyPair> fresh) {
         Optional<SigningKey> have = load(gitDir);
         if (have.isPresent()) {
             return new Ensured(have.get(), false);
         }
-        KeyPair pair;
+        boolean created = install(gitDir, fresh.get());
+        return new Ensured(load(gitDir).orElseThrow(), created);
+    }
+
+    private static KeyPair newPair() {
         try {
-            pair = KeyUtils.generateKeyPair(KeyPairs.ED25519, 256);
+            return KeyUtils.generateKeyPair(KeyPairs.ED25519, 256);
         } catch (GeneralSecurityException e) {
             throw new VaultStateException("cannot make an ed25519 signing key: " + e.getMessage(), e);
         }
-        boolean created = install(gitDir, pair);
-        return new Ensured(load(gitDir).orElseThrow(), created);
+    }
+
+    /**
+     * A new pair, made on a thread of its own from now on, for {@link #install(Path, Path, Supplier)}: sshd's
+     * and BouncyCastle's set-up, the first time a process makes or reads a key, take 0.1-0.2 s, which
+     * {@code init} spends while its clone is being made.
+     */
+    public static Supplier<KeyPair> newPairInBackground() {
+        FutureTask<KeyPair> task = new FutureTask<>(SigningKey::newPair);
+        Thread t = new Thread(task, "vaultsync-new-key");
+        t.setDaemon(true);
+        t.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new VaultStateException("interrupted while making the signing key", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw new VaultStateException("cannot make an ed25519 signing key: " + e.getCause(), e.getCause());
+            }
+        };
     }
 
     /**
@@ -97,6 +130,11 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
         return given != null ? use(gitDir, given) : ensure(gitDir).key();
     }
 
+    /** As above, a new key being {@code fresh}'s pair. */
+    public static SigningKey install(Path gitDir, Path given, Supplier<KeyPair> fresh) {
+        return given != null ? use(gitDir, given) : ensure(gitDir, fresh).key();
+    }
+
     /**
      * The key {@code rotate-key} moves to (kept as {@code signing_key.next} until {@link #promoteNext}), made
      * now unless an earlier rotation left one.
@@ -105,7 +143,7 @@ public record SigningKey(Path file, SshPublicKey publicKey) {
         Path next = nextFile(gitDir);
         if (!Files.isRegularFile(next)) {
             try {
-                writeNew(next, KeyUtils.generateKeyPair(KeyPairs.ED25519, 256), comment(gitDir));
+                writeNew(next, newPair(), comment(gitDir));
             } catch (GeneralSecurityException | IOException e) {
                 throw new VaultStateException("cannot make a new signing key " + next + ": " + e.getMessage(), e);
             }

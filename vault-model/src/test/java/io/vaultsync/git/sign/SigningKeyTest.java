@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -46,6 +47,23 @@ class SigningKeyTest {
         Process p = keygen.start();
         String derived = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
         assertThat(derived).startsWith(first.key().publicKey().keyOnly());
+    }
+
+    @Test
+    void aPairMadeInTheBackgroundBecomesTheKeyOnlyWhereThereIsNone() throws IOException {
+        Path git = dir.resolve(".git");
+        Files.createDirectories(git);
+
+        var fresh = SigningKey.newPairInBackground();
+        SigningKey installed = SigningKey.install(git, null, fresh);
+        SigningKey kept = SigningKey.install(git, null, SigningKey.newPairInBackground());
+
+        assertThat(installed.publicKey().line()).isEqualTo(PublicKeyEntry.toString(fresh.get().getPublic()) + " vaultsync@" + dir.getFileName());
+        assertThat(kept.publicKey()).isEqualTo(installed.publicKey());
+        ProcessBuilder keygen = new ProcessBuilder("ssh-keygen", "-y", "-f", installed.file().toString());
+        Process p = keygen.start();
+        String derived = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        assertThat(derived).startsWith(installed.publicKey().keyOnly());
     }
 
     @Test
