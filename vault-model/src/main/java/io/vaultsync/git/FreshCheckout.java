@@ -50,7 +50,7 @@ public final class FreshCheckout {
     /**
      * The most files of one folder one thread writes before another may join in: a file is created with
      * the folder's lock held, so two threads in one folder wait on each other (a profile of a 10k-file
-     * clone: 16% of its CPU spinning on that lock, 0.1 ms an open instead of 0.02 ms). Only a folder of
+     * clone, with 100 files a folder: 16% of its CPU spinning on that lock, under openat). Only a folder of
      * more files than this is shared.
      */
     static final int MAX_RUN = 1024;

@@ -73,6 +73,7 @@ public final class LocalClone {
         String branchRef = Constants.R_HEADS + branch;
         try (Repository remote = new FileRepositoryBuilder().setGitDir(remoteGitDir.toFile()).setMustExist(true).build()) {
             if (!covered(remote.getConfig())) return false;
+            // the tip is read before the files are listed: a push writes its pack and index before it moves the ref
             Ref tip = remote.exactRef(branchRef);
             if (tip == null || tip.getObjectId() == null) throw new IOException(url + " has no branch " + branch);
             Git.init().setDirectory(workTree.toFile()).setInitialBranch(branch).call().close();
