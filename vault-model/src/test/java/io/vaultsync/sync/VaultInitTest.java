@@ -11,6 +11,16 @@ import io.vaultsync.policy.Policy;
 import io.vaultsync.policy.PolicyLoader;
 import io.vaultsync.policy.Role;
 import java.nio.file.Files;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -122,5 +132,32 @@ class VaultInitTest {
                 "cloud_agent", Role.CLOUD, "vm2", "main")).isInstanceOf(VaultStateException.class)
                 .hasMessageContaining("missing objects").hasMessageContaining(blob);
         assertThat(root.resolve("second")).doesNotExist();
+    }
+
+    @Test
+    void initOfAPathWhoseTreeWritesIntoDotGitIsRefusedAndLeavesNoDirectory() throws Exception {
+        Path remote = CGit.initBare(root.resolve("remote.git"));
+        try (Repository bare = new FileRepositoryBuilder().setGitDir(remote.toFile()).build();
+                ObjectInserter ins = bare.newObjectInserter()) {
+            TreeFormatter hook = new TreeFormatter();
+            hook.append("config", FileMode.REGULAR_FILE, ins.insert(Constants.OBJ_BLOB, "[core]\n".getBytes()));
+            TreeFormatter top = new TreeFormatter();
+            top.append(".git", FileMode.TREE, ins.insert(hook));
+            CommitBuilder cb = new CommitBuilder();
+            cb.setTreeId(ins.insert(top));
+            cb.setAuthor(new PersonIdent("x", "x@example.invalid"));
+            cb.setCommitter(new PersonIdent("x", "x@example.invalid"));
+            cb.setMessage("hostile");
+            ObjectId commit = ins.insert(cb);
+            ins.flush();
+            RefUpdate u = bare.updateRef("refs/heads/main");
+            u.setNewObjectId(commit);
+            u.update();
+        }
+
+        assertThatThrownBy(() -> new VaultInit(Clock.systemUTC()).init(root.resolve("v"), remote.toString(),
+                "cloud_agent", Role.CLOUD, "vm", "main")).isInstanceOf(VaultStateException.class)
+                .hasMessageContaining("no checkout may write");
+        assertThat(root.resolve("v")).doesNotExist();
     }
 }
