@@ -41,11 +41,11 @@ public final class Parallel {
     }
 
     /**
-     * As above, a thread taking {@code block} indexes at a time: 1 for a few big pieces of work (the shards of
-     * a work-tree scan), each then on a thread of its own.
+     * As above, each thread taking {@code block} indexes at a time: 1 where an index is already a batch of
+     * work (the shards of a work-tree scan, the files of one folder), each then on a thread of its own.
      */
     public static <R> void forEach(int n, int threads, int block, Supplier<R> resource, Work<R> work) throws IOException {
-        if (block < 1) throw new IllegalArgumentException("block < 1: " + block);
+        if (block < 1) throw new IllegalArgumentException("block " + block + " < 1");
         int used = Math.max(1, Math.min(threads, (n + block - 1) / block));
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failed = new AtomicReference<>();

@@ -71,6 +71,18 @@ class ParallelTest {
     }
 
     @Test
+    void aBlockOfOneSharesEvenAFewIndexesAmongTheThreads() throws Exception {
+        AtomicIntegerArray runs = new AtomicIntegerArray(3);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Parallel.forEach(3, 2, 1, () -> null, (r, i) -> {
+            runs.incrementAndGet(i);
+            threads.add(Thread.currentThread().getName());
+        });
+        for (int i = 0; i < 3; i++) assertThat(runs.get(i)).as("runs of %d", i).isEqualTo(1);
+        assertThat(threads).allMatch(t -> t.startsWith("vaultsync-parallel-"));
+    }
+
+    @Test
     void theFirstFailureStopsTheRestAndIsThrown() {
         AtomicInteger ran = new AtomicInteger();
         assertThatThrownBy(() -> Parallel.forEach(100_000, 2, Counted::new, (r, i) -> {

@@ -5,9 +5,7 @@ import io.vaultsync.config.AgentSettings;
 import io.vaultsync.config.DeviceId;
 import io.vaultsync.config.SettingsStore;
 import io.vaultsync.gate.SecretGate;
-import io.vaultsync.Parallel;
 import io.vaultsync.git.CommitWriter;
-import io.vaultsync.git.FreshCheckout;
 import io.vaultsync.git.RemoteBranch;
 import io.vaultsync.git.StagedFile;
 import io.vaultsync.git.Trailers;
@@ -20,7 +18,6 @@ import io.vaultsync.policy.PolicyLoader;
 import io.vaultsync.policy.Role;
 import io.vaultsync.progress.JGitProgress;
 import io.vaultsync.progress.Progress;
-import io.vaultsync.transport.Failures;
 import io.vaultsync.transport.InitialRemote;
 import io.vaultsync.transport.Redact;
 import io.vaultsync.transport.Remote;
@@ -30,12 +27,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 import org.eclipse.jgit.api.Git;
@@ -45,6 +44,8 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code init}: clone the vault, seed an empty remote, adopt an existing clone of the same remote, or (local agent)
@@ -67,6 +68,8 @@ public final class VaultInit {
 
     /** Where a password taken out of the URL is kept, under {@code .git/vaultsync/}. */
     public static final String PASSWORD_FILE = "password";
+
+    private static final Logger LOG = LoggerFactory.getLogger(VaultInit.class);
 
     private final Clock clock;
     private final HistoryAdoption.Options history;
@@ -171,18 +174,9 @@ public final class VaultInit {
     }
 
     private Result cloneInto(Path vault, AgentSettings s, InitialRemote given) throws GitAPIException, IOException {
-        Remote remote = given.remote();
         long start = System.nanoTime();
-        try (Git git = Git.cloneRepository().setURI(s.remote()).setDirectory(vault.toFile())
-                .setBranch(Constants.R_HEADS + s.branch()).setBranchesToClone(List.of(Constants.R_HEADS + s.branch()))
-                .setCloneAllBranches(false).setTimeout(remote.timeoutSeconds()).setTransportConfigCallback(remote)
-                .setNoCheckout(true).setProgressMonitor(JGitProgress.of(progress)).call()) {
-            VaultRepo.configure(git.getRepository());
-            // after the configure: the files are written with the clone's settings, not a person's global ones
-            FreshCheckout.run(git.getRepository(), Parallel.threads());
-        } catch (org.eclipse.jgit.api.errors.TransportException | org.eclipse.jgit.api.errors.InvalidRemoteException e) {
-            throw remote.failure(e, Failures.Op.CLONE, start);
-        }
+        InitClone.Via via = InitClone.cloneAndCheckout(vault, s, given, progress);
+        long checkedOut = System.nanoTime();
         SigningKey.install(vault.resolve(Constants.DOT_GIT), signingKey);
         try (VaultRepo repo = VaultRepo.open(vault, s.branch())) {
             if (HistoryAdoption.lacksPolicy(repo)) return adoptHistory(repo, s, given);
@@ -191,6 +185,8 @@ public final class VaultInit {
             SettingsStore.write(repo.gitDir(), s);
             DeviceId.of(repo.gitDir()); // generated at init
         }
+        LOG.debug("init of {}: clone ({}) and checkout {} ms, key and checks {} ms", vault, via,
+                (checkedOut - start) / 1_000_000, (System.nanoTime() - checkedOut) / 1_000_000);
         return new Result(Mode.CLONED, s, vault);
     }
 
@@ -259,14 +255,9 @@ public final class VaultInit {
         }
     }
 
-    static Collection<Ref> lsRemote(Remote remote) throws GitAPIException {
-        long start = System.nanoTime();
-        try {
-            return Git.lsRemoteRepository().setRemote(remote.url()).setHeads(true).setTimeout(remote.timeoutSeconds())
-                    .setTransportConfigCallback(remote).call();
-        } catch (org.eclipse.jgit.api.errors.InvalidRemoteException | org.eclipse.jgit.api.errors.TransportException e) {
-            throw remote.failure(e, Failures.Op.LS_REMOTE, start);
-        }
+    /** The remote's branches; none for an empty remote. */
+    static Collection<Ref> lsRemote(Remote remote) throws GitAPIException, IOException {
+        return InitClone.branches(remote);
     }
 
     private static boolean isEmptyDir(Path dir) throws IOException {
