@@ -1,6 +1,7 @@
 package io.vaultsync.git;
 
 import io.vaultsync.Parallel;
+import io.vaultsync.progress.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -59,6 +60,11 @@ public final class FreshCheckout {
 
     /** Checks out the clone's HEAD with up to {@code threads} threads (1: in this thread). */
     public static void run(Repository repo, int threads) throws IOException {
+        run(repo, threads, Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} how the files go ("checking out files"). */
+    public static void run(Repository repo, int threads, Progress progress) throws IOException {
         Path root = repo.getWorkTree().toPath();
         try (RevWalk rw = new RevWalk(repo)) {
             RevCommit head = rw.parseCommit(repo.resolve(Constants.HEAD));
@@ -75,9 +81,17 @@ public final class FreshCheckout {
             for (Path d : dirs) Files.createDirectories(d);
             BasicFileAttributes[] written = new BasicFileAttributes[entries.size()];
             List<Run> runs = runs(entries.stream().map(Entry::path).toList(), MAX_RUN);
-            Parallel.forEach(runs.size(), threads, 1, repo::newObjectReader, (reader, r) -> {
-                for (int i = runs.get(r).from(); i < runs.get(r).to(); i++) written[i] = write(reader, root, entries.get(i));
-            });
+            progress.begin("checking out files", entries.size(), -1);
+            try {
+                Parallel.forEach(runs.size(), threads, 1, repo::newObjectReader, (reader, r) -> {
+                    for (int i = runs.get(r).from(); i < runs.get(r).to(); i++) {
+                        written[i] = write(reader, root, entries.get(i));
+                        progress.advance(1, written[i].size());
+                    }
+                });
+            } finally {
+                progress.end();
+            }
             index(repo, entries, written);
         }
     }

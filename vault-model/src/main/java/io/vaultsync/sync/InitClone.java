@@ -63,7 +63,7 @@ final class InitClone {
                 .setGitDir(vault.resolve(Constants.DOT_GIT).toFile()).setMustExist(true).build()) {
             VaultRepo.configure(r);
             // after the configure: the files are written with the clone's settings, not a person's global ones
-            FreshCheckout.run(r, Parallel.threads());
+            FreshCheckout.run(r, Parallel.threads(), progress);
         }
         return via;
     }

@@ -55,7 +55,7 @@ class ProgressCliTest {
                 root.resolve("second").toString(), "--agent", "local_agent", "--machine", "laptop");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.err()).containsPattern("\r(Receiving objects|Checking out files): \\d+");
+        assertThat(r.err()).containsPattern("\r(Receiving objects|checking out files): \\d+");
         assertThat(r.out()).doesNotContain("\r").contains("cloned");
     }
 
