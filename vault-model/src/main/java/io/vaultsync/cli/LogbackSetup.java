@@ -42,6 +42,21 @@ final class LogbackSetup {
     }
 
     /**
+     * Loads and sets up Logback's classes (a pattern compiled, an appender made and stopped) in a context of its
+     * own, thrown away after: the real set-up then finds them ready. SLF4J is not touched, so this may run on
+     * another thread while the main one starts logging (SLF4J hands out stand-in loggers to a thread that asks
+     * while another is initialising it, and the command's log options would miss Logback).
+     */
+    static void prepare() {
+        try {
+            Class.forName(LOGBACK, false, LogbackSetup.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return; // no Logback behind SLF4J
+        }
+        Apply.warm();
+    }
+
+    /**
      * Logback's start-up configuration, found through {@code META-INF/services} in the agents' jars: the
      * {@link LogSetup#DEFAULT} setup, built in code (cheaper than reading a file), until a command's
      * options are read.
@@ -64,6 +79,12 @@ final class LogbackSetup {
             if (setup.equals(ctx.getObject(CURRENT))) return; // the common case: start-up already has it
             ctx.reset();
             build(ctx, setup);
+        }
+
+        static void warm() {
+            LoggerContext scratch = new LoggerContext();
+            build(scratch, LogSetup.DEFAULT);
+            scratch.stop();
         }
 
         static void build(LoggerContext ctx, LogSetup s) {

@@ -2,12 +2,12 @@ package io.vaultsync.cli;
 
 import io.vaultsync.config.Mappers;
 import java.util.List;
-import org.slf4j.LoggerFactory;
 
 /**
  * A command's start-up on two threads: while the main one builds and parses the command line, a second one
  * loads what nearly every command needs next and is dearest on its first use. Jackson's mappers (their static
- * set-up reads the locale's calendar data) and SLF4J with Logback are made whole; JGit's classes are only
+ * set-up reads the locale's calendar data) are made whole; Logback's classes are set up in a context of their
+ * own, SLF4J left alone ({@link LogbackSetup#prepare()} says why); JGit's classes are only
  * loaded, not initialised, because their static set-up reads the git environment, which
  * {@link io.vaultsync.transport.GitEnvironment#install()} sets first. Nothing here changes what a command
  * does: class initialisation happens once whichever thread comes first, and a failure here is left for the
@@ -48,7 +48,7 @@ final class Warmup {
 
     private static void run() {
         try {
-            LoggerFactory.getILoggerFactory();
+            LogbackSetup.prepare();
             Mappers.YAML.getTypeFactory();
             ClassLoader loader = Warmup.class.getClassLoader();
             for (String name : JGIT) Class.forName(name, false, loader);
