@@ -6,10 +6,10 @@
 # - gives `run` (the daemon) the memory settings of the systemd units: peak RSS under 200 MB on a 100k-file
 #   vault (a bounded heap, the serial GC, C1 only: C2's compiling alone pushed it past 250 MB);
 # - gives every other command a short-lived JVM's settings and a class-data archive (AppCDS) of the classes
-#   the agent loads, made by itself after the first command and reused (about 40% less CPU for
-#   `--version`). It lives in ${XDG_CACHE_HOME:-~/.cache}/vaultsync/, named after the jar (path,
-#   size, modification time) and the Java runtime, so a new jar or Java gets a new one. A cache that cannot
-#   be written only means no archive;
+#   each command loads, made by itself after the first command, made again after each command it had not
+#   seen (from the class lists of all of them), and reused. It lives in ${XDG_CACHE_HOME:-~/.cache}/vaultsync/,
+#   named after the jar (path, size, modification time) and the Java runtime, so a new jar or Java gets a new
+#   one. A cache that cannot be written only means no archive;
 # - sets a UTF-8 character type when the locale has none, so that file names are UTF-8 (without it the agent
 #   would start itself a second time under C.UTF-8);
 # - replaces itself with java (exec): signals, exit code and pid are the JVM's own.
@@ -101,29 +101,35 @@ name_jar() {
   if [ ${#named} -le 160 ]; then where=$named; else where=$(printf '%s\n' "$jar" | cksum | tr ' ' -); fi
 }
 
-# Makes the class-data archive from the class list the command (this pid, once exec'd) writes, after it has
-# ended: a static archive (-Xshare:dump) rather than a dynamic one, because the dynamic one of Java 17 leaves
-# out picocli (old class files) and was slower. Written under a temporary name, checked by a JVM that must
-# map it (-Xshare:on), and only then renamed into place; a failure is remembered (.failed) and not retried
-# for this jar.
+# Makes the class-data archive after the command (this pid, once exec'd) has ended, from the class lists of
+# every command run so far (this one's written by the JVM as it ran, kept in $lists under the command's name):
+# so the archive holds what each command loads, not only what the first one did. A static archive
+# (-Xshare:dump) rather than a dynamic one, because the dynamic one of Java 17 leaves out picocli (old class
+# files) and was slower. Written under a temporary name, checked by a JVM that must map it (-Xshare:on), and
+# only then renamed into place (a JVM mapping the one before keeps it); a failure is remembered (.failed) and
+# not retried for this jar.
 make_archive() {
   while kill -0 "$1" 2>/dev/null; do sleep 0.2 2>/dev/null || sleep 1; done
-  if [ -s "$making/classes" ] \
-    && nice "$java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$making/classes" \
+  if [ -s "$making/classes" ] && mkdir -p "$lists" && mv -f "$making/classes" "$lists/$name" \
+    && cat "$lists"/* | awk '!seen[$0]++' > "$making/all" \
+    && nice "$java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$making/all" \
       -XX:SharedArchiveFile="$making/archive.jsa" -cp "$jar" \
     && "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:on \
       -XX:SharedArchiveFile="$making/archive.jsa" -cp "$jar" -version \
     && mv -f "$making/archive.jsa" "$archive"; then
-    for old in "$cache/$agent-$where-$java_stamp-"*.jsa; do [ "$old" = "$archive" ] || rm -f "$old"; done
-  elif [ -s "$making/classes" ]; then
+    for old in "$cache/$agent-$where-$java_stamp-"*.jsa "$cache/$agent-$where-$java_stamp-"*.lists; do
+      [ "$old" = "$archive" ] || [ "$old" = "$lists" ] || rm -rf "$old"
+    done
+  elif [ -s "$lists/$name" ]; then
     : > "$archive.failed"
   fi
   rm -rf "$making"
 }
 
 # a short-lived command: C1 only, the serial GC, no perf-data file in /tmp; the class-data archive when
-# there is one, else the class list to make it from (one launcher at a time: the mkdir of .making). The way
-# to an existing archive costs one `stat` and no other process, since every command pays for it.
+# there is one; the command's class list when the archive has not seen the command yet, to make it (again)
+# with (one launcher at a time: the mkdir of .making). The way to an archive that has seen the command costs
+# one `stat` and no other process, since every command pays for it.
 if [ "${VAULTSYNC_CDS:-on}" != off ]; then
   cache=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}
   cache=${cache:+$cache/vaultsync}
@@ -137,14 +143,28 @@ if [ "${VAULTSYNC_CDS:-on}" != off ]; then
     set -f; set -- $stamp "$@"; set +f
     jar_stamp=$1 java_stamp=$2; shift 2
     archive=$cache/$agent-$where-$java_stamp-$jar_stamp.jsa
+    lists=$cache/$agent-$where-$java_stamp-$jar_stamp.lists
     making=$archive.making
+    # the command's name, as its class list is kept (a name of letters and dashes only: anything else is not one)
+    case $command in '' | *[!a-z-]*) name='' ;; *) name=$command ;; esac
     if [ -f "$archive" ]; then
       # -Xlog:cds=off: an archive the runtime refuses is not used, and no warning mixes into the output
-      exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off \
-        "-XX:SharedArchiveFile=$archive" "$@"
+      set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off "-XX:SharedArchiveFile=$archive" "$@"
+      # a command the archive has seen (or help, or after a failure to make one): as it is
+      if [ -n "$trivial" ] || [ -z "$name" ] || [ -f "$lists/$name" ] || [ -e "$archive.failed" ]; then
+        exec "$java" "$@"
+      fi
+      # a command it has not seen: its classes are listed as it runs, and the archive made again with them
+      # (unless another launcher is making it: then next time)
+      find "$cache" -maxdepth 1 -name "$agent-*.making" -mmin +10 -exec rm -rf {} + 2>/dev/null
+      if mkdir "$making" 2>/dev/null; then
+        (make_archive $$ </dev/null >/dev/null 2>&1 &)
+        exec "$java" "-XX:DumpLoadedClassList=$making/classes" "$@"
+      fi
+      exec "$java" "$@"
     fi
     check_java
-    if [ -z "$trivial" ] && [ ! -e "$archive.failed" ] && mkdir -p "$cache" 2>/dev/null; then
+    if [ -z "$trivial" ] && [ -n "$name" ] && [ ! -e "$archive.failed" ] && mkdir -p "$cache" 2>/dev/null; then
       # a launcher killed while it waited leaves its .making behind: taken back after 10 minutes
       find "$cache" -maxdepth 1 -name "$agent-*.making" -mmin +10 -exec rm -rf {} + 2>/dev/null
       if mkdir "$making" 2>/dev/null; then

@@ -99,6 +99,40 @@ class LauncherIT {
         assertThat(makings()).as("no second archive under way").isEmpty();
     }
 
+    /**
+     * The archive grows with the commands run: one it had not seen (made from status's classes) is run with it,
+     * and the archive is made again from both commands' class lists, so the next run of either maps its own
+     * classes (a command's picocli model and work are its own: before, every command but the first loaded
+     * them from the jar).
+     */
+    @Test
+    void aCommandTheArchiveHasNotSeenIsAddedToIt() throws Exception {
+        ok(builtLauncher(), Map.of(), "status", "--vault", vaults.local().toString());
+        Path archive = awaitArchive();
+        Object first = Files.readAttributes(archive, "unix:ino").get("ino");
+
+        ok(builtLauncher(), Map.of(), "conflicts", "--vault", vaults.local().toString());
+        Await.until("the archive made again with conflicts' classes", ARCHIVE_MADE, () -> makings().isEmpty()
+                && archives().size() == 1 && !first.equals(inode(archives().get(0))));
+
+        Path classLog = root.resolve("classes.log");
+        ok(builtLauncher(), Map.of("VAULTSYNC_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog),
+                "conflicts", "--vault", vaults.local().toString());
+        assertThat(Files.readString(classLog)).contains("io.vaultsync.cli.ConflictsCommand source: shared objects file");
+        assertThat(makings()).as("a command it has seen adds nothing").isEmpty();
+        assertThat(inCache(".lists")).hasSize(1);
+        assertThat(Files.list(inCache(".lists").get(0)).map(f -> f.getFileName().toString()).sorted())
+                .containsExactly("conflicts", "status");
+    }
+
+    private static Object inode(Path file) {
+        try {
+            return Files.readAttributes(file, "unix:ino").get("ino");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aChangedJarGetsANewArchiveAndTheOldOneGoes() throws Exception {
         Path launcher = installedCopy(); // the distribution archive's layout: bin/local-agent, lib/local-agent.jar
@@ -112,6 +146,7 @@ class LauncherIT {
         Await.until("an archive for the changed jar, in place of the first", ARCHIVE_MADE,
                 () -> !archives().isEmpty() && !archives().contains(first) && makings().isEmpty());
         assertThat(archives()).hasSize(1);
+        assertThat(inCache(".lists")).as("the old jar's class lists went with its archive").hasSize(1);
     }
 
     @Test

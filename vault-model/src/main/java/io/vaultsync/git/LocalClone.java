@@ -129,6 +129,9 @@ public final class LocalClone {
     }
 
     private static void link(Path source, Path target) throws IOException {
+        // only the remote's own files: a symbolic link there could name any file on this machine, which the copy
+        // below would read (what it leaves out, the completeness check then misses and refuses)
+        if (!Files.isRegularFile(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         try {
             Files.createLink(target, source);
         } catch (FileSystemException | UnsupportedOperationException | SecurityException noLink) {
