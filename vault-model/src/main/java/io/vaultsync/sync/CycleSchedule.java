@@ -5,8 +5,10 @@ import java.time.Duration;
 /**
  * What a running agent does next, from the clock and the watcher alone. Pure.
  * <ul>
- * <li>a full cycle (scan, commit, fetch, push): at start; when files changed on a quiet tree, at once (a
- * leading-edge debounce: one change waits for nothing); when they change inside a burst, once they stayed quiet
+ * <li>a full cycle (scan, commit, fetch, push): at start; when files changed on a quiet tree, almost at once (a
+ * leading-edge debounce: once the tree has been still for {@link #SETTLE}, so that a batch written together, as
+ * a program or an editor writes one, goes in one commit, and at most {@link #HOLD_LIMIT} settles after the
+ * first change); when they change inside a burst, once they stayed quiet
  * for the debounce after the last change, or at the latest {@link #HOLD_LIMIT} debounces after the burst's
  * first (a steady stream of writes cannot hold a change back longer); and at least every rescan period (the
  * safety net for missed events);</li>
@@ -23,6 +25,9 @@ public final class CycleSchedule {
 
     /** Inside a burst, a change is held back at most this many debounces after the burst's first change. */
     public static final int HOLD_LIMIT = 4;
+
+    /** On a quiet tree, how long it must stay still after a change (at most the debounce). */
+    public static final Duration SETTLE = Duration.ofMillis(50);
 
     public sealed interface Next {}
 
@@ -76,15 +81,14 @@ public final class CycleSchedule {
         if (lastFull == null) return new Full("start");
         long quietFor = now - changes.last();
         long waited = now - changes.first();
-        long hold = debounce.toNanos() * HOLD_LIMIT;
-        if (changes.dirty() && (!changes.burst() || quietFor >= debounce.toNanos() || waited >= hold)) {
-            return new Full(FILES_CHANGED);
-        }
+        long still = changes.burst() ? debounce.toNanos() : Math.min(SETTLE.toNanos(), debounce.toNanos());
+        long hold = still * HOLD_LIMIT;
+        if (changes.dirty() && (quietFor >= still || waited >= hold)) return new Full(FILES_CHANGED);
         long sinceFull = now - lastFull;
         if (sinceFull >= rescan.toNanos()) return new Full("periodic rescan");
         if (now - nextPeek >= 0) return new Peek();
         long wait = Math.min(nextPeek - now, rescan.toNanos() - sinceFull);
-        if (changes.dirty()) wait = Math.min(wait, Math.min(debounce.toNanos() - quietFor, hold - waited));
+        if (changes.dirty()) wait = Math.min(wait, Math.min(still - quietFor, hold - waited));
         return new Wait(Duration.ofNanos(Math.max(wait, 1_000_000)));
     }
 }

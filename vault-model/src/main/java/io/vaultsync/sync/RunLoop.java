@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * A running agent: holds the vault's daemon lock and syncs until SIGTERM or SIGINT, which finish the cycle in
- * flight. Watched ({@link CycleSchedule}), file events trigger a full cycle (at once on a quiet tree, after the
- * debounce inside a burst); otherwise each interval (more often for a few seconds after commits went either way:
+ * flight. Watched ({@link CycleSchedule}), file events trigger a full cycle (on a quiet tree once it was still for
+ * 50 ms, after the debounce inside a burst); otherwise each interval (more often for a few seconds after commits went either way:
  * {@link LoopState#peekEvery}) only asks the remote for its head and runs a cycle if it moved; a full rescan at
  * least every rescan period;
  * a cycle that did not reach the remote is retried with backoff ({@link LoopState}). Unwatched, a full cycle
@@ -23,7 +23,7 @@ public final class RunLoop {
     /**
      * @param interval how often the remote is asked for news (unwatched: the time between full cycles)
      * @param debounce inside a burst of changes, how long files must be quiet before they are synced (a change on a
-     *                 quiet tree goes at once)
+     *                 quiet tree goes once the tree was still for 50 ms)
      * @param rescan   a full scan of the work tree at least this often
      * @param watch    whether file events drive the loop
      */
