@@ -84,7 +84,7 @@ class DaemonFileTest {
     @Test
     void aPidReusedByAnotherJavaProgramIsNotRunning() throws Exception {
         Path sleep = Files.writeString(gitDir.resolve("Sleep.java"),
-                "class Sleep { public static void main(String[] a) throws Exception { Thread.sleep(120_000); } }");
+                "class Sleep { public static void main(String[] a) throws Exception { System.in.read(); } }");
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
                 sleep.toString()).start();
         try {

@@ -80,16 +80,31 @@ class WorkPoolTest {
     void stopWaitsForTheTasksInFlightAndTakesNothingNew() throws Exception {
         WorkPool p = pool(2);
         CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger finished = new AtomicInteger();
         p.submit("slow", () -> {
             started.countDown();
-            sleep(300);
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             finished.incrementAndGet();
         });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.stop(Duration.ofSeconds(20))).isTrue();
+        java.util.concurrent.CompletableFuture<Boolean> stopped = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.stop(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Await.until("stop to take nothing new", Duration.ofSeconds(10),
+                () -> submitNothing(p, "late") == WorkPool.Taken.STOPPED);
+        assertThat(stopped).as("stop waits while the task is in flight").isNotDone();
+        release.countDown();
+        assertThat(stopped.get(20, TimeUnit.SECONDS)).isTrue();
         assertThat(finished).as("stop returned only once the task had ended").hasValue(1);
-        assertThat(p.submit("late", () -> { })).isEqualTo(WorkPool.Taken.STOPPED);
     }
 
     @Test
@@ -175,11 +190,11 @@ class WorkPoolTest {
         Await.until("the pool to be idle", Duration.ofSeconds(10), () -> p.busy() == 0);
     }
 
-    static void sleep(long ms) {
+    static WorkPool.Taken submitNothing(WorkPool p, String key) {
         try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return p.submit(key, () -> { });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
