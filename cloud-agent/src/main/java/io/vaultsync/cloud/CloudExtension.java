@@ -10,7 +10,8 @@ import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.work.WorkPool;
 import io.vaultsync.work.WorkOutput;
 import io.vaultsync.work.Worker;
-import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** The cloud role: the claim commands and the lease keeper, and after each cycle of {@code run} the handlers. */
 public final class CloudExtension implements AgentExtension {
@@ -19,7 +20,7 @@ public final class CloudExtension implements AgentExtension {
     private CloudExtension() {}
 
     @Override
-    public List<Object> commands(CliContext ctx) {
+    public Map<String, Supplier<Object>> commands(CliContext ctx) {
         return ClaimExtension.INSTANCE.commands(ctx);
     }
 

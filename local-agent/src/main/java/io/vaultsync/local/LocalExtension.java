@@ -14,8 +14,9 @@ import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.work.WorkPool;
 import io.vaultsync.work.WorkOutput;
 import io.vaultsync.work.Worker;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The local role: the claim commands, approve and reject; in each cycle of {@code run} the lease keeper
@@ -27,11 +28,11 @@ public final class LocalExtension implements AgentExtension {
     private LocalExtension() {}
 
     @Override
-    public List<Object> commands(CliContext ctx) {
-        List<Object> out = new ArrayList<>(ClaimExtension.INSTANCE.commands(ctx));
-        out.add(new VerdictCommands.Approve().in(ctx));
-        out.add(new VerdictCommands.Reject().in(ctx));
-        out.add(new KeyCommands.RevokeKey().in(ctx));
+    public Map<String, Supplier<Object>> commands(CliContext ctx) {
+        Map<String, Supplier<Object>> out = new LinkedHashMap<>(ClaimExtension.INSTANCE.commands(ctx));
+        out.put("approve", () -> new VerdictCommands.Approve().in(ctx));
+        out.put("reject", () -> new VerdictCommands.Reject().in(ctx));
+        out.put("revoke-key", () -> new KeyCommands.RevokeKey().in(ctx));
         return out;
     }
 

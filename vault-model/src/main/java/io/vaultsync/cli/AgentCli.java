@@ -32,7 +32,7 @@ public final class AgentCli {
         var relaunched = Utf8Relaunch.ifNeeded(main, args);
         if (relaunched.isPresent()) return relaunched.get();
         Utf8Relaunch.followParent(System.getenv());
-        if (Warmup.worthIt(args)) Warmup.start();
+        if (Warmup.worthIt(args)) Warmup.start(args);
         return run(role, command, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), extension, args);
     }

@@ -4,14 +4,15 @@ import io.vaultsync.OpsEvents;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.sync.SyncCycle;
 import io.vaultsync.work.Worker;
-import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** What a module adds to the agents' shared command line: its subcommands and its share of a running agent's cycle. */
 public interface AgentExtension {
     AgentExtension NONE = new AgentExtension() {
         @Override
-        public List<Object> commands(CliContext ctx) {
-            return List.of();
+        public Map<String, Supplier<Object>> commands(CliContext ctx) {
+            return Map.of();
         }
 
         @Override
@@ -20,8 +21,11 @@ public interface AgentExtension {
         }
     };
 
-    /** Picocli command objects, each annotated with its name. */
-    List<Object> commands(CliContext ctx);
+    /**
+     * Picocli command objects by their names (each also annotated with it), in the order help lists them; each made
+     * only when the command line needs it, since loading a command's classes is part of every command's start-up.
+     */
+    Map<String, Supplier<Object>> commands(CliContext ctx);
 
     /** Run by {@code run} in each cycle before the scan (e.g. renewing leases). */
     SyncCycle.Prelude keeper(AgentSettings settings);

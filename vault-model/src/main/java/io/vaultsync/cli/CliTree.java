@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,16 +54,17 @@ final class CliTree {
      * command, every command.
      */
     static CommandLine build(Root root, CliContext ctx, List<String> args) {
-        Map<String, Object> own = ownCommands(ctx);
+        Map<String, Supplier<Object>> own = ownCommands(ctx);
         CommandLine cl = new CommandLine(root);
         cl.setCommandName(ctx.command());
         String named = commandNamed(cl.getCommandSpec(), args).orElse("");
         if (own.containsKey(named)) {
-            cl.addSubcommand(named, own.get(named));
+            cl.addSubcommand(named, own.get(named).get());
             helpEverywhere(cl);
             return cl;
         }
-        own.forEach(cl::addSubcommand);
+        if (versionOnly(args)) return cl; // the root prints it; no command's classes are loaded
+        own.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         helpEverywhere(cl);
         ROLE_COMMANDS.forEach((name, role) -> {
@@ -74,23 +76,32 @@ final class CliTree {
         return cl;
     }
 
-    /** This role's commands by name, in the order help lists them; objects only (no picocli model is built). */
-    private static Map<String, Object> ownCommands(CliContext ctx) {
-        Map<String, Object> own = new LinkedHashMap<>();
-        own.put("init", new InitCommand(ctx));
-        own.put("sync", new SyncCommand().in(ctx));
-        own.put("run", new RunCommand().in(ctx));
-        own.put("status", new StatusCommand().in(ctx));
-        own.put("conflicts", new ConflictsCommand().in(ctx));
-        own.put("resolve", new ResolveCommand().in(ctx));
-        own.put("log", new LogCommand().in(ctx));
-        own.put("verify", new VerifyCommand().in(ctx));
-        own.put("doctor", new DoctorCommand().in(ctx));
-        own.put("rotate-key", new KeyCommands.RotateKey().in(ctx));
-        own.put("trust", new KeyCommands.Trust().in(ctx)); // AGENT --key: local only; --confirm: both
-        for (Object command : ctx.extension().commands(ctx)) own.put(nameOf(command), command);
-        own.put("completion", new CompletionCommand(ctx));
+    /**
+     * This role's commands by name, in the order help lists them, each made only when asked for: a command's object
+     * loads its classes, and loading every command's was part of each command's start-up. Every name is the one
+     * its class's {@code @Command} gives (CliHelpTest checks it for both roles).
+     */
+    static Map<String, Supplier<Object>> ownCommands(CliContext ctx) {
+        Map<String, Supplier<Object>> own = new LinkedHashMap<>();
+        own.put("init", () -> new InitCommand(ctx));
+        own.put("sync", () -> new SyncCommand().in(ctx));
+        own.put("run", () -> new RunCommand().in(ctx));
+        own.put("status", () -> new StatusCommand().in(ctx));
+        own.put("conflicts", () -> new ConflictsCommand().in(ctx));
+        own.put("resolve", () -> new ResolveCommand().in(ctx));
+        own.put("log", () -> new LogCommand().in(ctx));
+        own.put("verify", () -> new VerifyCommand().in(ctx));
+        own.put("doctor", () -> new DoctorCommand().in(ctx));
+        own.put("rotate-key", () -> new KeyCommands.RotateKey().in(ctx));
+        own.put("trust", () -> new KeyCommands.Trust().in(ctx)); // AGENT --key: local only; --confirm: both
+        own.putAll(ctx.extension().commands(ctx));
+        own.put("completion", () -> new CompletionCommand(ctx));
         return own;
+    }
+
+    /** {@code -V} / {@code --version} and nothing else: the root alone answers it. */
+    static boolean versionOnly(List<String> args) {
+        return !args.isEmpty() && args.stream().allMatch(a -> a.equals("-V") || a.equals("--version"));
     }
 
     private static boolean clusteredFlags(CommandSpec rootSpec, String arg) {
@@ -100,12 +111,6 @@ final class CliTree {
             if (flag == null || flag.arity().max() > 0) return false;
         }
         return true;
-    }
-
-    private static String nameOf(Object command) {
-        Command c = command.getClass().getAnnotation(Command.class);
-        if (c == null || c.name().isEmpty()) throw new IllegalStateException(command.getClass() + " has no command name");
-        return c.name();
     }
 
     /**

@@ -1,7 +1,18 @@
 package io.vaultsync.cli;
 
 import io.vaultsync.config.Mappers;
+import io.vaultsync.config.SettingsStore;
+import io.vaultsync.policy.PolicyLoader;
+import io.vaultsync.sync.SyncState;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.StringConcatFactory;
+import java.security.KeyFactory;
+import java.security.Signature;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jgit.internal.JGitText;
 
 /**
  * A command's start-up on two threads: while the main one builds and parses the command line, a second one
@@ -38,18 +49,59 @@ final class Warmup {
         return true;
     }
 
-    /** Starts the second thread (a daemon: it never holds the process up). */
-    static void start() {
-        Thread t = new Thread(Warmup::run, "vaultsync-warmup");
+    /** Commands that sign a commit (or make a key): their second thread also sets up the JDK's Ed25519. */
+    private static final Set<String> SIGNING = Set.of("init", "sync", "claim", "release", "handoff", "approve", "reject",
+            "resolve", "trust", "rotate-key", "revoke-key");
+
+    /** Starts the second thread for the command {@code args} run (a daemon thread: it never holds the process up). */
+    static void start(String... args) {
+        boolean signs = false;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                signs = SIGNING.contains(a);
+                break;
+            }
+        }
+        boolean signing = signs;
+        // a class, not a lambda: the first lambda in a JVM sets up invokedynamic, which is the new thread's to do
+        Thread t = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                Warmup.run(signing);
+            }
+        }, "vaultsync-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         t.start();
     }
 
-    private static void run() {
+    private static void run(boolean signing) {
         try {
+            // first, what the main thread meets soonest: invokedynamic's set-up for records (the log setup is
+            // compared with Logback's), lambdas and the libraries' string concatenation (JGit, Logback), 10-15 ms
+            // each on first use
+            LogSetup.DEFAULT.equals(LogSetup.DEFAULT);
+            Runnable lambda = () -> { };
+            lambda.run();
+            StringConcatFactory.makeConcatWithConstants(MethodHandles.lookup(), "warm",
+                    MethodType.methodType(String.class, String.class, int.class), "\u0001:\u0001").dynamicInvoker()
+                    .invoke("warm", 1);
             LogbackSetup.prepare();
             Mappers.YAML.getTypeFactory();
+            // the readers of the files nearly every command reads first: building one (Jackson's introspection of
+            // the record) cost the main thread 5-30 ms each
+            SettingsStore.warm();
+            SyncState.warm();
+            PolicyLoader.warm();
+            Mappers.JSON.readerFor(Map.class);
+            Class.forName("io.vaultsync.daemon.DaemonFile", true, Warmup.class.getClassLoader());
+            // JGit's messages: a resource bundle of a thousand fields, set by reflection on first use (13 ms); it
+            // reads no git environment
+            JGitText.get();
+            if (signing) { // the security providers' look-up, on first use of either: 10-20 ms
+                Signature.getInstance("Ed25519");
+                KeyFactory.getInstance("Ed25519");
+            }
             ClassLoader loader = Warmup.class.getClassLoader();
             for (String name : JGIT) Class.forName(name, false, loader);
         } catch (Throwable e) { // LinkageError included: the main thread meets the same and reports it

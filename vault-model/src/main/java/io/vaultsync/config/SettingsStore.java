@@ -35,6 +35,11 @@ public final class SettingsStore {
         }
     }
 
+    /** Builds the settings' reader ahead of the first {@link #read} (a command's start-up thread does). */
+    public static void warm() {
+        YAML.readerFor(SettingsFile.class);
+    }
+
     public static AgentSettings read(Path gitDir) {
         Path f = file(gitDir);
         if (!Files.isRegularFile(f)) {

@@ -9,13 +9,19 @@ import io.vaultsync.transport.Remote;
 import io.vaultsync.VaultStateException;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.SubmoduleConfig;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
@@ -50,10 +56,17 @@ public final class RemoteBranch {
 
     /** As above, telling {@code monitor} how the transfer goes (init's fetches, on a terminal). */
     public static ObjectId fetch(VaultRepo vault, ProgressMonitor monitor) {
+        if (LocalClone.gitDirOf(vault.remoteUrl()).isPresent()) {
+            // a repository on this disk whose branch is where this clone last fetched it: nothing to fetch (an
+            // upload-pack process less for a claim or an approve)
+            ObjectId head = peek(vault);
+            if (fetchedAlready(vault, head)) return head;
+        }
         Remote remote = remote(vault);
         long start = System.nanoTime();
         try (Git git = new Git(vault.repository())) {
             FetchResult r = git.fetch().setRemote(VaultRepo.REMOTE).setTimeout(remote.timeoutSeconds())
+                    .setRecurseSubmodules(SubmoduleConfig.FetchRecurseSubmodulesMode.NO) // a vault has none: no tree walk
                     .setRefSpecs(new RefSpec("+" + vault.branchRef() + ":" + vault.trackingRef()))
                     .setTransportConfigCallback(t -> configure(vault, remote, t))
                     .setProgressMonitor(monitor).call();
@@ -66,10 +79,30 @@ public final class RemoteBranch {
         }
     }
 
+    /** Whether the tracking ref is at {@code head} (null: neither exists) and this clone has its objects. */
+    private static boolean fetchedAlready(VaultRepo vault, ObjectId head) {
+        try {
+            return Objects.equals(head, vault.tracking()) && (head == null || vault.repository().getObjectDatabase().has(head));
+        } catch (IOException e) {
+            return false; // the fetch says what is wrong
+        }
+    }
+
     /** The remote's branch head without fetching anything (ls-remote); null if the branch does not exist. */
     public static ObjectId peek(VaultRepo vault) {
         Remote remote = remote(vault);
         long start = System.nanoTime();
+        Optional<Path> onDisk = LocalClone.gitDirOf(vault.remoteUrl());
+        if (onDisk.isPresent()) {
+            // a repository on this disk: its ref read where it is, as upload-pack would (a process less for each
+            // status, and for each of a daemon's polls)
+            try (Repository r = new FileRepositoryBuilder().setGitDir(onDisk.get().toFile()).setMustExist(true).build()) {
+                Ref ref = r.exactRef(vault.branchRef());
+                return ref == null ? null : ref.getObjectId();
+            } catch (IOException | RuntimeException e) {
+                throw remote.failure(e, Op.LS_REMOTE, start);
+            }
+        }
         try (Transport t = Transport.open(vault.repository(), VaultRepo.REMOTE)) {
             configure(vault, remote, t);
             try (var conn = t.openFetch()) {

@@ -64,6 +64,11 @@ public final class PolicyLoader {
      * Jackson closes the parsers it creates when reading fails, and with them the token {@link YamlErrors}
      * names ({@code got a string}).
      */
+    /** Builds the policy's reader ahead of the first parse (a command's start-up thread does). */
+    public static void warm() {
+        PolicyYaml.MAPPER.readerFor(RawPolicy.class);
+    }
+
     private static RawPolicy read(String yamlText, String file) {
         try (JsonParser parser = PolicyYaml.MAPPER.createParser(yamlText)) {
             try {

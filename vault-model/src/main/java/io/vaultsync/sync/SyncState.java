@@ -44,6 +44,11 @@ public record SyncState(Instant lastSync, String lastRemoteHead, Instant lastAtt
                 new TransportError(f.kind().name(), f.describe(), since));
     }
 
+    /** Builds the state's reader ahead of the first {@link #read} (a command's start-up thread does). */
+    public static void warm() {
+        JSON.readerFor(Stored.class);
+    }
+
     public static SyncState read(Path gitDir) {
         Path f = file(gitDir);
         if (!Files.isRegularFile(f)) return NEVER;

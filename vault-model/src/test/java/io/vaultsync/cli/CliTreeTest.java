@@ -46,6 +46,17 @@ class CliTreeTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"--version | true", "-V | true", "-V --version | true", "'' | false",
+        "--version --help | false", "--version status | false", "-v --version | false"})
+    void theVersionAloneIsAnsweredByTheRootAlone(String line, boolean alone) {
+        List<String> args = line.isEmpty() ? List.of() : Arrays.asList(line.trim().split(" "));
+        assertThat(CliTree.versionOnly(args)).isEqualTo(alone);
+        CommandLine cl = CliTree.build(new CliTree.Root(), CTX, args);
+        if (alone) assertThat(cl.getSubcommands()).isEmpty();
+        else assertThat(cl.getSubcommands()).isNotEmpty();
+    }
+
+    @ParameterizedTest
     @CsvSource({"status", "sync", "init", "trust", "completion", "help", "no-such-command", "approve"})
     void aTreeBuiltForOneCommandHasThatCommandOnlyWhenItIsOneOfTheRolesOwn(String command) {
         CommandLine cl = CliTree.build(new CliTree.Root(), CTX, List.of(command, "--help"));

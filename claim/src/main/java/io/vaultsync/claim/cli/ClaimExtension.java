@@ -7,7 +7,9 @@ import io.vaultsync.cli.CliContext;
 import io.vaultsync.config.AgentSettings;
 import io.vaultsync.lease.Lease;
 import io.vaultsync.sync.SyncCycle;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** Adds the claim commands to an agent's CLI and the lease keeper to its running cycle. */
 public final class ClaimExtension implements AgentExtension {
@@ -16,9 +18,13 @@ public final class ClaimExtension implements AgentExtension {
     private ClaimExtension() {}
 
     @Override
-    public List<Object> commands(CliContext ctx) {
-        return List.of(new ClaimCommands.Claim().in(ctx), new ClaimCommands.Release().in(ctx),
-                new ClaimCommands.Handoff().in(ctx), new ClaimsCommand().in(ctx));
+    public Map<String, Supplier<Object>> commands(CliContext ctx) {
+        Map<String, Supplier<Object>> out = new LinkedHashMap<>();
+        out.put("claim", () -> new ClaimCommands.Claim().in(ctx));
+        out.put("release", () -> new ClaimCommands.Release().in(ctx));
+        out.put("handoff", () -> new ClaimCommands.Handoff().in(ctx));
+        out.put("claims", () -> new ClaimsCommand().in(ctx));
+        return out;
     }
 
     @Override
