@@ -76,8 +76,10 @@ class LogOutputTest {
         }
         assertThat(rolled).as("rolled files in " + logs).isNotEmpty();
         assertThat(Files.size(logs.resolve("agent.log"))).isPositive();
-        for (Path f : rolled) { // rolled once past 2KB: at most one event (a few KB at trace level) beyond it
-            assertThat(Files.size(f)).as(f.toString()).isGreaterThanOrEqualTo(2048).isLessThan(2048 + 16384);
+        // rolled at about 2KB: at most one event (a few KB at trace level) beyond it, and, when threads log at
+        // once (the scan's), up to an event short of it (Logback counts an event another thread is writing)
+        for (Path f : rolled) {
+            assertThat(Files.size(f)).as(f.toString()).isGreaterThanOrEqualTo(1024).isLessThan(2048 + 16384);
         }
     }
 
