@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.StringConcatFactory;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.Signature;
 import java.util.List;
 import java.util.Map;
@@ -87,21 +88,22 @@ final class Warmup {
                     MethodType.methodType(String.class, String.class, int.class), "\u0001:\u0001").dynamicInvoker()
                     .invoke("warm", 1);
             LogbackSetup.prepare();
+            // then in the order the main thread needs them: the security providers (JGit's set-up asks for SHA-1;
+            // 10-20 ms on first use), JGit's messages (a resource bundle of a thousand fields set by reflection,
+            // 13 ms; neither reads the git environment), and the readers of the files nearly every command reads
+            // first (building one, Jackson's introspection of the record, cost the main thread 5-30 ms each)
+            MessageDigest.getInstance("SHA-1");
+            if (signing) {
+                Signature.getInstance("Ed25519");
+                KeyFactory.getInstance("Ed25519");
+            }
+            JGitText.get();
             Mappers.YAML.getTypeFactory();
-            // the readers of the files nearly every command reads first: building one (Jackson's introspection of
-            // the record) cost the main thread 5-30 ms each
             SettingsStore.warm();
             SyncState.warm();
             PolicyLoader.warm();
             Mappers.JSON.readerFor(Map.class);
             Class.forName("io.vaultsync.daemon.DaemonFile", true, Warmup.class.getClassLoader());
-            // JGit's messages: a resource bundle of a thousand fields, set by reflection on first use (13 ms); it
-            // reads no git environment
-            JGitText.get();
-            if (signing) { // the security providers' look-up, on first use of either: 10-20 ms
-                Signature.getInstance("Ed25519");
-                KeyFactory.getInstance("Ed25519");
-            }
             ClassLoader loader = Warmup.class.getClassLoader();
             for (String name : JGIT) Class.forName(name, false, loader);
         } catch (Throwable e) { // LinkageError included: the main thread meets the same and reports it
