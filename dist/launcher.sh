@@ -114,7 +114,7 @@ make_archive() {
     && cat "$lists"/* | awk '!seen[$0]++' > "$making/all" \
     && nice "$java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$making/all" \
       -XX:SharedArchiveFile="$making/archive.jsa" -cp "$jar" \
-    && "$java" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:on \
+    && "$java" -XX:TieredStopAtLevel=1 $one_compiler -XX:+UseSerialGC -XX:-UsePerfData -Xshare:on \
       -XX:SharedArchiveFile="$making/archive.jsa" -cp "$jar" -version \
     && mv -f "$making/archive.jsa" "$archive"; then
     for old in "$cache/$agent-$where-$java_stamp-"*.jsa "$cache/$agent-$where-$java_stamp-"*.lists; do
@@ -125,6 +125,14 @@ make_archive() {
   fi
   rm -rf "$making"
 }
+
+# one C1 compiler thread for a short-lived command: with two, a 0.6 s status spent 0.28 s of CPU compiling on
+# a 2-core machine. Not when VAULTSYNC_JAVA_OPTS choose the compilers (C2 needs two threads: the JVM would refuse
+# to start).
+case " ${VAULTSYNC_JAVA_OPTS:-} " in
+  *TieredStopAtLevel* | *TieredCompilation* | *CICompilerCount*) one_compiler='' ;;
+  *) one_compiler='-XX:CICompilerCount=1' ;;
+esac
 
 # a short-lived command: C1 only, the serial GC, no perf-data file in /tmp; the class-data archive when
 # there is one; the command's class list when the archive has not seen the command yet, to make it (again)
@@ -149,7 +157,7 @@ if [ "${VAULTSYNC_CDS:-on}" != off ]; then
     case $command in '' | *[!a-z-]*) name='' ;; *) name=$command ;; esac
     if [ -f "$archive" ]; then
       # -Xlog:cds=off: an archive the runtime refuses is not used, and no warning mixes into the output
-      set -- -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off "-XX:SharedArchiveFile=$archive" "$@"
+      set -- -XX:TieredStopAtLevel=1 $one_compiler -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off "-XX:SharedArchiveFile=$archive" "$@"
       # a command the archive has seen (or help, or after a failure to make one): as it is
       if [ -n "$trivial" ] || [ -z "$name" ] || [ -f "$lists/$name" ] || [ -e "$archive.failed" ]; then
         exec "$java" "$@"
@@ -175,4 +183,4 @@ if [ "${VAULTSYNC_CDS:-on}" != off ]; then
   fi
 fi
 check_java
-exec "$java" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData "$@"
+exec "$java" -XX:TieredStopAtLevel=1 $one_compiler -XX:+UseSerialGC -XX:-UsePerfData "$@"

@@ -66,6 +66,19 @@ class LauncherIT {
     }
 
     /**
+     * A short-lived command gets one compiler thread, unless the person's own flags choose the compilers: C2 needs
+     * two threads, and the JVM would refuse to start with both.
+     */
+    @Test
+    void flagsThatChooseTheCompilersStillStartEveryCommand() {
+        for (String opts : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-XX:CICompilerCount=3")) {
+            JavaProcess.Result r = ok(builtLauncher(), Map.of("VAULTSYNC_JAVA_OPTS", opts), "status", "--vault",
+                    vaults.local().toString());
+            assertThat(r.stdout()).as(opts).contains("local_agent");
+        }
+    }
+
+    /**
      * The log options reach Logback in a real process every time: the start-up's second thread once initialised
      * SLF4J, and a command whose main thread asked meanwhile got SLF4J's stand-in, so -vv was lost about one run
      * in two.
