@@ -26,7 +26,7 @@ final class CliTree {
 
     private CliTree() {}
 
-    @Command(mixinStandardHelpOptions = true, versionProvider = Version.class,
+    @Command(addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Keeps a git-backed vault of Markdown task files in step, inside this agent's write zones.",
             footer = {"", "Run '${ROOT-COMMAND-NAME} help COMMAND' for a command's options."})
     static final class Root implements Runnable {
@@ -145,7 +145,7 @@ final class CliTree {
     }
 
     /** A command of the other role: exit 2 and say which jar has it, whatever follows it (even --help). */
-    @Command(hidden = true, description = "A command of the other role's agent.")
+    @Command(addMethodSubcommands = false, hidden = true, description = "A command of the other role's agent.")
     static final class Foreign implements Callable<Integer> {
         private final CliContext ctx;
         private final String name;

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "completion", description = {"Print a completion script for bash and zsh (with bashcompinit).",
+@Command(addMethodSubcommands = false, name = "completion", description = {"Print a completion script for bash and zsh (with bashcompinit).",
         "Load it with: source <(${ROOT-COMMAND-NAME} completion)"})
 final class CompletionCommand implements Callable<Integer> {
     private final CliContext ctx;

@@ -12,7 +12,7 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "conflicts", description = "List the open decision cards in this clone, every agent's, and which of"
+@Command(addMethodSubcommands = false, name = "conflicts", description = "List the open decision cards in this clone, every agent's, and which of"
         + " them this agent can resolve. No network: sync first for the newest.")
 final class ConflictsCommand extends VaultCommand {
     @Option(names = "--json", description = "Print JSON.")

@@ -6,7 +6,7 @@ import io.vaultsync.doctor.VaultDoctor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "doctor", description = "Check the vault end to end: the remote (reachable, authentication, host key or"
+@Command(addMethodSubcommands = false, name = "doctor", description = "Check the vault end to end: the remote (reachable, authentication, host key or"
         + " TLS certificate, repository, push allowed), the daemon, the policy, the journal, inotify watches, disk,"
         + " locale and clock. One line per check (ok, warn or fail) with what to do; exit 0 unless one failed, else 23.")
 public final class DoctorCommand extends VaultCommand {

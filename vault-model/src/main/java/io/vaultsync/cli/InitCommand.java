@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "init", description = {"Clone the vault, seed an empty remote, or adopt an existing clone of it.",
+@Command(addMethodSubcommands = false, name = "init", description = {"Clone the vault, seed an empty remote, or adopt an existing clone of it.",
         "Local agent: a --vault folder that already holds notes (no git repository) becomes the vault in place,"
                 + " pushed to an empty remote: every file passes the secret gate first (what it holds back stays on"
                 + " disk and is listed), your top-level folders join the local zone, nothing is moved or deleted.",

@@ -62,7 +62,7 @@ public final class KeyCommands {
         }
     }
 
-    @Command(name = "trust", description = {"List an agent's public signing key in the policy (one signed commit that also"
+    @Command(addMethodSubcommands = false, name = "trust", description = {"List an agent's public signing key in the policy (one signed commit that also"
             + " writes .vaultsync/allowed_signers), pushed at once. The cloud agent's init prints the exact command.",
         "--confirm (both agents): after the loss of the local agent's key, accept the policy at the branch head (where you"
             + " listed the new key with C git) as in force in this clone; the change of keys is shown first."})
@@ -108,7 +108,7 @@ public final class KeyCommands {
         }
     }
 
-    @Command(name = "revoke-key", description = "Move an agent's key from the policy's signing keys to its revoked keys"
+    @Command(addMethodSubcommands = false, name = "revoke-key", description = "Move an agent's key from the policy's signing keys to its revoked keys"
             + " (one signed commit, pushed at once): its commits from then on are held to nobody's zones.")
     public static final class RevokeKey extends VaultCommand {
         @Parameters(paramLabel = "AGENT", description = "The agent the key belongs to.")
@@ -133,7 +133,7 @@ public final class KeyCommands {
         }
     }
 
-    @Command(name = "rotate-key", description = {"Make a new signing key for this agent.",
+    @Command(addMethodSubcommands = false, name = "rotate-key", description = {"Make a new signing key for this agent.",
         "Local agent: the new key is listed in the policy by a commit signed with the old key and pushed; then the agent"
             + " signs with the new one (the old stays listed until revoke-key).",
         "Cloud agent: signs with the new key at once; prints the trust command to run on the desktop."})

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "log", description = "This agent's journal, and with --path who changed that file: when, in which"
+@Command(addMethodSubcommands = false, name = "log", description = "This agent's journal, and with --path who changed that file: when, in which"
         + " commit, on which machine, why, and who signed it (verified under the policy in force). No network.")
 final class LogCommand extends VaultCommand {
     @Spec

@@ -9,7 +9,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "resolve", description = "Decide an open card this agent raised: keep ours (the version of this"
+@Command(addMethodSubcommands = false, name = "resolve", description = "Decide an open card this agent raised: keep ours (the version of this"
         + " agent), theirs, both (the other beside it as its own file), or skip (close it, change nothing). The"
         + " decision is committed with the card id and pushed.")
 final class ResolveCommand extends VaultCommand {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", description = "Sync until SIGTERM or SIGINT (which finish the cycle in flight): a full cycle when files"
+@Command(addMethodSubcommands = false, name = "run", description = "Sync until SIGTERM or SIGINT (which finish the cycle in flight): a full cycle when files"
         + " change (debounced), a cheap look at the remote every --interval, a full rescan every --rescan.")
 final class RunCommand extends VaultCommand {
     @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,

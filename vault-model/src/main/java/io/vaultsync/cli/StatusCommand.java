@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "status", description = "Show where this agent stands: last sync, ahead/behind, what is held back.")
+@Command(addMethodSubcommands = false, name = "status", description = "Show where this agent stands: last sync, ahead/behind, what is held back.")
 final class StatusCommand extends VaultCommand {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;

@@ -8,7 +8,7 @@ import io.vaultsync.sync.SyncOutcome;
 import io.vaultsync.sync.SyncReport;
 import picocli.CommandLine.Command;
 
-@Command(name = "sync", description = "Run one sync cycle: commit this agent's zones, integrate the remote, push.")
+@Command(addMethodSubcommands = false, name = "sync", description = "Run one sync cycle: commit this agent's zones, integrate the remote, push.")
 public final class SyncCommand extends VaultCommand {
 
     @Override

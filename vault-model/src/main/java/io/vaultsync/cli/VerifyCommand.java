@@ -28,7 +28,7 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "verify", description = "Check the journal's hash chain, that every operation it says landed is on the"
+@Command(addMethodSubcommands = false, name = "verify", description = "Check the journal's hash chain, that every operation it says landed is on the"
         + " remote branch (as last fetched), and the repository's health. Exit 0 clean, 18 with the first problem named."
         + " Landed commits that a forced update of the remote branch dropped are named as a rewrite, which"
         + " --acknowledge-rewrite records. Every agent commit since signing began must be signed by its agent's listed key.")

@@ -49,7 +49,7 @@ final class ClaimCommands {
         }
     }
 
-    @Command(name = "claim", description = "Claim a task: move it from Needs_Action/ to this agent's In_Progress/ and push at once."
+    @Command(addMethodSubcommands = false, name = "claim", description = "Claim a task: move it from Needs_Action/ to this agent's In_Progress/ and push at once."
             + " Exit 0 claimed, 4 claimed by another agent, 9 provisional (remote unreachable), 10 no such task,"
             + " 11 already yours, 2 bad task name.")
     static final class Claim extends MoveCommand {
@@ -66,7 +66,7 @@ final class ClaimCommands {
         }
     }
 
-    @Command(name = "release", description = "Return one of this agent's tasks to Needs_Action/."
+    @Command(addMethodSubcommands = false, name = "release", description = "Return one of this agent's tasks to Needs_Action/."
             + " Exit 0 released, 4 held by another agent, 10 no such task, 12 not claimed.")
     static final class Release extends MoveCommand {
         @Parameters(paramLabel = "TASK", description = "A file name, or a vault-relative path.")
@@ -78,7 +78,7 @@ final class ClaimCommands {
         }
     }
 
-    @Command(name = "handoff", description = "Pass one of this agent's tasks to another agent, with a note it sees."
+    @Command(addMethodSubcommands = false, name = "handoff", description = "Pass one of this agent's tasks to another agent, with a note it sees."
             + " Exit codes as for release; 2 for an unknown agent.")
     static final class Handoff extends MoveCommand {
         @Parameters(paramLabel = "TASK", description = "A file name, or a vault-relative path.")

@@ -13,7 +13,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "claims", description = "List the claims in this clone: owner, state (confirmed, provisional,"
+@Command(addMethodSubcommands = false, name = "claims", description = "List the claims in this clone: owner, state (confirmed, provisional,"
         + " uncommitted), lease expiry, handoff notes. No network.")
 final class ClaimsCommand extends VaultCommand {
     @Option(names = "--json", description = "Print JSON.")

@@ -69,7 +69,7 @@ public final class VerdictCommands {
         }
     }
 
-    @Command(name = "approve", description = "Approve a draft: move it to Approved/ and push at once; its executor then acts on it."
+    @Command(addMethodSubcommands = false, name = "approve", description = "Approve a draft: move it to Approved/ and push at once; its executor then acts on it."
             + " A draft approved here before is not approved again (at most one execution per draft) unless --again is given."
             + " Exit 0 done, 9 done here only (remote unreachable), 15 no such draft, 16 not a draft, 17 already decided.")
     public static final class Approve extends VerdictCommand {
@@ -82,7 +82,7 @@ public final class VerdictCommands {
         }
     }
 
-    @Command(name = "reject", description = "Reject a draft: move it to Rejected/ with the reason and push at once."
+    @Command(addMethodSubcommands = false, name = "reject", description = "Reject a draft: move it to Rejected/ with the reason and push at once."
             + " Exit codes as for approve.")
     public static final class Reject extends VerdictCommand {
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; written into the item.")
