@@ -56,14 +56,15 @@ public final class RemoteBranch {
 
     /** As above, telling {@code monitor} how the transfer goes (init's fetches, on a terminal). */
     public static ObjectId fetch(VaultRepo vault, ProgressMonitor monitor) {
-        if (LocalClone.gitDirOf(vault.remoteUrl()).isPresent()) {
-            // a repository on this disk whose branch is where this clone last fetched it: nothing to fetch (an
-            // upload-pack process less for a claim or an approve)
-            ObjectId head = peek(vault);
-            if (fetchedAlready(vault, head)) return head;
-        }
         Remote remote = remote(vault);
         long start = System.nanoTime();
+        Optional<Path> onDisk = LocalClone.gitDirOf(vault.remoteUrl());
+        if (onDisk.isPresent()) {
+            // a repository on this disk whose branch is where this clone last fetched it: nothing to fetch (an
+            // upload-pack process less for a claim or an approve)
+            ObjectId head = headOnDisk(vault, onDisk.get(), remote, start);
+            if (fetchedAlready(vault, head)) return head;
+        }
         try (Git git = new Git(vault.repository())) {
             FetchResult r = git.fetch().setRemote(VaultRepo.REMOTE).setTimeout(remote.timeoutSeconds())
                     .setRecurseSubmodules(SubmoduleConfig.FetchRecurseSubmodulesMode.NO) // a vault has none: no tree walk
@@ -76,6 +77,19 @@ public final class RemoteBranch {
             if (e instanceof RemoteException re) throw re;
             if (e instanceof VaultStateException vs) throw vs;
             throw remote.failure(e, Op.FETCH, start);
+        }
+    }
+
+    /**
+     * The branch head of a repository on this disk, read where it is, as upload-pack would (a process less for
+     * each status, each poll of a daemon and each fetch that finds nothing new); null if the branch does not exist.
+     */
+    private static ObjectId headOnDisk(VaultRepo vault, Path gitDir, Remote remote, long start) {
+        try (Repository r = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build()) {
+            Ref ref = r.exactRef(vault.branchRef());
+            return ref == null ? null : ref.getObjectId();
+        } catch (IOException | RuntimeException e) {
+            throw remote.failure(e, Op.LS_REMOTE, start);
         }
     }
 
@@ -93,16 +107,7 @@ public final class RemoteBranch {
         Remote remote = remote(vault);
         long start = System.nanoTime();
         Optional<Path> onDisk = LocalClone.gitDirOf(vault.remoteUrl());
-        if (onDisk.isPresent()) {
-            // a repository on this disk: its ref read where it is, as upload-pack would (a process less for each
-            // status, and for each of a daemon's polls)
-            try (Repository r = new FileRepositoryBuilder().setGitDir(onDisk.get().toFile()).setMustExist(true).build()) {
-                Ref ref = r.exactRef(vault.branchRef());
-                return ref == null ? null : ref.getObjectId();
-            } catch (IOException | RuntimeException e) {
-                throw remote.failure(e, Op.LS_REMOTE, start);
-            }
-        }
+        if (onDisk.isPresent()) return headOnDisk(vault, onDisk.get(), remote, start);
         try (Transport t = Transport.open(vault.repository(), VaultRepo.REMOTE)) {
             configure(vault, remote, t);
             try (var conn = t.openFetch()) {
