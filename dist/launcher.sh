@@ -114,7 +114,7 @@ make_archive() {
     && cat "$lists"/* | awk '!seen[$0]++' > "$making/all" \
     && nice "$java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$making/all" \
       -XX:SharedArchiveFile="$making/archive.jsa" -cp "$jar" \
-    && "$java" -XX:TieredStopAtLevel=1 $one_compiler -XX:+UseSerialGC -XX:-UsePerfData -Xshare:on \
+    && "$java" $short_lived -Xshare:on \
       -XX:SharedArchiveFile="$making/archive.jsa" -cp "$jar" -version \
     && mv -f "$making/archive.jsa" "$archive"; then
     for old in "$cache/$agent-$where-$java_stamp-"*.jsa "$cache/$agent-$where-$java_stamp-"*.lists; do
@@ -133,10 +133,18 @@ case " ${VAULTSYNC_JAVA_OPTS:-} " in
   *TieredStopAtLevel* | *TieredCompilation* | *CICompilerCount*) one_compiler='' ;;
   *) one_compiler='-XX:CICompilerCount=1' ;;
 esac
+# a short-lived command's JVM: C1 only, the serial GC, no perf-data file in /tmp (split on blanks where used)
+short_lived="-XX:TieredStopAtLevel=1 $one_compiler -XX:+UseSerialGC -XX:-UsePerfData"
 
-# a short-lived command: C1 only, the serial GC, no perf-data file in /tmp; the class-data archive when
-# there is one; the command's class list when the archive has not seen the command yet, to make it (again)
-# with (one launcher at a time: the mkdir of .making). The way to an archive that has seen the command costs
+# Takes the right to make the archive (one launcher at a time: the mkdir of .making); a launcher killed while it
+# waited leaves its .making behind, taken back after 10 minutes.
+take_making() {
+  find "$cache" -maxdepth 1 -name "$agent-*.making" -mmin +10 -exec rm -rf {} + 2>/dev/null
+  mkdir "$making" 2>/dev/null
+}
+
+# a short-lived command: the class-data archive when there is one; the command's class list when the archive
+# has not seen the command yet, to make it (again) with. The way to an archive that has seen the command costs
 # one `stat` and no other process, since every command pays for it.
 if [ "${VAULTSYNC_CDS:-on}" != off ]; then
   cache=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}
@@ -157,15 +165,15 @@ if [ "${VAULTSYNC_CDS:-on}" != off ]; then
     case $command in '' | *[!a-z-]*) name='' ;; *) name=$command ;; esac
     if [ -f "$archive" ]; then
       # -Xlog:cds=off: an archive the runtime refuses is not used, and no warning mixes into the output
-      set -- -XX:TieredStopAtLevel=1 $one_compiler -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off "-XX:SharedArchiveFile=$archive" "$@"
+      # shellcheck disable=SC2086
+      set -- $short_lived -Xlog:cds=off "-XX:SharedArchiveFile=$archive" "$@"
       # a command the archive has seen (or help, or after a failure to make one): as it is
       if [ -n "$trivial" ] || [ -z "$name" ] || [ -f "$lists/$name" ] || [ -e "$archive.failed" ]; then
         exec "$java" "$@"
       fi
       # a command it has not seen: its classes are listed as it runs, and the archive made again with them
       # (unless another launcher is making it: then next time)
-      find "$cache" -maxdepth 1 -name "$agent-*.making" -mmin +10 -exec rm -rf {} + 2>/dev/null
-      if mkdir "$making" 2>/dev/null; then
+      if take_making; then
         (make_archive $$ </dev/null >/dev/null 2>&1 &)
         exec "$java" "-XX:DumpLoadedClassList=$making/classes" "$@"
       fi
@@ -173,9 +181,7 @@ if [ "${VAULTSYNC_CDS:-on}" != off ]; then
     fi
     check_java
     if [ -z "$trivial" ] && [ -n "$name" ] && [ ! -e "$archive.failed" ] && mkdir -p "$cache" 2>/dev/null; then
-      # a launcher killed while it waited leaves its .making behind: taken back after 10 minutes
-      find "$cache" -maxdepth 1 -name "$agent-*.making" -mmin +10 -exec rm -rf {} + 2>/dev/null
-      if mkdir "$making" 2>/dev/null; then
+      if take_making; then
         set -- "-XX:DumpLoadedClassList=$making/classes" "$@"
         (make_archive $$ </dev/null >/dev/null 2>&1 &)
       fi
@@ -183,4 +189,5 @@ if [ "${VAULTSYNC_CDS:-on}" != off ]; then
   fi
 fi
 check_java
-exec "$java" -XX:TieredStopAtLevel=1 $one_compiler -XX:+UseSerialGC -XX:-UsePerfData "$@"
+# shellcheck disable=SC2086
+exec "$java" $short_lived "$@"

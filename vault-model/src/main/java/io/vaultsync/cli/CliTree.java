@@ -79,7 +79,7 @@ final class CliTree {
     /**
      * This role's commands by name, in the order help lists them, each made only when asked for: a command's object
      * loads its classes, and loading every command's was part of each command's start-up. Every name is the one
-     * its class's {@code @Command} gives (CliHelpTest checks it for both roles).
+     * its class's {@code @Command} gives (CommandNamesTest checks it for both roles).
      */
     static Map<String, Supplier<Object>> ownCommands(CliContext ctx) {
         Map<String, Supplier<Object>> own = new LinkedHashMap<>();

@@ -56,6 +56,8 @@ final class Warmup {
 
     /** Starts the second thread for the command {@code args} run (a daemon thread: it never holds the process up). */
     static void start(String... args) {
+        // the first word that is no option: a guess (an option's value may come first), which costs at most a
+        // look-up done for nothing or left to the main thread
         boolean signs = false;
         for (String a : args) {
             if (!a.startsWith("-")) {
@@ -90,22 +92,23 @@ final class Warmup {
             LogbackSetup.prepare();
             // then in the order the main thread needs them: the security providers (JGit's set-up asks for SHA-1;
             // 10-20 ms on first use), JGit's messages (a resource bundle of a thousand fields set by reflection,
-            // 13 ms; neither reads the git environment), and the readers of the files nearly every command reads
-            // first (building one, Jackson's introspection of the record, cost the main thread 5-30 ms each)
+            // 13 ms; neither reads the git environment) and classes (opening the repository comes first), and the
+            // readers of the files nearly every command reads next (building one, Jackson's introspection of the
+            // record, cost the main thread 5-30 ms each)
             MessageDigest.getInstance("SHA-1");
             if (signing) {
                 Signature.getInstance("Ed25519");
                 KeyFactory.getInstance("Ed25519");
             }
             JGitText.get();
+            ClassLoader loader = Warmup.class.getClassLoader();
+            for (String name : JGIT) Class.forName(name, false, loader);
             Mappers.YAML.getTypeFactory();
             SettingsStore.warm();
             SyncState.warm();
             PolicyLoader.warm();
             Mappers.JSON.readerFor(Map.class);
-            Class.forName("io.vaultsync.daemon.DaemonFile", true, Warmup.class.getClassLoader());
-            ClassLoader loader = Warmup.class.getClassLoader();
-            for (String name : JGIT) Class.forName(name, false, loader);
+            Class.forName("io.vaultsync.daemon.DaemonFile", true, loader);
         } catch (Throwable e) { // LinkageError included: the main thread meets the same and reports it
             // nothing to do here
         }
