@@ -3,6 +3,7 @@ package io.vaultsync.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.fixtures.Await;
+import io.vaultsync.fixtures.FileStoreProbe;
 import io.vaultsync.fixtures.JavaProcess;
 import io.vaultsync.fixtures.RemoteTree;
 import io.vaultsync.fixtures.vaults.Vaults;
@@ -243,6 +244,7 @@ class LauncherIT {
         e.keySet().removeIf(k -> k.startsWith("GIT_") || k.startsWith("XDG_") || k.startsWith("LC_") || k.startsWith("VAULTSYNC_")
                 || k.equals("LANG") || k.equals("JAVA_TOOL_OPTIONS") || k.equals("SSH_AUTH_SOCK"));
         Path home = root.resolve("home");
+        FileStoreProbe.seed(home);
         e.put("HOME", home.toString());
         e.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         e.put("XDG_CACHE_HOME", cache.toString());

@@ -3,6 +3,8 @@ package io.vaultsync.local.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vaultsync.fixtures.ClassData;
+import io.vaultsync.fixtures.FileStoreProbe;
 import io.vaultsync.fixtures.JavaProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +33,7 @@ final class Agents {
         this.home = home;
         try {
             Files.createDirectories(home);
+            FileStoreProbe.seed(home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,7 +88,10 @@ final class Agents {
 
     private ProcessBuilder builder(String jar, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JavaProcess.jar(jar).toString()));
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        Path path = JavaProcess.jar(jar);
+        cmd.addAll(ClassData.flags(path));
+        cmd.addAll(List.of("-jar", path.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> e = pb.environment();
