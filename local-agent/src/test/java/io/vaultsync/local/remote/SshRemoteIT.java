@@ -41,7 +41,7 @@ class SshRemoteIT {
     }
 
     /**
-     * The server as OpenSSH 9 sets it up, whose first key exchange with JGit is sntrup761x25519 (as with GitHub):
+     * The server as OpenSSH 9 sets it up, whose first key exchange with JGit is sntrup761x25519 (post-quantum):
      * one test goes through it, the others through {@link SshGitServer#CLASSIC_KEX}, which costs each connection
      * about 0.7 s less.
      */
