@@ -3,7 +3,6 @@ package io.vaultsync.local.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vaultsync.fixtures.ClassData;
 import io.vaultsync.fixtures.FileStoreProbe;
 import io.vaultsync.fixtures.JavaProcess;
 import java.io.IOException;
@@ -87,10 +86,8 @@ final class Agents {
     }
 
     private ProcessBuilder builder(String jar, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         Path path = JavaProcess.jar(jar);
-        cmd.addAll(ClassData.flags(path));
+        List<String> cmd = JavaProcess.java(path); // no -Duser.home: the agents take it from HOME, as they would for a user
         cmd.addAll(List.of("-jar", path.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
