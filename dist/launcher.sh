@@ -12,6 +12,8 @@
 #   one. A cache that cannot be written only means no archive;
 # - sets a UTF-8 character type when the locale has none, so that file names are UTF-8 (without it the agent
 #   would start itself a second time under C.UTF-8);
+# - starts the main class from the jar as a class path (-cp), not with -jar: -jar opens the jar once more only to
+#   read its manifest (15k entries to index, about 15 ms of every command);
 # - replaces itself with java (exec): signals, exit code and pid are the JVM's own.
 # Environment: JAVA_HOME; VAULTSYNC_JAVA_OPTS (more JVM flags, after the launcher's, so they win);
 # VAULTSYNC_CDS=off (no class-data archive, neither used nor made).
@@ -74,7 +76,7 @@ for arg in "$@"; do
 done
 case $command in '' | help | completion) trivial=1 ;; esac
 
-set -- -jar "$jar" "$@"
+set -- -cp "$jar" '@MAIN@' "$@"
 set -f # VAULTSYNC_JAVA_OPTS is a list of flags, split on blanks (as JAVA_OPTS is), never globbed
 # shellcheck disable=SC2086
 set -- ${VAULTSYNC_JAVA_OPTS:-} "$@"
@@ -133,8 +135,16 @@ case " ${VAULTSYNC_JAVA_OPTS:-} " in
   *TieredStopAtLevel* | *TieredCompilation* | *CICompilerCount*) one_compiler='' ;;
   *) one_compiler='-XX:CICompilerCount=1' ;;
 esac
+# transparent huge pages for a short-lived command's memory where the kernel gives them only to a process that asks
+# (madvise; the default of many distributions): a 10k-file status touches some 40 MB of new heap, and 4 kB pages
+# cost it 60-140 ms of page faults and TLB misses (scripts/bench.sh). Not under "never", where the JVM would warn
+# on every command, nor under "always", where it has them already; not for the daemon, whose RSS they would raise.
+thp=''
+if [ -r /sys/kernel/mm/transparent_hugepage/enabled ] && read -r thp_mode < /sys/kernel/mm/transparent_hugepage/enabled; then
+  case $thp_mode in *'[madvise]'*) thp=-XX:+UseTransparentHugePages ;; esac
+fi
 # a short-lived command's JVM: C1 only, the serial GC, no perf-data file in /tmp (split on blanks where used)
-short_lived="-XX:TieredStopAtLevel=1 $one_compiler -XX:+UseSerialGC -XX:-UsePerfData"
+short_lived="-XX:TieredStopAtLevel=1 $one_compiler -XX:+UseSerialGC -XX:-UsePerfData $thp"
 
 # Takes the right to make the archive (one launcher at a time: the mkdir of .making); a launcher killed while it
 # waited leaves its .making behind, taken back after 10 minutes.

@@ -80,6 +80,24 @@ class LauncherIT {
     }
 
     /**
+     * Where the kernel gives transparent huge pages only to a process that asks (madvise), a short-lived command
+     * asks for them (its new heap costs far fewer page faults); where it never gives them, it does not ask (the JVM
+     * would warn on every command), and where it always does, it need not.
+     */
+    @Test
+    void aShortLivedCommandAsksForHugePagesOnlyWhereTheKernelWaitsToBeAsked() throws IOException {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String mode = Files.isReadable(setting) ? Files.readString(setting).strip() : "(no " + setting + ")";
+        JavaProcess.Result r = ok(builtLauncher(), Map.of("VAULTSYNC_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "status", "--vault",
+                vaults.local().toString());
+
+        boolean asked = r.stdout().lines().anyMatch(l -> l.matches("\\s*bool UseTransparentHugePages\\s+= true .*command line.*"));
+        assertThat(asked).as("asked for huge pages under %s", mode).isEqualTo(mode.contains("[madvise]"));
+        assertThat(r.stdout()).contains("local_agent");
+        assertThat(r.stderr()).as("no warning from the JVM").isEmpty();
+    }
+
+    /**
      * The log options reach Logback in a real process every time: the start-up's second thread once initialised
      * SLF4J, and a command whose main thread asked meanwhile got SLF4J's stand-in, so -vv was lost about one run
      * in two.
@@ -213,6 +231,11 @@ class LauncherIT {
             assertThat(cmdline.get(0)).as("exec: the launcher's pid is the JVM's").endsWith("/java");
             assertThat(cmdline).contains("-Xms16m", "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=64m", "-Xss512k", "run");
+            assertThat(cmdline).as("the daemon's RSS: no huge pages").doesNotContain("-XX:+UseTransparentHugePages");
+            assertThat(cmdline).as("the main class from the jar as a class path, not -jar (which reads the jar once more)")
+                    .containsSubsequence("-cp", JavaProcess.jar("vaultsync.localJar").toRealPath().toString(),
+                            "io.vaultsync.local.Main", "run")
+                    .doesNotContain("-jar");
             assertThat(p.descendants().map(h -> h.info().command().orElse("?")).toList()).as("no second JVM under C.UTF-8")
                     .noneMatch(c -> c.endsWith("/java"));
 
