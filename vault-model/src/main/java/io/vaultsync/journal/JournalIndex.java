@@ -58,7 +58,7 @@ record JournalIndex(List<String> files, long count, String lastHash, Map<String,
         }
     }
 
-    private static List<String> names(List<Path> files) {
+    static List<String> names(List<Path> files) {
         return files.stream().map(p -> p.getFileName().toString()).toList();
     }
 }

@@ -1,14 +1,10 @@
 package io.vaultsync.journal;
 
-import static io.vaultsync.config.Mappers.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -98,10 +94,10 @@ class JournalRotationTest {
     @Test
     void whatARunningAgentKeepsOfItsJournalDoesNotGrowWithTheNumberOfRecords() throws Exception {
         JournalReads reads = new JournalReads();
-        String prev = write(gitDir.resolve("vaultsync/journal-000001.jsonl"), JournalRecord.GENESIS, 0, 12_000);
+        String prev = Records.write(gitDir.resolve("vaultsync/journal-000001.jsonl"), JournalRecord.GENESIS, 0, 12_000);
         int atTwelveThousand = reads.fold(gitDir).size();
-        prev = write(gitDir.resolve("vaultsync/journal-000002.jsonl"), prev, 12_000, 12_000);
-        write(Journal.file(gitDir), prev, 24_000, 12_000);
+        prev = Records.write(gitDir.resolve("vaultsync/journal-000002.jsonl"), prev, 12_000, 12_000);
+        Records.write(Journal.file(gitDir), prev, 24_000, 12_000);
         JournalFold fold = reads.fold(gitDir);
 
         assertThat(fold.count()).isEqualTo(36_000 * 3);
@@ -116,29 +112,11 @@ class JournalRotationTest {
 
     @Test
     void aLiveFileAlreadyOverTheSizeIsRotatedBeforeItIsRead() throws Exception {
-        write(Journal.file(gitDir), JournalRecord.GENESIS, 0, 100); // a journal from before rotation
+        Records.write(Journal.file(gitDir), JournalRecord.GENESIS, 0, 100); // a journal from before rotation
         JournalFold fold = small(new JournalReads()).folded();
         assertThat(fold.count()).isEqualTo(300);
         assertThat(JournalFiles.rotated(gitDir)).hasSize(1);
         assertThat(Journal.file(gitDir)).doesNotExist();
         assertThat(JournalCheck.verifyFiles(JournalFiles.all(gitDir))).isEmpty();
-    }
-
-    /** Writes {@code n} operations (enqueue, reconcile, checkpoint) chained from {@code prev}; returns the last hash. */
-    private static String write(Path file, String prev, int from, int n) throws Exception {
-        Files.createDirectories(file.getParent());
-        Instant t = Instant.parse("2026-12-01T00:00:00Z");
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int i = from; i < from + n; i++) {
-                for (Op op : List.of(Op.ENQUEUE, Op.RECONCILE, Op.CHECKPOINT_WRITE)) {
-                    JournalRecord r = new JournalRecord("op-" + i, op.journalName(), t, "cloud_agent", "vm", "d",
-                            List.of("Plans/p" + i + ".md"), "c" + i, null, null, null).chained(prev);
-                    w.write(JSON.writeValueAsString(r));
-                    w.write('\n');
-                    prev = r.hash();
-                }
-            }
-        }
-        return prev;
     }
 }
