@@ -88,6 +88,46 @@ class JournalLiveIndexTest {
         }
     }
 
+    /** A huge file, a link, a folder, another encoding where the index goes: not read, and replaced by one. */
+    @Test
+    void whateverLiesWhereTheIndexGoesIsNeitherFollowedNorReadWhole() throws Exception {
+        Records.write(Journal.file(gitDir), JournalRecord.GENESIS, 0, 100);
+        new JournalReads(EVERY).fold(gitDir);
+        Path index = JournalLiveIndex.file(gitDir);
+        Path good = gitDir.resolve("good-index.json");
+        Files.copy(index, good);
+        long whole = Files.size(Journal.file(gitDir));
+
+        Files.delete(index);
+        Files.createSymbolicLink(index, good); // a link to a valid index: not followed
+        JournalReads viaLink = new JournalReads(EVERY);
+        assertThat(seen(viaLink.fold(gitDir))).isEqualTo(fromTheFirstRecord());
+        assertThat(viaLink.parsed()).isEqualTo(whole);
+        assertThat(index).as("replaced by a file of its own").isRegularFile().isNotEqualTo(good);
+        assertThat(Files.isSymbolicLink(index)).isFalse();
+
+        Files.delete(index);
+        try (var f = new java.io.RandomAccessFile(index.toFile(), "rw")) {
+            f.setLength(JournalLiveIndex.MAX_BYTES + 1); // sparse: huge, yet no disk
+        }
+        Files.write(index, Files.readAllBytes(good), java.nio.file.StandardOpenOption.WRITE); // a valid start, then zeros
+        JournalReads huge = new JournalReads(EVERY);
+        assertThat(seen(huge.fold(gitDir))).isEqualTo(fromTheFirstRecord());
+        assertThat(huge.parsed()).isEqualTo(whole);
+
+        Files.delete(index);
+        Files.writeString(index, Files.readString(good), StandardCharsets.UTF_16);
+        JournalReads utf16 = new JournalReads(EVERY);
+        assertThat(seen(utf16.fold(gitDir))).isEqualTo(fromTheFirstRecord());
+
+        Files.delete(index);
+        Files.createDirectory(index);
+        JournalReads folder = new JournalReads(EVERY);
+        assertThat(seen(folder.fold(gitDir))).as("a folder in its place: read as no index, never a failure")
+                .isEqualTo(fromTheFirstRecord());
+        assertThat(folder.parsed()).isEqualTo(whole);
+    }
+
     @Test
     void afterARotationTheIndexOfTheFileBeforeIsNotUsed() throws Exception {
         Records.write(Journal.file(gitDir), JournalRecord.GENESIS, 0, 100);
