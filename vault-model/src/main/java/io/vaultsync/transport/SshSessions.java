@@ -17,10 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.eclipse.jgit.internal.transport.sshd.OpenSshServerKeyDatabase;
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.sshd.KeyPasswordProvider;
 import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
-import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
@@ -28,8 +28,8 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  * whose {@code $HOME} this is: {@code ~/.ssh/config}, {@code ~/.ssh/known_hosts} and the default identities,
  * or the files the agent settings name, and the ssh-agent of {@code SSH_AUTH_SOCK}. Host keys are checked strictly: an unknown or changed key is
  * refused (never asked about, never added), and the refusal is kept so the failure can name the key.
- * One factory per distinct set-up, kept in a {@link Pool} for as long as its owner lives (each holds an SSH
- * client, reused by every connection made through it).
+ * One factory per distinct set-up, kept in a {@link Pool} for as long as its owner lives; the connections it makes
+ * are kept a few seconds after use and used again ({@link SshConnections}).
  */
 public final class SshSessions {
     private static final List<String> DEFAULT_IDENTITIES = List.of("id_ed25519", "id_ecdsa", "id_rsa");
@@ -39,7 +39,7 @@ public final class SshSessions {
 
     private record Setup(Path home, Path sshKey, Path knownHosts, Path passphraseFile) {}
 
-    private final SshdSessionFactory factory;
+    private final SshConnections factory;
     private final List<HostKeyRefusal> refusals = new CopyOnWriteArrayList<>();
 
     private SshSessions(Setup s) {
@@ -54,7 +54,7 @@ public final class SshSessions {
                 .setServerKeyDatabase((home, dir) -> new StrictHostKeys(new OpenSshServerKeyDatabase(false, knownHosts)))
                 .setConnectorFactory(new AgentSocket(System.getenv()));
         if (s.passphraseFile() != null) b.setKeyPasswordProvider(cp -> new FilePassphrase(s.passphraseFile()));
-        this.factory = b.build(null);
+        this.factory = new SshConnections(b.build(null));
     }
 
     /** The factories one owner (an agent's {@code GitSession}) made, one per distinct set-up. */
@@ -69,7 +69,8 @@ public final class SshSessions {
         }
     }
 
-    public SshdSessionFactory factory() {
+    /** Opens the SSH connections of this set-up, and keeps each one for a few seconds to use it again ({@link SshConnections}). */
+    public SshSessionFactory factory() {
         return factory;
     }
 
