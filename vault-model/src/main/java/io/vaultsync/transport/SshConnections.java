@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * push after it and a daemon's next poll go over the connection the first of them opened, so they pay for one key
  * exchange and one authentication, not one each. A connection serves one transport at a time (another one at the
  * same moment gets a connection of its own); after use it is kept for {@link #KEEP} at most and closed when it is
- * found older; one the server closes is dropped at once. A kept connection that cannot start a command (the server
+ * found older; one the server closed is not used again (and its client is stopped at the next use). A kept connection that cannot start a command (the server
  * went away meanwhile) is replaced once by a new one, on which the command starts: a command that did not start did
  * nothing. Host keys are checked when a connection is made, as before.
  */
@@ -33,6 +36,7 @@ final class SshConnections extends SshSessionFactory {
     private static final Logger LOG = LoggerFactory.getLogger(SshConnections.class);
     /** How long a connection is kept unused: a cycle's fetch and push, and a daemon's polls a second apart. */
     static final Duration KEEP = Duration.ofSeconds(10);
+    private static final long SWEEP_SLACK_NANOS = 50_000_000;
 
     private final SshdSessionFactory connect;
     private final long keepNanos;
@@ -122,14 +126,27 @@ final class SshConnections extends SshSessionFactory {
 
     private void keep(Key key, Connection c) {
         List<Connection> old = new ArrayList<>();
+        boolean kept;
         synchronized (this) {
             expire(old);
-            if (c.closed) {
+            kept = !c.closed;
+            if (!kept) {
                 old.add(c);
             } else {
-                Kept before = kept.put(key, new Kept(c, nanoTime.getAsLong(), wallMillis.getAsLong()));
+                Kept before = this.kept.put(key, new Kept(c, nanoTime.getAsLong(), wallMillis.getAsLong()));
                 if (before != null) old.add(before.connection()); // one kept per place is enough
             }
+        }
+        close(old);
+        // closed once its time is up even if nothing comes to use it again (an agent that stopped syncing, a
+        // one-off remote of init's): its client's threads end with it
+        if (kept) Sweeper.after(keepNanos + SWEEP_SLACK_NANOS, this::sweep);
+    }
+
+    private void sweep() {
+        List<Connection> old = new ArrayList<>();
+        synchronized (this) {
+            expire(old);
         }
         close(old);
     }
@@ -145,9 +162,12 @@ final class SshConnections extends SshSessionFactory {
         });
     }
 
-    private synchronized void dropped(Connection c) {
+    /**
+     * Told by the connection (on its I/O thread) that it closed: marked, and disconnected by the next use of this
+     * (which stops its client's threads; not here, where stopping would wait for this very thread).
+     */
+    private static void dropped(Connection c) {
         c.closed = true;
-        kept.values().removeIf(k -> k.connection() == c);
     }
 
     private static void close(List<Connection> connections) {
@@ -224,6 +244,25 @@ final class SshConnections extends SshSessionFactory {
             if (over) return;
             over = true;
             keep(key, connection);
+        }
+    }
+
+    /** One daemon thread for the JVM that closes connections whose time is up. */
+    private static final class Sweeper {
+        private static final ScheduledExecutorService THREAD = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vaultsync-ssh-keep");
+            t.setDaemon(true);
+            return t;
+        });
+
+        static void after(long nanos, Runnable task) {
+            THREAD.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.debug("closing kept SSH connections: {}", e.toString());
+                }
+            }, nanos, TimeUnit.NANOSECONDS);
         }
     }
 

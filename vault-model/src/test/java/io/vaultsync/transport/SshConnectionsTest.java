@@ -3,6 +3,7 @@ package io.vaultsync.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vaultsync.config.RemoteAccess;
+import io.vaultsync.fixtures.Await;
 import io.vaultsync.fixtures.servers.SshGitServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,6 +112,23 @@ class SshConnectionsTest {
             assertThat(head(ssh)).as("round %d", i).isEqualTo(c.name());
         }
         assertThat(ssh.connectionsMade()).isEqualTo(6);
+        // the connections the server closed were let go: their clients' threads end, the kept one's stay
+        Await.until("the threads of one SSH client at most", Duration.ofSeconds(30), () -> clientsRunning() <= 1);
+    }
+
+    /**
+     * A kept connection is closed once its time is up even if nothing comes to use it again (an agent that stopped
+     * syncing, or init's one-off remote): the server sees it go, and no client thread is left in this JVM.
+     */
+    @Test
+    void aKeptConnectionIsClosedWhenItsTimeIsUpThoughNothingUsesItAgain() throws Exception {
+        SshConnections ssh = new SshConnections(factory(), Duration.ofMillis(500), System::nanoTime, System::currentTimeMillis);
+        commit("a.md");
+        push(ssh);
+        assertThat(ssh.connectionsMade()).isEqualTo(1);
+        assertThat(serverSessions()).as("the server's process for the connection").isPositive();
+        Await.until("the server's process for the connection to end", Duration.ofSeconds(30), () -> serverSessions() == 0);
+        Await.until("no SSH client thread left", Duration.ofSeconds(30), () -> clientsRunning() == 0);
     }
 
     /**
@@ -189,6 +207,16 @@ class SshConnectionsTest {
         ((SshTransport) t).setSshSessionFactory(ssh);
     }
 
+    /** How many processes sshd has forked and not reaped: one (or two) per open connection. */
+    private long serverSessions() {
+        try {
+            long listener = Long.parseLong(Files.readString(root.resolve("sshd/sshd.pid")).strip());
+            return ProcessHandle.of(listener).orElseThrow().children().count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sends {@code signal} to the processes sshd forked so far (one per connection). */
     private static void signalChildren(String signal, String parent) throws Exception {
         Process p = new ProcessBuilder("pkill", "-" + signal, "-P", parent).redirectErrorStream(true).start();
@@ -196,10 +224,20 @@ class SshConnectionsTest {
         assertThat(p.waitFor()).as("pkill -%s -P %s", signal, parent).isZero();
     }
 
+    /** How many SSH clients have threads in this JVM (MINA names them {@code sshd-JGitSshClient[ID]-...}). */
+    private static long clientsRunning() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).filter(n -> n.startsWith("sshd-JGitSshClient["))
+                .map(n -> n.substring(0, n.indexOf(']') + 1)).distinct().count();
+    }
+
     /** How many times the server let a client in (its log's "Accepted publickey" lines). */
     private long accepted() {
+        return log().lines().filter(l -> l.contains("Accepted publickey")).count();
+    }
+
+    private String log() {
         try {
-            return Files.readAllLines(server.log()).stream().filter(l -> l.contains("Accepted publickey")).count();
+            return Files.readString(server.log());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
