@@ -42,8 +42,10 @@ wall() { awk '{print $1}' "$1" | pct 50; }   # the median wall time of a timed F
 cpu() { awk '{print $2}' "$1" | pct 50; }
 # a launcher's class-data archive is in place (made in the background after its first command)
 archive_ready() {
-  ls "$HOME/.cache/vaultsync/$1-"*.jsa >/dev/null 2>&1 && ! ls -d "$HOME/.cache/vaultsync/$1-"*.making >/dev/null 2>&1
+  ls "$HOME/.cache/vaultsync/$1-"*.jsa >/dev/null 2>&1 && not_making "$1"
 }
+# no class-data archive of a launcher being made in the background (a dump takes both cores for seconds)
+not_making() { ! ls -d "$HOME/.cache/vaultsync/$1-"*.making >/dev/null 2>&1; }
 
 # the seed's loop, one cycle, in a C git clone
 seed_cycle() {
@@ -74,8 +76,8 @@ for n in "${sizes[@]}"; do
   # first sync (import) of the n new files: the agent's sync, against C git's add, commit and push of an
   # identical copy (a clone of the seeded remote, to a bare remote of its own)
   git clone -q --bare "$d/remote.git" "$d/import.git"; git clone -q "$d/import.git" "$d/import"; cp -r "$d/cloud/Plans" "$d/import/"
-  # no archive being made in the background while anything is timed (a dump takes both cores for seconds)
-  wait_for 300 archive_ready cloud-agent; wait_for 300 archive_ready local-agent
+  # nothing timed while an archive is being made in the background
+  wait_for 300 archive_ready cloud-agent; wait_for 300 not_making local-agent
   sync; timed "$d/imp-agent.txt" "$cloud_bin" sync --vault "$d/cloud"
   sync; timed "$d/imp-seed.txt" git -C "$d/import" add -A   # three commands, timed as one below
   timed "$d/imp-seed.txt" git -C "$d/import" commit -qm import; timed "$d/imp-seed.txt" git -C "$d/import" push -q origin main
@@ -89,7 +91,7 @@ for n in "${sizes[@]}"; do
     "$local_bin" init --vault "$work/warm-$n" --remote "$d/remote.git" --machine warm >/dev/null; wait_for 300 archive_ready local-agent
   fi
   # the median of 3 of each (the vault and the seed's clone used below are the first ones)
-  wait_for 300 archive_ready cloud-agent; wait_for 300 archive_ready local-agent
+  wait_for 300 not_making cloud-agent; wait_for 300 not_making local-agent
   for k in 1 2 3; do
     if [ $k = 1 ]; then into=$d/local seed=$d/seed; else into=$d/init-$k seed=$d/seed-$k; fi
     sync; timed "$d/init.txt" "$local_bin" init --vault "$into" --remote "$d/remote.git" --machine desktop
