@@ -20,6 +20,7 @@ import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,10 +169,10 @@ class SshConnectionsTest {
 
     // ---- helpers
 
-    private org.eclipse.jgit.transport.sshd.SshdSessionFactory factory() {
-        Path sshDir = home.resolve(".ssh");
-        return new SshdSessionFactoryBuilder().setHomeDirectory(home.toFile()).setSshDirectory(sshDir.toFile())
-                .setConnectorFactory(null).build(null);
+    /** JGit's factory for the test's home, without the agent's wrapping (so a test can give the clocks). */
+    private SshdSessionFactory factory() {
+        return new SshdSessionFactoryBuilder().setHomeDirectory(home.toFile()).setSshDirectory(home.resolve(".ssh").toFile())
+                .build(null);
     }
 
     private String url() {
